@@ -1,0 +1,112 @@
+package polynomialnetwork.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Approximate head projection H(G) = V diag(λ) Vᵀ of a symmetric operator by randomized block
+ * Krylov iteration (Musco &amp; Musco, NIPS 2015; algorithms.md §3.4–3.5).
+ *
+ * <p>The Krylov space is span[GΠ, G²Π, …, G^qΠ] with Π a Gaussian p×k block. Because G is
+ * symmetric, powers of G replace bksvd's (AAᵀ) powers: the same number of products, a richer
+ * space, and the Rayleigh–Ritz step keeps the signs of the eigenvalues, which an indefinite L
+ * needs. The blocks are built Lanczos-fashion with full re-orthogonalisation (CGS2), so the
+ * products G·K_j computed to extend the space also give QᵀGQ with no further product: q + 1
+ * products of width k in all. Columns that fall into the span already built are dropped
+ * (deflation: the space has become invariant).
+ */
+public final class BlockKrylovHead {
+
+  /** Relative size below which a new Krylov direction counts as already in the space. */
+  private static final double DEFLATION = 1e-10;
+
+  private BlockKrylovHead() {
+  }
+
+  /** Default depth q = max(2, ⌈ln p⌉) (algorithms.md §4 item 4). */
+  public static int defaultDepth(int p) {
+    return Math.max(2, (int) Math.ceil(Math.log(Math.max(p, 2))));
+  }
+
+  /** The head and the work it cost. */
+  public static final class Head {
+    /** V diag(λ) Vᵀ, rank ≤ r, |λ| descending. */
+    public final FactoredSymmetric projection;
+    /** Number of products with G, counted in columns. */
+    public final int productColumns;
+
+    Head(FactoredSymmetric projection, int productColumns) {
+      this.projection = projection;
+      this.productColumns = productColumns;
+    }
+  }
+
+  /**
+   * @param g the operator
+   * @param rank r, number of eigenpairs returned (at most)
+   * @param blockSize k ≥ 1 (raised to r if smaller)
+   * @param depth q ≥ 1
+   * @param start optional starting block (e.g. the previous iterate's head); null for Gaussian
+   */
+  public static Head compute(SymmetricOperator g, int rank, int blockSize, int depth, Random rng,
+      double[][] start) {
+    int p = g.dimension();
+    int k = Math.max(blockSize, rank);
+    k = Math.min(k, p);
+    double[][] pi;
+    if (start != null && start.length > 0) {
+      pi = new double[k][];
+      for (int c = 0; c < k; c++) {
+        if (c < start.length) {
+          pi[c] = start[c].clone();
+        } else {
+          pi[c] = gaussian(p, rng);
+        }
+      }
+    } else {
+      pi = new double[k][];
+      for (int c = 0; c < k; c++) {
+        pi[c] = gaussian(p, rng);
+      }
+    }
+    int products = k;
+    double[][] next = g.apply(pi);
+    List<double[]> q = new ArrayList<>();
+    List<double[]> gq = new ArrayList<>();
+    for (int j = 0; j < depth && q.size() < p; j++) {
+      double[][] block = Linalg.orthonormalize(next, q.toArray(new double[0][]), DEFLATION);
+      if (block.length == 0) {
+        break;
+      }
+      double[][] gBlock = g.apply(block);
+      products += block.length;
+      q.addAll(Arrays.asList(block));
+      gq.addAll(Arrays.asList(gBlock));
+      next = gBlock;
+    }
+    int n = q.size();
+    if (n == 0) {
+      return new Head(FactoredSymmetric.zero(p), products);
+    }
+    double[][] qa = q.toArray(new double[0][]);
+    double[][] t = Linalg.innerProducts(qa, gq.toArray(new double[0][]));
+    Linalg.Eigen e = Linalg.symmetricEigen(t);
+    int[] keep = e.leading(rank);
+    double[] vals = new double[keep.length];
+    for (int i = 0; i < keep.length; i++) {
+      vals[i] = e.values[keep[i]];
+    }
+    double[][] v = Linalg.combine(qa, e.vectors, keep);
+    return new Head(new FactoredSymmetric(p, v, vals), products);
+  }
+
+  static double[] gaussian(int p, Random rng) {
+    double[] v = new double[p];
+    for (int i = 0; i < p; i++) {
+      v[i] = rng.nextGaussian();
+    }
+    return v;
+  }
+}

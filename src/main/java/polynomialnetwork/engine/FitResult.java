@@ -1,0 +1,137 @@
+package polynomialnetwork.engine;
+
+import java.util.Collections;
+import java.util.List;
+
+/** What a fit returns: the best iterate, the network it defines, the trace and why it stopped. */
+public final class FitResult {
+
+  /** Why the iteration ended. */
+  public enum StopReason {
+    /** ‖d‖/‖y‖ fell to the tolerance. */
+    CONVERGED("relative residual reached the tolerance"),
+    /** The iteration budget was used up. */
+    MAX_ITERATIONS("maximum number of iterations reached"),
+    /** No significant new best residual for the patience window. */
+    STAGNATED("residual stopped improving"),
+    /** The residual grew far past the best one or became non-finite; the best iterate is kept. */
+    DIVERGED("residual diverged; the best iterate was kept"),
+    /** The thread was interrupted; the best iterate so far is kept. */
+    INTERRUPTED("interrupted; the best iterate so far was kept"),
+    /** y is identically zero, so is the model. */
+    ZERO_TARGET("the target is zero everywhere");
+
+    private final String description;
+
+    StopReason(String d) {
+      this.description = d;
+    }
+
+    public String description() {
+      return description;
+    }
+  }
+
+  /** One line of the trace: the state after {@code iteration} updates. */
+  public static final class IterationRecord {
+    public final int iteration;
+    public final double relativeResidual;
+    public final double rmse;
+    /** Step size used on L to reach this state (NaN for the initial state). */
+    public final double stepL;
+    /** Step size used on (β, c) to reach this state (NaN for the initial state or no linear). */
+    public final double stepLinear;
+    /** Seconds since the fit started. */
+    public final double seconds;
+    /** Operator products (in columns) the head spent on this step. */
+    public final int productColumns;
+
+    IterationRecord(int iteration, double relativeResidual, double rmse, double stepL,
+        double stepLinear, double seconds, int productColumns) {
+      this.iteration = iteration;
+      this.relativeResidual = relativeResidual;
+      this.rmse = rmse;
+      this.stepL = stepL;
+      this.stepLinear = stepLinear;
+      this.seconds = seconds;
+      this.productColumns = productColumns;
+    }
+
+    @Override
+    public String toString() {
+      return String.format(java.util.Locale.ROOT,
+          "iter %4d  rel.residual %.3e  rmse %.6g  step %.4g  %.3fs", iteration,
+          relativeResidual, rmse, stepL, seconds);
+    }
+  }
+
+  private final FactoredSymmetric interaction;
+  private final double[] linear;
+  private final double bias;
+  private final QuadraticNetwork network;
+  private final List<IterationRecord> trace;
+  private final StopReason stopReason;
+  private final int iterations;
+  private final int bestIteration;
+  private final double seconds;
+
+  FitResult(FactoredSymmetric interaction, double[] linear, double bias,
+      List<IterationRecord> trace, StopReason stopReason, int iterations, int bestIteration,
+      double seconds) {
+    this.interaction = interaction;
+    this.linear = linear;
+    this.bias = bias;
+    this.network = QuadraticNetwork.fromFactored(interaction, linear, bias);
+    this.trace = Collections.unmodifiableList(trace);
+    this.stopReason = stopReason;
+    this.iterations = iterations;
+    this.bestIteration = bestIteration;
+    this.seconds = seconds;
+  }
+
+  /** L̂ = U diag(s) Uᵀ, the returned (best) iterate. */
+  public FactoredSymmetric interaction() {
+    return interaction;
+  }
+
+  /** β̂, or null without a linear term. */
+  public double[] linearTerm() {
+    return linear == null ? null : linear.clone();
+  }
+
+  public double bias() {
+    return bias;
+  }
+
+  /** α_j = λ_j, w_j = unit eigenvectors, sorted by |α|. */
+  public QuadraticNetwork network() {
+    return network;
+  }
+
+  /** One record per evaluated state, iteration 0 being L = 0. */
+  public List<IterationRecord> trace() {
+    return trace;
+  }
+
+  public StopReason stopReason() {
+    return stopReason;
+  }
+
+  /** Number of updates performed. */
+  public int iterations() {
+    return iterations;
+  }
+
+  /** The iteration whose state is returned. */
+  public int bestIteration() {
+    return bestIteration;
+  }
+
+  public double bestRelativeResidual() {
+    return trace.get(bestIteration).relativeResidual;
+  }
+
+  public double seconds() {
+    return seconds;
+  }
+}

@@ -1,0 +1,295 @@
+package polynomialnetwork.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * EP-ROM and AP-ROM (Soltani &amp; Hegde, AISTATS 2018, Algorithm 1; algorithms.md §3): learns
+ * y ≈ xᵀLx + βᵀx + c with rank(L) ≤ r from the rows of a {@link DesignMatrix}.
+ *
+ * <pre>
+ * L ← 0, β ← 0, c ← 0
+ * repeat
+ *   d ← 𝒜(L) + Xβ + c − y                         one pass (DebiasedGradient.evaluate)
+ *   stop on tolerance / stagnation / divergence / budget, remembering the best iterate
+ *   G ← (1/2W)[Σ w_i d_i x_i x_iᵀ − (Σ w_i d_i) I]
+ *   D ← G                     (EP-ROM)
+ *     | H(G) by BK-SVD on explicit G   (AP-ROM-BK)
+ *     | H(G) by MBK-SVD, matrix-free   (AP-ROM-MBK)
+ *   (η_L, η_b) ← 1, or the exact line search (StepSize)
+ *   L ← P_r(L − η_L G) (EP)  |  T(L − η_L D) (AP, ExactTail)
+ *   β ← β − η_b Xᵀ(w∘d)/W;  c ← c − η_b (mean_w d − tr G)      (§5)
+ * </pre>
+ *
+ * The linear term and bias are fitted alongside L with the moment-matched directions of §5; the
+ * L-step is unchanged by them. Appending a constant 1 to x is not done: it biases the fixed point
+ * (§5, warning).
+ */
+public final class RecoverySolver {
+
+  private RecoverySolver() {
+  }
+
+  /** Fits the model; never returns a diverged iterate (the best one seen is returned). */
+  public static FitResult fit(DesignMatrix x, SolverSettings settings) {
+    ExecutorService executor = null;
+    int threads = Math.min(settings.threads(), x.blockCount());
+    if (threads > 1) {
+      executor = Executors.newFixedThreadPool(threads, r -> {
+        Thread t = new Thread(r, "polynomialNetwork-pass");
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    try {
+      return new Run(x, settings, executor, threads).iterate();
+    } finally {
+      if (executor != null) {
+        executor.shutdownNow();
+      }
+    }
+  }
+
+  /** The state of one fit. */
+  private static final class Run {
+    final DesignMatrix x;
+    final SolverSettings settings;
+    final ExecutorService executor;
+    final int threads;
+    final RowBlockPass pass;
+    final int p;
+    final int rank;
+    final int blockSize;
+    final int depth;
+    final Random rng;
+    final double[] rowSquaredNorms;
+    final int[] batchOf;
+    final int batches;
+
+    Run(DesignMatrix x, SolverSettings settings, ExecutorService executor, int threads) {
+      this.x = x;
+      this.settings = settings;
+      this.executor = executor;
+      this.threads = threads;
+      this.pass = new RowBlockPass(x, executor, threads);
+      this.p = x.cols();
+      this.rank = Math.min(settings.rank(), p);
+      this.blockSize = settings.blockSize() > 0 ? settings.blockSize() : rank;
+      this.depth = settings.krylovDepth() > 0 ? settings.krylovDepth()
+          : BlockKrylovHead.defaultDepth(p);
+      this.rng = new Random(settings.seed());
+      this.rowSquaredNorms = x.rowSquaredNorms();
+      int b = Math.min(settings.freshSamplingBatches(), x.rows());
+      this.batches = b > 1 ? b : 1;
+      this.batchOf = batches > 1 ? assignBatches(x.rows(), batches, rng) : null;
+    }
+
+    FitResult iterate() {
+      long start = System.nanoTime();
+      List<FitResult.IterationRecord> trace = new ArrayList<>();
+      double yNorm = Math.sqrt(weightedSquaredNorm(x.target(), x.weights()));
+      double totalWeight = x.totalWeight();
+      FactoredSymmetric l = FactoredSymmetric.zero(p);
+      double[] beta = settings.fitLinear() ? new double[p] : null;
+      double c = 0;
+      if (!(yNorm > 0) || !(totalWeight > 0)) {
+        trace.add(new FitResult.IterationRecord(0, 0, 0, Double.NaN, Double.NaN, 0, 0));
+        return new FitResult(l, beta, c, trace, FitResult.StopReason.ZERO_TARGET, 0, 0,
+            seconds(start));
+      }
+
+      FactoredSymmetric bestL = l;
+      double[] bestBeta = beta == null ? null : beta.clone();
+      double bestC = c;
+      double bestRel = Double.POSITIVE_INFINITY;
+      int bestIter = 0;
+      double significantLevel = Double.POSITIVE_INFINITY;
+      int lastSignificant = 0;
+      double stepL = Double.NaN;
+      double stepB = Double.NaN;
+      int products = 0;
+      FitResult.StopReason reason = FitResult.StopReason.MAX_ITERATIONS;
+      int t = 0;
+      try {
+        for (;; t++) {
+          if (Thread.currentThread().isInterrupted()) {
+            reason = FitResult.StopReason.INTERRUPTED;
+            break;
+          }
+          boolean[] batch = batchMask(t);
+          DebiasedGradient.Evaluation ev = DebiasedGradient.evaluate(pass, l, beta, c, batch,
+              rowSquaredNorms);
+          double rel = Math.sqrt(ev.weightedSquaredResidual) / yNorm;
+          double rmse = Math.sqrt(ev.weightedSquaredResidual / totalWeight);
+          FitResult.IterationRecord rec = new FitResult.IterationRecord(t, rel, rmse, stepL,
+              beta == null ? Double.NaN : stepB, seconds(start), products);
+          trace.add(rec);
+          if (settings.listener() != null) {
+            settings.listener().iterationDone(rec);
+          }
+          if (!Double.isFinite(rel)) {
+            reason = FitResult.StopReason.DIVERGED;
+            break;
+          }
+          if (rel < bestRel) {
+            bestRel = rel;
+            bestIter = t;
+            bestL = l;
+            bestBeta = beta == null ? null : beta.clone();
+            bestC = c;
+          }
+          if (rel < significantLevel * (1 - settings.stagnationTolerance())) {
+            significantLevel = rel;
+            lastSignificant = t;
+          }
+          if (rel <= settings.tolerance()) {
+            reason = FitResult.StopReason.CONVERGED;
+            break;
+          }
+          if (rel > settings.divergenceFactor() * bestRel) {
+            reason = FitResult.StopReason.DIVERGED;
+            break;
+          }
+          if (t - lastSignificant >= settings.stagnationPatience()) {
+            reason = FitResult.StopReason.STAGNATED;
+            break;
+          }
+          if (t >= settings.maxIterations()) {
+            reason = FitResult.StopReason.MAX_ITERATIONS;
+            break;
+          }
+
+          // One update.
+          DebiasedGradient g = ev.gradient;
+          double[] dBeta = beta == null ? null : g.linearDirection();
+          double dC = beta == null ? 0.0 : g.constantDirection();
+          StepSize step;
+          if (settings.method() == SolverSettings.Method.EP_ROM) {
+            DenseSymmetricMatrix gd = g.formExplicit(executor, threads);
+            step = settings.stepRule() == SolverSettings.StepRule.UNIT ? StepSize.unit()
+                : StepSize.choose(settings.stepRule(), ev.residual, gd.quadraticForms(x),
+                    linearChange(dBeta, dC), x.weights(), batch);
+            DenseSymmetricMatrix next = DenseSymmetricMatrix.of(l).subtractScaled(step.onL, gd);
+            l = ExactProjection.leading(next, rank);
+            products = 0;
+          } else {
+            SymmetricOperator op = settings.method() == SolverSettings.Method.AP_ROM_BK
+                ? g.formExplicit(executor, threads) : g;
+            BlockKrylovHead.Head head = BlockKrylovHead.compute(op, rank, blockSize, depth, rng,
+                null);
+            products = head.productColumns;
+            FactoredSymmetric dir = head.projection;
+            step = settings.stepRule() == SolverSettings.StepRule.UNIT ? StepSize.unit()
+                : lineSearch(dir, dBeta, dC, ev.residual, batch);
+            double[] coef = new double[dir.rank()];
+            for (int a = 0; a < coef.length; a++) {
+              coef[a] = -step.onL * dir.values()[a];
+            }
+            l = ExactTail.truncate(l, dir.vectors(), coef, rank);
+          }
+          if (beta != null) {
+            beta = beta.clone();
+            for (int j = 0; j < p; j++) {
+              beta[j] -= step.onLinear * dBeta[j];
+            }
+            c -= step.onLinear * dC;
+          }
+          stepL = step.onL;
+          stepB = step.onLinear;
+        }
+      } catch (SolverInterruptedException e) {
+        reason = FitResult.StopReason.INTERRUPTED;
+        Thread.currentThread().interrupt();
+      } catch (NonFiniteException e) {
+        reason = FitResult.StopReason.DIVERGED;
+      }
+      return new FitResult(bestL, bestBeta, bestC, trace, reason, t, bestIter, seconds(start));
+    }
+
+    /** The rows of iteration t's batch (null = all rows). */
+    boolean[] batchMask(int t) {
+      if (batchOf == null) {
+        return null;
+      }
+      int b = t % batches;
+      boolean[] mask = new boolean[batchOf.length];
+      for (int i = 0; i < mask.length; i++) {
+        mask[i] = batchOf[i] == b;
+      }
+      return mask;
+    }
+
+    /** Per-row change of the linear part for a unit step: X·Dβ + Dc (needs a pass). */
+    double[] linearChange(double[] dBeta, final double dC) {
+      if (dBeta == null) {
+        return null;
+      }
+      final double[] b = new double[x.rows()];
+      pass.run(new double[][] {dBeta}, (i, t, tOff, out, oOff, acc) -> b[i] = t[tOff] + dC, 0, 0);
+      return b;
+    }
+
+    /** Exact line search for AP-ROM: 𝒜(D) and X·Dβ + Dc in one pass, then {@link StepSize}. */
+    StepSize lineSearch(FactoredSymmetric dir, double[] dBeta, final double dC, double[] d,
+        boolean[] batch) {
+      final int k = dir.rank();
+      final double[] lam = dir.values();
+      final boolean linear = dBeta != null;
+      double[][] in = new double[k + (linear ? 1 : 0)][];
+      for (int a = 0; a < k; a++) {
+        in[a] = dir.vectors()[a];
+      }
+      if (linear) {
+        in[k] = dBeta;
+      }
+      final double[] av = new double[x.rows()];
+      final double[] bv = linear ? new double[x.rows()] : null;
+      pass.run(in, (i, t, tOff, out, oOff, acc) -> {
+        double q = 0;
+        for (int a = 0; a < k; a++) {
+          double z = t[tOff + a];
+          q += lam[a] * z * z;
+        }
+        av[i] = q;
+        if (linear) {
+          bv[i] = t[tOff + k] + dC;
+        }
+      }, 0, 0);
+      return StepSize.choose(settings.stepRule(), d, av, bv, x.weights(), batch);
+    }
+  }
+
+  /** Row i goes to batch π(i) mod B for a seeded random permutation π: balanced and unordered. */
+  static int[] assignBatches(int m, int batches, Random rng) {
+    int[] perm = new int[m];
+    for (int i = 0; i < m; i++) {
+      perm[i] = i;
+    }
+    for (int i = m - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int tmp = perm[i];
+      perm[i] = perm[j];
+      perm[j] = tmp;
+    }
+    int[] of = new int[m];
+    for (int i = 0; i < m; i++) {
+      of[perm[i]] = i % batches;
+    }
+    return of;
+  }
+
+  static double weightedSquaredNorm(double[] y, double[] w) {
+    double s = 0;
+    for (int i = 0; i < y.length; i++) {
+      s += (w == null ? 1.0 : w[i]) * y[i] * y[i];
+    }
+    return s;
+  }
+
+  static double seconds(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+}

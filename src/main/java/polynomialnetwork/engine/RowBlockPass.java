@@ -1,0 +1,191 @@
+package polynomialnetwork.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * One fused pass over the rows of a {@link DesignMatrix}: Z = Σ_i x_i s_iᵀ where s_i is computed
+ * by a {@link RowKernel} from t_i = Bᵀx_i. One read of X serves both products, which is what
+ * makes the matrix-free head cost O(m·p·k) per Krylov step (algorithms.md §3.5, §3.7).
+ *
+ * <p>Row blocks are split into contiguous ranges, one per thread, each with private output
+ * buffers merged in a fixed order, so a run is repeatable for a given thread count.
+ */
+public final class RowBlockPass {
+
+  /** Rows handled together: 4 rows share each load of B and of the output columns. */
+  private static final int ROW_GROUP = 4;
+
+  private final DesignMatrix x;
+  private final ExecutorService executor;
+  private final int threads;
+
+  /**
+   * @param executor pool to run on, or null to run on the calling thread
+   * @param threads number of row ranges to split the blocks into (1 = sequential)
+   */
+  public RowBlockPass(DesignMatrix x, ExecutorService executor, int threads) {
+    this.x = x;
+    this.executor = executor;
+    this.threads = executor == null ? 1 : Math.max(1, Math.min(threads, x.blockCount()));
+  }
+
+  public DesignMatrix data() {
+    return x;
+  }
+
+  /** The result of a pass. */
+  public static final class Result {
+    /** outCols columns of length p. */
+    public final double[][] out;
+    public final double[] scalars;
+
+    Result(double[][] out, double[] scalars) {
+      this.out = out;
+      this.scalars = scalars;
+    }
+  }
+
+  /**
+   * Runs the pass.
+   *
+   * @param in the k input columns (each of length p); may be empty
+   * @param outCols number of output columns
+   * @param nScalars number of scalar accumulators
+   */
+  public Result run(final double[][] in, final RowKernel kernel, final int outCols,
+      final int nScalars) {
+    final int nb = x.blockCount();
+    if (threads <= 1 || nb < 2) {
+      return runRange(in, kernel, outCols, nScalars, 0, nb);
+    }
+    List<Future<Result>> parts = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      final int from = (int) ((long) nb * t / threads);
+      final int to = (int) ((long) nb * (t + 1) / threads);
+      parts.add(executor.submit(() -> runRange(in, kernel, outCols, nScalars, from, to)));
+    }
+    Result total = null;
+    try {
+      for (Future<Result> f : parts) {
+        Result r = f.get();
+        if (total == null) {
+          total = r;
+        } else {
+          for (int c = 0; c < outCols; c++) {
+            double[] a = total.out[c];
+            double[] b = r.out[c];
+            for (int j = 0; j < a.length; j++) {
+              a[j] += b[j];
+            }
+          }
+          for (int s = 0; s < nScalars; s++) {
+            total.scalars[s] += r.scalars[s];
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      for (Future<Result> f : parts) {
+        f.cancel(true);
+      }
+      Thread.currentThread().interrupt();
+      throw new SolverInterruptedException();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw new IllegalStateException(cause);
+    }
+    return total;
+  }
+
+  private Result runRange(double[][] in, RowKernel kernel, int outCols, int nScalars, int fromBlock,
+      int toBlock) {
+    final int p = x.cols();
+    final int k = in.length;
+    double[][] out = new double[outCols][p];
+    double[] scalars = new double[nScalars];
+    double[] t = new double[ROW_GROUP * Math.max(k, 1)];
+    double[] s = new double[ROW_GROUP * Math.max(outCols, 1)];
+    for (int b = fromBlock; b < toBlock; b++) {
+      double[] blk = x.block(b);
+      int n = x.blockSize(b);
+      int row0 = x.blockStart(b);
+      int i = 0;
+      for (; i + ROW_GROUP <= n; i += ROW_GROUP) {
+        int o0 = i * p;
+        int o1 = o0 + p;
+        int o2 = o1 + p;
+        int o3 = o2 + p;
+        // t = Bᵀx for 4 rows: each column of B is read once for the four rows.
+        for (int c = 0; c < k; c++) {
+          double[] bc = in[c];
+          double a0 = 0;
+          double a1 = 0;
+          double a2 = 0;
+          double a3 = 0;
+          for (int j = 0; j < p; j++) {
+            double v = bc[j];
+            a0 += blk[o0 + j] * v;
+            a1 += blk[o1 + j] * v;
+            a2 += blk[o2 + j] * v;
+            a3 += blk[o3 + j] * v;
+          }
+          t[c] = a0;
+          t[k + c] = a1;
+          t[2 * k + c] = a2;
+          t[3 * k + c] = a3;
+        }
+        java.util.Arrays.fill(s, 0.0);
+        for (int r = 0; r < ROW_GROUP; r++) {
+          kernel.row(row0 + i + r, t, r * k, s, r * outCols, scalars);
+        }
+        // out_c += Σ_r s_rc x_r: an axpy over p that HotSpot can vectorise.
+        for (int c = 0; c < outCols; c++) {
+          double s0 = s[c];
+          double s1 = s[outCols + c];
+          double s2 = s[2 * outCols + c];
+          double s3 = s[3 * outCols + c];
+          if (s0 == 0 && s1 == 0 && s2 == 0 && s3 == 0) {
+            continue;
+          }
+          double[] z = out[c];
+          for (int j = 0; j < p; j++) {
+            z[j] += s0 * blk[o0 + j] + s1 * blk[o1 + j] + s2 * blk[o2 + j] + s3 * blk[o3 + j];
+          }
+        }
+      }
+      for (; i < n; i++) {
+        int o = i * p;
+        for (int c = 0; c < k; c++) {
+          double[] bc = in[c];
+          double a = 0;
+          for (int j = 0; j < p; j++) {
+            a += blk[o + j] * bc[j];
+          }
+          t[c] = a;
+        }
+        java.util.Arrays.fill(s, 0, Math.max(outCols, 1), 0.0);
+        kernel.row(row0 + i, t, 0, s, 0, scalars);
+        for (int c = 0; c < outCols; c++) {
+          double sc = s[c];
+          if (sc == 0) {
+            continue;
+          }
+          double[] z = out[c];
+          for (int j = 0; j < p; j++) {
+            z[j] += sc * blk[o + j];
+          }
+        }
+      }
+    }
+    return new Result(out, scalars);
+  }
+}

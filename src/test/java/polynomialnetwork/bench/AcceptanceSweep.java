@@ -1,0 +1,177 @@
+package polynomialnetwork.bench;
+
+import java.util.Locale;
+import polynomialnetwork.engine.FitResult;
+import polynomialnetwork.engine.PlantedProblem;
+import polynomialnetwork.engine.RecoverySolver;
+import polynomialnetwork.engine.SolverSettings;
+import polynomialnetwork.engine.SolverSettings.Method;
+import polynomialnetwork.engine.SolverSettings.StepRule;
+
+/**
+ * The multi-seed sweeps behind issue 3's acceptance criteria (algorithms.md §8 protocol):
+ * p = 100, r = 5, orthonormal w_j, α_j = ±1, x ~ N(0, I), 10 seeds each. Run with
+ * {@code scripts/acceptance-sweep.sh}; prints Markdown tables.
+ */
+public final class AcceptanceSweep {
+
+  private static final int SEEDS = 10;
+
+  public static void main(String[] args) {
+    String which = args.length > 0 ? args[0] : "all";
+    if (which.equals("all") || which.equals("exact")) {
+      exactRecovery();
+    }
+    if (which.equals("all") || which.equals("small")) {
+      smallSample();
+    }
+    if (which.equals("all") || which.equals("noise")) {
+      noise();
+    }
+    if (which.equals("all") || which.equals("linear")) {
+      linear();
+    }
+    if (which.equals("all") || which.equals("kappa")) {
+      illConditioned();
+    }
+  }
+
+  static SolverSettings settings(Method method, StepRule rule, long seed) {
+    return new SolverSettings().method(method).stepRule(rule).rank(5).maxIterations(100)
+        .tolerance(1e-12).seed(seed).fitLinear(false);
+  }
+
+  static void exactRecovery() {
+    System.out.println("\n### Noiseless, m = 8000: relative error and iterations per seed\n");
+    System.out.println("| solver | step | successes (< 1e-8 within 100 it.) | median iterations |"
+        + " max error | errors |");
+    System.out.println("|---|---|---|---|---|---|");
+    for (Method method : Method.values()) {
+      for (StepRule rule : new StepRule[] {StepRule.UNIT, StepRule.SAFEGUARDED,
+          StepRule.LINE_SEARCH}) {
+        row(method, rule, 8000, 0.0, 1e-8, 1);
+      }
+    }
+  }
+
+  static void smallSample() {
+    System.out.println("\n### Noiseless, m = 3000 (= 6pr), AP-ROM-MBK: success = error < 1e-3\n");
+    System.out.println("| solver | step | successes | median iterations | max error | stop reasons |");
+    System.out.println("|---|---|---|---|---|---|");
+    for (StepRule rule : StepRule.values()) {
+      row(Method.AP_ROM_MBK, rule, 3000, 0.0, 1e-3, 1);
+    }
+    row(Method.EP_ROM, StepRule.UNIT, 3000, 0.0, 1e-3, 1);
+    row(Method.EP_ROM, StepRule.SAFEGUARDED, 3000, 0.0, 1e-3, 1);
+  }
+
+  static void noise() {
+    System.out.println("\n### Noisy, σ = 0.1, AP-ROM-MBK: median relative error over 10 seeds\n");
+    System.out.println("| step | m = 8000 | m = 16000 | m = 32000 | ratio 16k/8k | ratio 32k/16k |");
+    System.out.println("|---|---|---|---|---|---|");
+    for (StepRule rule : StepRule.values()) {
+      double[] med = new double[3];
+      int[] ms = {8000, 16000, 32000};
+      for (int k = 0; k < 3; k++) {
+        double[] errs = new double[SEEDS];
+        for (int s = 0; s < SEEDS; s++) {
+          PlantedProblem pp = PlantedProblem.spec().m(ms[k]).noise(0.1).seed(s + 1).build();
+          errs[s] = pp.relativeError(RecoverySolver.fit(pp.data,
+              settings(Method.AP_ROM_MBK, rule, s + 1)));
+        }
+        java.util.Arrays.sort(errs);
+        med[k] = 0.5 * (errs[4] + errs[5]);
+      }
+      System.out.println(String.format(Locale.ROOT, "| %s | %.3e | %.3e | %.3e | %.3f | %.3f |",
+          rule, med[0], med[1], med[2], med[1] / med[0], med[2] / med[1]));
+    }
+  }
+
+  static void linear() {
+    System.out.println("\n### General quadratic y = xᵀLx + βᵀx + c, m = 8000, noiseless\n");
+    System.out.println("| solver | step | max rel. error L | max rel. error β | max rel. error c |"
+        + " median iterations |");
+    System.out.println("|---|---|---|---|---|---|");
+    for (Method method : Method.values()) {
+      for (StepRule rule : new StepRule[] {StepRule.UNIT, StepRule.LINE_SEARCH}) {
+        double eL = 0;
+        double eB = 0;
+        double eC = 0;
+        int[] its = new int[SEEDS];
+        for (int s = 0; s < SEEDS; s++) {
+          PlantedProblem pp = PlantedProblem.spec().m(8000).linear(true).seed(s + 1).build();
+          FitResult f = RecoverySolver.fit(pp.data,
+              settings(method, rule, s + 1).fitLinear(true).maxIterations(150));
+          eL = Math.max(eL, pp.relativeError(f));
+          double[] b = f.linearTerm();
+          double num = 0;
+          double den = 0;
+          for (int j = 0; j < b.length; j++) {
+            num += (b[j] - pp.beta[j]) * (b[j] - pp.beta[j]);
+            den += pp.beta[j] * pp.beta[j];
+          }
+          eB = Math.max(eB, Math.sqrt(num / den));
+          eC = Math.max(eC, Math.abs(f.bias() - pp.bias) / Math.abs(pp.bias));
+          its[s] = f.iterations();
+        }
+        java.util.Arrays.sort(its);
+        System.out.println(String.format(Locale.ROOT, "| %s | %s | %.2e | %.2e | %.2e | %d |",
+            method, rule, eL, eB, eC, its[SEEDS / 2]));
+      }
+    }
+  }
+
+  static void illConditioned() {
+    System.out.println("\n### Ill-conditioned |α| spread over κ = 100, m = 32000, noiseless\n");
+    System.out.println("| solver | step | successes (< 1e-6) | median iterations | max error |"
+        + " stop reasons |");
+    System.out.println("|---|---|---|---|---|---|");
+    for (StepRule rule : new StepRule[] {StepRule.UNIT, StepRule.LINE_SEARCH}) {
+      rowKappa(Method.AP_ROM_MBK, rule);
+    }
+  }
+
+  static void rowKappa(Method method, StepRule rule) {
+    int ok = 0;
+    double maxErr = 0;
+    int[] its = new int[SEEDS];
+    StringBuilder reasons = new StringBuilder();
+    for (int s = 0; s < SEEDS; s++) {
+      PlantedProblem pp = PlantedProblem.spec().m(32000).kappa(100).seed(s + 1).build();
+      FitResult f = RecoverySolver.fit(pp.data, settings(method, rule, s + 1).maxIterations(200));
+      double e = pp.relativeError(f);
+      ok += e < 1e-6 ? 1 : 0;
+      maxErr = Math.max(maxErr, e);
+      its[s] = f.iterations();
+      reasons.append(f.stopReason().name().charAt(0));
+    }
+    java.util.Arrays.sort(its);
+    System.out.println(String.format(Locale.ROOT, "| %s | %s | %d/%d | %d | %.2e | %s |", method,
+        rule, ok, SEEDS, its[SEEDS / 2], maxErr, reasons));
+  }
+
+  static void row(Method method, StepRule rule, int m, double noise, double threshold,
+      int unused) {
+    int ok = 0;
+    double maxErr = 0;
+    int[] its = new int[SEEDS];
+    StringBuilder errs = new StringBuilder();
+    StringBuilder reasons = new StringBuilder();
+    boolean finite = true;
+    for (int s = 0; s < SEEDS; s++) {
+      PlantedProblem pp = PlantedProblem.spec().m(m).noise(noise).seed(s + 1).build();
+      FitResult f = RecoverySolver.fit(pp.data, settings(method, rule, s + 1));
+      double e = pp.relativeError(f);
+      finite &= Double.isFinite(e);
+      ok += e < threshold ? 1 : 0;
+      maxErr = Math.max(maxErr, e);
+      its[s] = f.iterations();
+      errs.append(String.format(Locale.ROOT, "%.0e ", e));
+      reasons.append(f.stopReason().name().charAt(0));
+    }
+    java.util.Arrays.sort(its);
+    System.out.println(String.format(Locale.ROOT, "| %s | %s | %d/%d | %d | %.2e | %s%s |",
+        method, rule, ok, SEEDS, its[SEEDS / 2], maxErr, threshold == 1e-8 ? errs.toString().trim()
+            : reasons.toString(), finite ? "" : " NON-FINITE"));
+  }
+}
