@@ -1,0 +1,235 @@
+package polynomialnetwork.engine;
+
+import java.io.Serializable;
+
+/**
+ * Per-column standardization of the inputs, x_std = (x − μ) / s, and of the target,
+ * y_std = (y − μ_y) / s_y, with weighted means and (population) standard deviations; and the map
+ * of a network fitted on standardized data back to the original units.
+ *
+ * <p>A column (or a target) whose weighted standard deviation is zero, or negligible against its
+ * mean, gets scale 1, so it is only centred. Rows of weight ≤ 0 are ignored. Plain arrays only.
+ *
+ * <p>For ŷ_std(x_std) = x_stdᵀ L x_std + βᵀ x_std + c and y = μ_y + s_y ŷ_std, with D = diag(1/s):
+ *
+ * <pre>
+ *   L_o = s_y · D L D
+ *   β_o = s_y · (D β − 2 D L D μ)
+ *   c_o = μ_y + s_y · (c − βᵀ D μ + μᵀ D L D μ)
+ * </pre>
+ *
+ * so that y = xᵀ L_o x + β_oᵀ x + c_o. For L = Σ α_j w_j w_jᵀ, L_o keeps rank r:
+ * L_o = Σ α'_j v_j v_jᵀ with v_j = D w_j / ‖D w_j‖ and α'_j = s_y α_j ‖D w_j‖².
+ */
+public final class Standardization implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Relative size below which a standard deviation counts as zero. */
+  static final double CONSTANT_RELATIVE = 1e-12;
+
+  private final double[] mean;
+  private final double[] scale;
+  private final double targetMean;
+  private final double targetScale;
+
+  /**
+   * @param mean μ (length p)
+   * @param scale s (length p, all &gt; 0)
+   * @param targetMean μ_y
+   * @param targetScale s_y &gt; 0
+   */
+  public Standardization(double[] mean, double[] scale, double targetMean, double targetScale) {
+    if (mean.length != scale.length) {
+      throw new IllegalArgumentException(mean.length + " means, " + scale.length + " scales");
+    }
+    for (int j = 0; j < scale.length; j++) {
+      if (!(scale[j] > 0) || Double.isInfinite(scale[j]) || !Double.isFinite(mean[j])) {
+        throw new IllegalArgumentException("column " + j + ": mean " + mean[j] + ", scale "
+            + scale[j] + " (need a finite mean and a finite scale > 0)");
+      }
+    }
+    if (!(targetScale > 0) || Double.isInfinite(targetScale) || !Double.isFinite(targetMean)) {
+      throw new IllegalArgumentException("target: mean " + targetMean + ", scale " + targetScale
+          + " (need a finite mean and a finite scale > 0)");
+    }
+    this.mean = mean.clone();
+    this.scale = scale.clone();
+    this.targetMean = targetMean;
+    this.targetScale = targetScale;
+  }
+
+  /** Accumulates weighted means and variances in one pass (West's weighted Welford update). */
+  public static final class Accumulator {
+    private final int p;
+    private final double[] mean;
+    private final double[] m2;
+    private double yMean;
+    private double yM2;
+    private double totalWeight;
+    private long rows;
+
+    public Accumulator(int p) {
+      if (p < 0) {
+        throw new IllegalArgumentException("negative column count " + p);
+      }
+      this.p = p;
+      this.mean = new double[p];
+      this.m2 = new double[p];
+    }
+
+    /** Adds one row; rows with weight ≤ 0 (or NaN) are ignored. Values must be finite. */
+    public Accumulator add(double[] x, double y, double weight) {
+      if (x.length != p) {
+        throw new IllegalArgumentException("row has " + x.length + " values, expected " + p);
+      }
+      if (!(weight > 0)) {
+        return this;
+      }
+      totalWeight += weight;
+      double f = weight / totalWeight;
+      for (int j = 0; j < p; j++) {
+        double delta = x[j] - mean[j];
+        mean[j] += f * delta;
+        m2[j] += weight * delta * (x[j] - mean[j]);
+      }
+      double dy = y - yMean;
+      yMean += f * dy;
+      yM2 += weight * dy * (y - yMean);
+      rows++;
+      return this;
+    }
+
+    /** Sum of the (positive) weights seen. */
+    public double totalWeight() {
+      return totalWeight;
+    }
+
+    /** Number of rows with positive weight seen. */
+    public long rows() {
+      return rows;
+    }
+
+    public Standardization build() {
+      double[] s = new double[p];
+      for (int j = 0; j < p; j++) {
+        s[j] = scaleOf(mean[j], m2[j]);
+      }
+      return new Standardization(mean, s, yMean, scaleOf(yMean, yM2));
+    }
+
+    private double scaleOf(double mu, double sumSq) {
+      if (!(totalWeight > 0)) {
+        return 1.0;
+      }
+      double sd = Math.sqrt(Math.max(0, sumSq / totalWeight));
+      if (!(sd > CONSTANT_RELATIVE * Math.max(1.0, Math.abs(mu))) || Double.isInfinite(sd)) {
+        return 1.0;
+      }
+      return sd;
+    }
+  }
+
+  public int columns() {
+    return mean.length;
+  }
+
+  /** Copy of μ. */
+  public double[] means() {
+    return mean.clone();
+  }
+
+  /** Copy of s. */
+  public double[] scales() {
+    return scale.clone();
+  }
+
+  public double targetMean() {
+    return targetMean;
+  }
+
+  public double targetScale() {
+    return targetScale;
+  }
+
+  /** x_std = (x − μ) / s, written into {@code out} (which may be {@code x}); returns out. */
+  public double[] standardize(double[] x, double[] out) {
+    if (x.length != mean.length || out.length != mean.length) {
+      throw new IllegalArgumentException("expected " + mean.length + " values, got " + x.length);
+    }
+    for (int j = 0; j < mean.length; j++) {
+      out[j] = (x[j] - mean[j]) / scale[j];
+    }
+    return out;
+  }
+
+  /** (y − μ_y) / s_y. */
+  public double standardizeTarget(double y) {
+    return (y - targetMean) / targetScale;
+  }
+
+  /** μ_y + s_y · ŷ_std. */
+  public double unstandardizeTarget(double yStd) {
+    return targetMean + targetScale * yStd;
+  }
+
+  /** Prediction in original units of a network fitted on standardized data. */
+  public double predict(QuadraticNetwork standardized, double[] x) {
+    return unstandardizeTarget(standardized.predict(standardize(x, new double[x.length])));
+  }
+
+  /**
+   * The same predictor expressed on the original scale: a network with unit-norm hidden weights
+   * v_j, output weights α'_j (same unit order as the input), a linear term β_o (always present:
+   * centring produces one even when β = 0) and bias c_o.
+   */
+  public QuadraticNetwork toOriginalUnits(QuadraticNetwork standardized) {
+    int p = mean.length;
+    int r = standardized.hiddenUnits();
+    double[] beta = standardized.linearTerm();
+    if (beta != null && beta.length != p) {
+      throw new IllegalArgumentException("network has " + beta.length + " inputs, expected " + p);
+    }
+    double[] alphaO = new double[r];
+    double[][] v = new double[r][];
+    double[] betaO = new double[p];
+    double quadMu = 0; // μᵀ D L D μ
+    for (int j = 0; j < r; j++) {
+      double[] w = standardized.hiddenWeights(j);
+      if (w.length != p) {
+        throw new IllegalArgumentException("network has " + w.length + " inputs, expected " + p);
+      }
+      double[] dw = new double[p];
+      double norm2 = 0;
+      double muDw = 0;
+      for (int k = 0; k < p; k++) {
+        dw[k] = w[k] / scale[k];
+        norm2 += dw[k] * dw[k];
+        muDw += mean[k] * dw[k];
+      }
+      double a = standardized.alpha(j);
+      // D L D μ = Σ_j α_j (D w_j)(D w_j · μ)
+      for (int k = 0; k < p; k++) {
+        betaO[k] -= 2 * targetScale * a * dw[k] * muDw;
+      }
+      quadMu += a * muDw * muDw;
+      double norm = Math.sqrt(norm2);
+      if (norm > 0) {
+        for (int k = 0; k < p; k++) {
+          dw[k] /= norm;
+        }
+      }
+      v[j] = dw;
+      alphaO[j] = targetScale * a * norm2;
+    }
+    double betaDMu = 0;
+    if (beta != null) {
+      for (int k = 0; k < p; k++) {
+        betaO[k] += targetScale * beta[k] / scale[k];
+        betaDMu += beta[k] * mean[k] / scale[k];
+      }
+    }
+    double cO = targetMean + targetScale * (standardized.bias() - betaDMu + quadMu);
+    return new QuadraticNetwork(alphaO, v, betaO, cO);
+  }
+}
