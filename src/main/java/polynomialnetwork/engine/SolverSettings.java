@@ -35,7 +35,7 @@ public final class SolverSettings {
   private int rank = 3;
   private int maxIterations = 100;
   private double tolerance = 1e-10;
-  private StepRule stepRule = StepRule.LINE_SEARCH;
+  private StepRule stepRule = StepRule.SAFEGUARDED;
   private int blockSize = 0;
   private int krylovDepth = 0;
   private int freshSamplingBatches = 0;

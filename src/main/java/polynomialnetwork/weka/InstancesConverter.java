@@ -1,0 +1,173 @@
+package polynomialnetwork.weka;
+
+import java.io.Serializable;
+
+import polynomialnetwork.engine.DesignMatrix;
+import polynomialnetwork.engine.Standardization;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.filters.Filter;
+import weka.filters.unsupervised.attribute.NominalToBinary;
+import weka.filters.unsupervised.attribute.ReplaceMissingValues;
+
+/**
+ * Turns Weka {@link Instances} into the engine's {@link DesignMatrix} and keeps everything needed
+ * to apply exactly the same transformation to a new instance:
+ *
+ * <ol>
+ * <li>instances with a missing class are dropped (training only);</li>
+ * <li>missing values are replaced by the training means / modes ({@link ReplaceMissingValues});
+ * </li>
+ * <li>nominal attributes become 0/1 indicator columns ({@link NominalToBinary});</li>
+ * <li>every column is standardized, x_std = (x − μ) / s, and the class, y_std = (y − μ_y) / s_y,
+ * with weighted means and standard deviations ({@link Standardization}).</li>
+ * </ol>
+ *
+ * The data given by the user is never modified: the filters work on copies.
+ */
+public final class InstancesConverter implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private final ReplaceMissingValues missing;
+  private final NominalToBinary nominalToBinary;
+  private final int classIndex;
+  private final int[] columns;
+  private final String[] columnNames;
+  private final String className;
+  private final Standardization standardization;
+  private final double trainingWeight;
+  private final int trainingRows;
+
+  private InstancesConverter(ReplaceMissingValues missing, NominalToBinary nominalToBinary,
+      Instances coded, int[] columns, Standardization standardization, double trainingWeight,
+      int trainingRows) {
+    this.missing = missing;
+    this.nominalToBinary = nominalToBinary;
+    this.classIndex = coded.classIndex();
+    this.columns = columns;
+    this.columnNames = new String[columns.length];
+    for (int j = 0; j < columns.length; j++) {
+      columnNames[j] = coded.attribute(columns[j]).name();
+    }
+    this.className = coded.classAttribute().name();
+    this.standardization = standardization;
+    this.trainingWeight = trainingWeight;
+    this.trainingRows = trainingRows;
+  }
+
+  /** A converter fitted on training data, and that data as a standardized design matrix. */
+  public static final class Prepared {
+    public final InstancesConverter converter;
+    /** The standardized training rows and targets; null when there are no rows or no columns. */
+    public final DesignMatrix matrix;
+
+    Prepared(InstancesConverter converter, DesignMatrix matrix) {
+      this.converter = converter;
+      this.matrix = matrix;
+    }
+  }
+
+  /**
+   * Fits the filters and the standardization on {@code data} (which is not modified) and returns
+   * the converted training set.
+   */
+  public static Prepared fit(Instances data) throws Exception {
+    Instances copy = new Instances(data);
+    copy.deleteWithMissingClass();
+    ReplaceMissingValues missing = new ReplaceMissingValues();
+    missing.setInputFormat(copy);
+    Instances filled = Filter.useFilter(copy, missing);
+    NominalToBinary nominalToBinary = new NominalToBinary();
+    nominalToBinary.setInputFormat(filled);
+    Instances coded = Filter.useFilter(filled, nominalToBinary);
+
+    int ci = coded.classIndex();
+    int p = coded.numAttributes() - 1;
+    int[] columns = new int[p];
+    for (int a = 0, j = 0; a < coded.numAttributes(); a++) {
+      if (a != ci) {
+        columns[j++] = a;
+      }
+    }
+
+    int m = coded.numInstances();
+    Standardization.Accumulator acc = new Standardization.Accumulator(p);
+    double[] x = new double[p];
+    for (int i = 0; i < m; i++) {
+      Instance inst = coded.instance(i);
+      acc.add(extract(inst, columns, x), inst.classValue(), inst.weight());
+    }
+    Standardization std = acc.build();
+    InstancesConverter converter = new InstancesConverter(missing, nominalToBinary,
+        new Instances(coded, 0), columns, std, acc.totalWeight(), m);
+    if (m == 0 || p == 0 || !(acc.totalWeight() > 0)) {
+      return new Prepared(converter, null);
+    }
+    DesignMatrix.Builder b = new DesignMatrix.Builder(p, m);
+    for (int i = 0; i < m; i++) {
+      Instance inst = coded.instance(i);
+      std.standardize(extract(inst, columns, x), x);
+      b.addRow(x, std.standardizeTarget(inst.classValue()), inst.weight());
+    }
+    return new Prepared(converter, b.build(true));
+  }
+
+  private static double[] extract(Instance inst, int[] columns, double[] out) {
+    for (int j = 0; j < columns.length; j++) {
+      out[j] = inst.value(columns[j]);
+    }
+    return out;
+  }
+
+  /**
+   * The columns of a new instance after missing-value replacement and indicator coding, i.e. on
+   * the original scale the report's "original units" network uses.
+   */
+  public double[] codedFeatures(Instance instance) throws Exception {
+    missing.input(instance);
+    Instance filled = missing.output();
+    nominalToBinary.input(filled);
+    Instance coded = nominalToBinary.output();
+    return extract(coded, columns, new double[columns.length]);
+  }
+
+  /** The standardized columns of a new instance, as the network sees them. */
+  public double[] standardizedFeatures(Instance instance) throws Exception {
+    double[] x = codedFeatures(instance);
+    return standardization.standardize(x, x);
+  }
+
+  public Standardization standardization() {
+    return standardization;
+  }
+
+  /** Number of columns p after indicator coding. */
+  public int columns() {
+    return columns.length;
+  }
+
+  /** Copy of the column names (nominal attributes appear as "attribute=value"). */
+  public String[] columnNames() {
+    return columnNames.clone();
+  }
+
+  public String className() {
+    return className;
+  }
+
+  /** Index of the class in the coded header (kept for completeness). */
+  public int classIndex() {
+    return classIndex;
+  }
+
+  /** Sum of the weights of the training instances with a known class. */
+  public double trainingWeight() {
+    return trainingWeight;
+  }
+
+  /** Number of training instances with a known class. */
+  public int trainingRows() {
+    return trainingRows;
+  }
+}

@@ -1,0 +1,267 @@
+package polynomialnetwork.weka;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Locale;
+
+import polynomialnetwork.engine.QuadraticNetwork;
+import polynomialnetwork.engine.Standardization;
+
+/**
+ * The text report of a trained network ({@code PolynomialNetwork.toString()}): how it was fitted,
+ * α and W named by the user's attributes (largest |w| first, then a full table), the linear term
+ * and bias, how inputs are transformed, and the same network on the original attribute scale.
+ */
+public final class NetworkReport {
+
+  /** Units listed in the "largest |w| first" lines; the full table always has every weight. */
+  static final int TOP_WEIGHTS = 8;
+
+  /** What the report says about the fit besides the network (plain values, serializable). */
+  public static final class FitSummary implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public final String solver;
+    public final String stepRule;
+    public final int requestedRank;
+    public final int iterations;
+    public final int bestIteration;
+    public final String stopReason;
+    public final double relativeResidual;
+    public final double trainingRmse;
+    public final double seconds;
+    public final int freshSamplingBatches;
+
+    public FitSummary(String solver, String stepRule, int requestedRank, int iterations,
+        int bestIteration, String stopReason, double relativeResidual, double trainingRmse,
+        double seconds, int freshSamplingBatches) {
+      this.solver = solver;
+      this.stepRule = stepRule;
+      this.requestedRank = requestedRank;
+      this.iterations = iterations;
+      this.bestIteration = bestIteration;
+      this.stopReason = stopReason;
+      this.relativeResidual = relativeResidual;
+      this.trainingRmse = trainingRmse;
+      this.seconds = seconds;
+      this.freshSamplingBatches = freshSamplingBatches;
+    }
+  }
+
+  private final int digits;
+  private final StringBuilder out = new StringBuilder();
+
+  private NetworkReport(int significantDigits) {
+    this.digits = Math.max(2, significantDigits);
+  }
+
+  /**
+   * @param title the first line (the classifier's name)
+   * @param network the network on standardized inputs, or null for a constant model
+   * @param converter the fitted input transformation
+   * @param summary how the fit went (null for a constant model)
+   * @param constantNote why the model is constant, when network is null
+   * @param significantDigits digits printed per number
+   */
+  public static String render(String title, QuadraticNetwork network, InstancesConverter converter,
+      FitSummary summary, String constantNote, int significantDigits) {
+    NetworkReport r = new NetworkReport(significantDigits);
+    r.line(title);
+    r.line(repeat('=', title.length()));
+    r.line("");
+    Standardization std = converter.standardization();
+    if (network == null) {
+      r.line("Constant model (" + constantNote + "): " + converter.className() + " = "
+          + r.num(std.targetMean()));
+      return r.out.toString();
+    }
+    r.header(network, converter, summary);
+    r.standardizedNetwork(network, converter);
+    r.originalNetwork(std.toOriginalUnits(network), converter);
+    return r.out.toString();
+  }
+
+  private void header(QuadraticNetwork net, InstancesConverter conv, FitSummary s) {
+    Standardization std = conv.standardization();
+    line("Model: " + conv.className() + " = " + num(std.targetMean()) + " + "
+        + num(std.targetScale()) + " * f(z),  f(z) = sum_j alpha_j (w_j . z)^2"
+        + (net.linearTerm() != null ? " + beta . z + c" : "")
+        + ",  z = standardized inputs (see below)");
+    line("Solver: " + s.solver + ", step rule: " + s.stepRule
+        + (s.freshSamplingBatches > 1 ? ", fresh sampling over " + s.freshSamplingBatches
+            + " disjoint batches" : ""));
+    line("Hidden units (rank r): " + net.hiddenUnits()
+        + (net.hiddenUnits() != s.requestedRank ? " (requested " + s.requestedRank
+            + ", capped at the number of input columns)" : "")
+        + "; input columns p: " + conv.columns() + "; training instances: "
+        + conv.trainingRows() + " (total weight " + num(conv.trainingWeight()) + ")");
+    line("Iterations: " + s.iterations + " (best iterate: " + s.bestIteration
+        + "); stopped because: " + s.stopReason);
+    line("Training RMSE: " + num(s.trainingRmse) + " (in units of " + conv.className()
+        + "); relative residual ||d||/||y|| on the standardized class: "
+        + num(s.relativeResidual));
+    line(String.format(Locale.ROOT, "Fit time: %.3f s", s.seconds));
+    line("");
+    line("Input transformation (apply it to use the numbers outside Weka):");
+    line("  1. missing values -> training mean (numeric) or mode (nominal)  [ReplaceMissingValues]");
+    line("  2. nominal attribute a -> 0/1 indicator columns \"a=value\" (one column if a has two "
+        + "values)  [NominalToBinary]");
+    line("  3. z_k = (x_k - mean_k) / sd_k per column (weighted; a constant column keeps sd 1)");
+    line("  4. " + conv.className() + " = " + num(std.targetMean()) + " + " + num(std.targetScale())
+        + " * f(z)");
+    line("");
+  }
+
+  private void standardizedNetwork(QuadraticNetwork net, InstancesConverter conv) {
+    String[] names = conv.columnNames();
+    line("Network on standardized inputs z: f(z) = sum_j alpha_j (w_j . z)^2"
+        + (net.linearTerm() != null ? " + beta . z + c" : "") + ", ||w_j|| = 1");
+    line("");
+    line("Hidden units, largest |alpha| first; in each, the largest |w| first:");
+    for (int j = 0; j < net.hiddenUnits(); j++) {
+      double[] w = net.hiddenWeights(j);
+      StringBuilder sb = new StringBuilder();
+      sb.append(String.format(Locale.ROOT, "  unit %d: alpha = %s;", j + 1, num(net.alpha(j))));
+      Integer[] order = byMagnitude(w);
+      int shown = Math.min(TOP_WEIGHTS, w.length);
+      for (int t = 0; t < shown; t++) {
+        int k = order[t];
+        sb.append(t == 0 ? " " : ", ").append(names[k]).append(' ').append(num(w[k]));
+      }
+      if (shown < w.length) {
+        sb.append(", ... (").append(w.length - shown).append(" more in the table)");
+      }
+      line(sb.toString());
+    }
+    line("");
+    Standardization std = conv.standardization();
+    double[][] cols = new double[2 + net.hiddenUnits() + (net.linearTerm() != null ? 1 : 0)][];
+    String[] heads = new String[cols.length];
+    cols[0] = std.means();
+    heads[0] = "mean";
+    cols[1] = std.scales();
+    heads[1] = "sd";
+    for (int j = 0; j < net.hiddenUnits(); j++) {
+      cols[2 + j] = net.hiddenWeights(j);
+      heads[2 + j] = "w_" + (j + 1);
+    }
+    if (net.linearTerm() != null) {
+      cols[cols.length - 1] = net.linearTerm();
+      heads[cols.length - 1] = "beta";
+    }
+    table(names, heads, cols, null);
+    if (net.linearTerm() != null) {
+      line("Bias c = " + num(net.bias()));
+    } else {
+      line("No linear term or bias fitted (-no-linear).");
+    }
+    line("");
+  }
+
+  private void originalNetwork(QuadraticNetwork orig, InstancesConverter conv) {
+    String[] names = conv.columnNames();
+    line("The same network on the original attribute scale (x = columns after steps 1-2):");
+    line("  " + conv.className() + " = sum_j a_j (v_j . x)^2 + b . x + c0, ||v_j|| = 1");
+    StringBuilder sb = new StringBuilder("  ");
+    for (int j = 0; j < orig.hiddenUnits(); j++) {
+      sb.append(j == 0 ? "" : ", ").append("a_").append(j + 1).append(" = ")
+          .append(num(orig.alpha(j)));
+    }
+    line(sb.toString());
+    line("");
+    double[][] cols = new double[orig.hiddenUnits() + 1][];
+    String[] heads = new String[cols.length];
+    for (int j = 0; j < orig.hiddenUnits(); j++) {
+      cols[j] = orig.hiddenWeights(j);
+      heads[j] = "v_" + (j + 1);
+    }
+    cols[cols.length - 1] = orig.linearTerm();
+    heads[cols.length - 1] = "b";
+    table(names, heads, cols, null);
+    line("c0 = " + num(orig.bias()));
+  }
+
+  private void table(String[] rowNames, String[] heads, double[][] cols, String unused) {
+    int nameWidth = "column".length();
+    for (String n : rowNames) {
+      nameWidth = Math.max(nameWidth, n.length());
+    }
+    String[][] cells = new String[rowNames.length][cols.length];
+    int width = 4;
+    for (int c = 0; c < cols.length; c++) {
+      width = Math.max(width, heads[c].length());
+      for (int i = 0; i < rowNames.length; i++) {
+        cells[i][c] = num(cols[c][i]);
+        width = Math.max(width, cells[i][c].length());
+      }
+    }
+    StringBuilder sb = new StringBuilder("  ").append(pad("column", nameWidth, false));
+    for (String h : heads) {
+      sb.append("  ").append(pad(h, width, true));
+    }
+    line(sb.toString());
+    for (int i = 0; i < rowNames.length; i++) {
+      sb = new StringBuilder("  ").append(pad(rowNames[i], nameWidth, false));
+      for (int c = 0; c < cols.length; c++) {
+        sb.append("  ").append(pad(cells[i][c], width, true));
+      }
+      line(sb.toString());
+    }
+  }
+
+  private static Integer[] byMagnitude(final double[] w) {
+    Integer[] order = new Integer[w.length];
+    for (int k = 0; k < w.length; k++) {
+      order[k] = k;
+    }
+    Arrays.sort(order, new Comparator<Integer>() {
+      @Override
+      public int compare(Integer a, Integer b) {
+        return Double.compare(Math.abs(w[b]), Math.abs(w[a]));
+      }
+    });
+    return order;
+  }
+
+  private String num(double v) {
+    if (v == 0) {
+      return "0";
+    }
+    String s = String.format(Locale.ROOT, "%." + digits + "g", v);
+    // drop trailing zeros of the mantissa: 0.500000 -> 0.5, 1.20000e-05 -> 1.2e-05
+    int e = s.indexOf('e');
+    String mant = e < 0 ? s : s.substring(0, e);
+    String exp = e < 0 ? "" : s.substring(e);
+    if (mant.indexOf('.') >= 0) {
+      mant = mant.replaceAll("0+$", "");
+      if (mant.endsWith(".")) {
+        mant = mant.substring(0, mant.length() - 1);
+      }
+    }
+    return mant + exp;
+  }
+
+  private static String pad(String s, int width, boolean right) {
+    StringBuilder sb = new StringBuilder();
+    if (!right) {
+      sb.append(s);
+    }
+    for (int i = s.length(); i < width; i++) {
+      sb.append(' ');
+    }
+    if (right) {
+      sb.append(s);
+    }
+    return sb.toString();
+  }
+
+  private static String repeat(char c, int n) {
+    char[] a = new char[n];
+    Arrays.fill(a, c);
+    return new String(a);
+  }
+
+  private void line(String s) {
+    out.append(s).append('\n');
+  }
+}

@@ -1,0 +1,131 @@
+package polynomialnetwork.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import polynomialnetwork.engine.FitResult.StopReason;
+import polynomialnetwork.engine.SolverSettings.Method;
+
+/** Stopping rules, determinism, threads, weights and settings validation. */
+class SolverBehaviourTest {
+
+  private static SolverSettings base() {
+    return new SolverSettings().rank(3).seed(2).maxIterations(60);
+  }
+
+  @Test
+  void zeroTargetGivesZeroModel() {
+    PlantedProblem pp = PlantedProblem.spec().p(10).r(2).m(200).seed(1).build();
+    DesignMatrix zero = pp.data.withTarget(new double[200]);
+    FitResult fit = RecoverySolver.fit(zero, base());
+    assertEquals(StopReason.ZERO_TARGET, fit.stopReason());
+    assertEquals(0, fit.network().predict(pp.data.row(0)), 0.0);
+  }
+
+  @Test
+  void sameSeedGivesBitIdenticalModel() {
+    PlantedProblem pp = PlantedProblem.spec().p(30).r(3).m(2000).noise(0.1).seed(3).build();
+    FitResult a = RecoverySolver.fit(pp.data, base());
+    FitResult b = RecoverySolver.fit(pp.data, base());
+    assertArrayEquals(a.interaction().values(), b.interaction().values(), 0.0);
+    for (int j = 0; j < a.interaction().rank(); j++) {
+      assertArrayEquals(a.interaction().vectors()[j], b.interaction().vectors()[j], 0.0);
+    }
+    assertEquals(a.iterations(), b.iterations());
+  }
+
+  @Test
+  void twoThreadsAgreeWithOneToRounding() {
+    PlantedProblem pp = PlantedProblem.spec().p(40).r(3).m(5000).linear(true).seed(4).build();
+    for (Method method : Method.values()) {
+      SolverSettings s = base().method(method).maxIterations(15).tolerance(0);
+      FitResult one = RecoverySolver.fit(pp.data, s.threads(1));
+      FitResult two = RecoverySolver.fit(pp.data, s.threads(2));
+      double rel = one.interaction().distance(two.interaction())
+          / one.interaction().frobeniusNorm();
+      assertTrue(rel < 1e-10, method + ": threads 1 vs 2 differ by " + rel);
+    }
+  }
+
+  @Test
+  void stagnationStopsNoisyFitsBeforeTheBudget() {
+    PlantedProblem pp = PlantedProblem.spec().p(30).r(3).m(3000).noise(0.5).seed(5).build();
+    FitResult fit = RecoverySolver.fit(pp.data, base().maxIterations(500));
+    assertEquals(StopReason.STAGNATED, fit.stopReason());
+    assertTrue(fit.iterations() < 500);
+  }
+
+  @Test
+  void traceHasOneRecordPerStateAndListenerSeesThem() {
+    PlantedProblem pp = PlantedProblem.spec().p(20).r(2).m(1000).seed(6).build();
+    List<Integer> seen = new ArrayList<>();
+    FitResult fit = RecoverySolver.fit(pp.data,
+        base().rank(2).maxIterations(5).tolerance(0).listener(r -> seen.add(r.iteration)));
+    assertEquals(StopReason.MAX_ITERATIONS, fit.stopReason());
+    assertEquals(5, fit.iterations());
+    assertEquals(6, fit.trace().size());
+    assertEquals(6, seen.size());
+    assertEquals(1.0, fit.trace().get(0).relativeResidual, 1e-15);
+  }
+
+  @Test
+  void integerWeightsEqualDuplicatedRows() {
+    PlantedProblem pp = PlantedProblem.spec().p(15).r(2).m(600).noise(0.3).seed(7).build();
+    DesignMatrix x = pp.data;
+    DesignMatrix.Builder dup = new DesignMatrix.Builder(x.cols(), 2 * x.rows());
+    DesignMatrix.Builder wtd = new DesignMatrix.Builder(x.cols(), x.rows());
+    for (int i = 0; i < x.rows(); i++) {
+      int copies = i % 3 == 0 ? 2 : 1;
+      for (int c = 0; c < copies; c++) {
+        dup.addRow(x.row(i), x.target()[i], 1.0);
+      }
+      wtd.addRow(x.row(i), x.target()[i], copies);
+    }
+    SolverSettings s = base().rank(2).maxIterations(10).tolerance(0)
+        .stepRule(SolverSettings.StepRule.LINE_SEARCH);
+    FitResult a = RecoverySolver.fit(dup.build(false), s);
+    FitResult b = RecoverySolver.fit(wtd.build(true), s);
+    double rel = a.interaction().distance(b.interaction()) / a.interaction().frobeniusNorm();
+    assertTrue(rel < 1e-9, "weights vs duplicates: " + rel);
+  }
+
+  @Test
+  void rankAboveDimensionIsCapped() {
+    PlantedProblem pp = PlantedProblem.spec().p(4).r(2).m(500).seed(8).build();
+    FitResult fit = RecoverySolver.fit(pp.data, base().rank(10));
+    assertTrue(fit.network().hiddenUnits() <= 4);
+    assertTrue(pp.relativeError(fit) < 1e-8, "" + pp.relativeError(fit));
+  }
+
+  @Test
+  void invalidSettingsAreRejectedWithTheirName() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new SolverSettings().rank(0));
+    assertTrue(e.getMessage().contains("hidden units"));
+    assertThrows(IllegalArgumentException.class, () -> new SolverSettings().tolerance(-1));
+    assertThrows(IllegalArgumentException.class,
+        () -> new SolverSettings().tolerance(Double.NaN));
+    assertThrows(IllegalArgumentException.class, () -> new SolverSettings().maxIterations(-1));
+    assertThrows(IllegalArgumentException.class, () -> new SolverSettings().blockSize(-2));
+    assertThrows(IllegalArgumentException.class, () -> new SolverSettings().krylovDepth(-2));
+    assertThrows(IllegalArgumentException.class, () -> new SolverSettings().threads(0));
+  }
+
+  @Test
+  void interruptedThreadReturnsBestIterateAndKeepsFlag() {
+    PlantedProblem pp = PlantedProblem.spec().p(20).r(2).m(1000).seed(9).build();
+    Thread.currentThread().interrupt();
+    try {
+      FitResult fit = RecoverySolver.fit(pp.data, base());
+      assertEquals(StopReason.INTERRUPTED, fit.stopReason());
+      assertTrue(Thread.currentThread().isInterrupted());
+    } finally {
+      Thread.interrupted();
+    }
+  }
+}
