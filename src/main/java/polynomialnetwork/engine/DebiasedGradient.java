@@ -172,40 +172,16 @@ public final class DebiasedGradient implements SymmetricOperator {
   public DenseSymmetricMatrix formExplicit(ExecutorService executor, int threads) {
     final DesignMatrix x = pass.data();
     final double[] wd = weightedResidual;
-    final int nb = x.blockCount();
-    int parts = executor == null ? 1 : Math.max(1, Math.min(threads, nb));
-    double[][] g;
-    if (parts == 1) {
-      g = accumulateOuter(x, wd, 0, nb);
-    } else {
-      java.util.List<java.util.concurrent.Future<double[][]>> fs = new java.util.ArrayList<>();
-      for (int t = 0; t < parts; t++) {
-        final int from = (int) ((long) nb * t / parts);
-        final int to = (int) ((long) nb * (t + 1) / parts);
-        fs.add(executor.submit(() -> accumulateOuter(x, wd, from, to)));
-      }
-      g = null;
-      try {
-        for (java.util.concurrent.Future<double[][]> f : fs) {
-          double[][] part = f.get();
-          if (g == null) {
-            g = part;
-          } else {
-            for (int i = 0; i < p; i++) {
-              for (int j = i; j < p; j++) {
-                g[i][j] += part[i][j];
-              }
+    final int n = p;
+    double[][] g = BlockRanges.mapReduce(x.blockCount(), threads, executor,
+        (from, to) -> accumulateOuter(x, wd, from, to),
+        (total, part) -> {
+          for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+              total[i][j] += part[i][j];
             }
           }
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new SolverInterruptedException();
-      } catch (java.util.concurrent.ExecutionException e) {
-        throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
-            : new IllegalStateException(e.getCause());
-      }
-    }
+        });
     double scale = 1.0 / (2 * batchWeight);
     double shift = sumWeightedResidual * scale;
     for (int i = 0; i < p; i++) {

@@ -1,10 +1,6 @@
 package polynomialnetwork.engine;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 
 /**
  * One fused pass over the rows of a {@link DesignMatrix}: Z = Σ_i x_i s_iᵀ where s_i is computed
@@ -58,52 +54,20 @@ public final class RowBlockPass {
    */
   public Result run(final double[][] in, final RowKernel kernel, final int outCols,
       final int nScalars) {
-    final int nb = x.blockCount();
-    if (threads <= 1 || nb < 2) {
-      return runRange(in, kernel, outCols, nScalars, 0, nb);
-    }
-    List<Future<Result>> parts = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      final int from = (int) ((long) nb * t / threads);
-      final int to = (int) ((long) nb * (t + 1) / threads);
-      parts.add(executor.submit(() -> runRange(in, kernel, outCols, nScalars, from, to)));
-    }
-    Result total = null;
-    try {
-      for (Future<Result> f : parts) {
-        Result r = f.get();
-        if (total == null) {
-          total = r;
-        } else {
+    return BlockRanges.mapReduce(x.blockCount(), threads, executor,
+        (from, to) -> runRange(in, kernel, outCols, nScalars, from, to),
+        (total, part) -> {
           for (int c = 0; c < outCols; c++) {
             double[] a = total.out[c];
-            double[] b = r.out[c];
+            double[] b = part.out[c];
             for (int j = 0; j < a.length; j++) {
               a[j] += b[j];
             }
           }
           for (int s = 0; s < nScalars; s++) {
-            total.scalars[s] += r.scalars[s];
+            total.scalars[s] += part.scalars[s];
           }
-        }
-      }
-    } catch (InterruptedException e) {
-      for (Future<Result> f : parts) {
-        f.cancel(true);
-      }
-      Thread.currentThread().interrupt();
-      throw new SolverInterruptedException();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      throw new IllegalStateException(cause);
-    }
-    return total;
+        });
   }
 
   private Result runRange(double[][] in, RowKernel kernel, int outCols, int nScalars, int fromBlock,
@@ -115,6 +79,9 @@ public final class RowBlockPass {
     double[] t = new double[ROW_GROUP * Math.max(k, 1)];
     double[] s = new double[ROW_GROUP * Math.max(outCols, 1)];
     for (int b = fromBlock; b < toBlock; b++) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new SolverInterruptedException();
+      }
       double[] blk = x.block(b);
       int n = x.blockSize(b);
       int row0 = x.blockStart(b);
