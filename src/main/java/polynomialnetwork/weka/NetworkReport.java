@@ -149,7 +149,7 @@ public final class NetworkReport {
       cols[cols.length - 1] = net.linearTerm();
       heads[cols.length - 1] = "beta";
     }
-    table(names, heads, cols, null);
+    table(names, heads, cols);
     if (net.linearTerm() != null) {
       line("Bias c = " + num(net.bias()));
     } else {
@@ -177,11 +177,11 @@ public final class NetworkReport {
     }
     cols[cols.length - 1] = orig.linearTerm();
     heads[cols.length - 1] = "b";
-    table(names, heads, cols, null);
+    table(names, heads, cols);
     line("c0 = " + num(orig.bias()));
   }
 
-  private void table(String[] rowNames, String[] heads, double[][] cols, String unused) {
+  private void table(String[] rowNames, String[] heads, double[][] cols) {
     int nameWidth = "column".length();
     for (String n : rowNames) {
       nameWidth = Math.max(nameWidth, n.length());

@@ -1,0 +1,771 @@
+/*
+ *   This program is free software: you can redistribute it and/or modify
+ *   it under the terms of the GNU General Public License as published by
+ *   the Free Software Foundation, either version 3 of the License, or
+ *   (at your option) any later version.
+ *
+ *   This program is distributed in the hope that it will be useful,
+ *   but WITHOUT ANY WARRANTY; without even the implied warranty of
+ *   MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ *   GNU General Public License for more details.
+ *
+ *   You should have received a copy of the GNU General Public License
+ *   along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ */
+
+/*
+ *    PolynomialNetwork.java
+ */
+
+package weka.classifiers.functions;
+
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Vector;
+
+import polynomialnetwork.engine.DesignMatrix;
+import polynomialnetwork.engine.FitResult;
+import polynomialnetwork.engine.QuadraticNetwork;
+import polynomialnetwork.engine.RecoverySolver;
+import polynomialnetwork.engine.SolverSettings;
+import polynomialnetwork.engine.SolverSettings.Method;
+import polynomialnetwork.engine.SolverSettings.StepRule;
+import polynomialnetwork.engine.Standardization;
+import polynomialnetwork.weka.InstancesConverter;
+import polynomialnetwork.weka.NetworkReport;
+import weka.classifiers.RandomizableClassifier;
+import weka.core.Capabilities;
+import weka.core.Capabilities.Capability;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.Option;
+import weka.core.RevisionUtils;
+import weka.core.SelectedTag;
+import weka.core.Tag;
+import weka.core.TechnicalInformation;
+import weka.core.TechnicalInformation.Field;
+import weka.core.TechnicalInformation.Type;
+import weka.core.TechnicalInformationHandler;
+import weka.core.Utils;
+import weka.core.WeightedInstancesHandler;
+
+/**
+ <!-- globalinfo-start -->
+ <!-- globalinfo-end -->
+ *
+ <!-- technical-bibtex-start -->
+ <!-- technical-bibtex-end -->
+ *
+ <!-- options-start -->
+ <!-- options-end -->
+ */
+public class PolynomialNetwork extends RandomizableClassifier implements
+  TechnicalInformationHandler, WeightedInstancesHandler {
+
+  private static final long serialVersionUID = -4417024316853398211L;
+
+  /** Solver: exact projection (full eigendecomposition of the gradient). */
+  public static final int SOLVER_EP_ROM = 0;
+  /** Solver: approximate projection, head by BK-SVD on the explicit gradient. */
+  public static final int SOLVER_AP_ROM_BK = 1;
+  /** Solver: approximate projection, head by matrix-free MBK-SVD. */
+  public static final int SOLVER_AP_ROM_MBK = 2;
+
+  /** The solvers, as shown on the command line ({@code -solver}) and in the GUI. */
+  public static final Tag[] TAGS_SOLVER = {
+    new Tag(SOLVER_EP_ROM, "EP-ROM", "EP-ROM (exact projection, full eigendecomposition)", false),
+    new Tag(SOLVER_AP_ROM_BK, "AP-ROM-BK",
+      "AP-ROM-BK (approximate projection, block Krylov on the explicit gradient)", false),
+    new Tag(SOLVER_AP_ROM_MBK, "AP-ROM-MBK",
+      "AP-ROM-MBK (approximate projection, matrix-free block Krylov)", false) };
+
+  /** Step rule: the papers' unit step. */
+  public static final int STEP_UNIT = 0;
+  /** Step rule: line search. */
+  public static final int STEP_SEARCH = 1;
+
+  /** The step rules, as shown on the command line ({@code -step}) and in the GUI. */
+  public static final Tag[] TAGS_STEP = {
+    new Tag(STEP_UNIT, "unit", "unit (the papers' step 1)", false),
+    new Tag(STEP_SEARCH, "search", "search (line search safeguard)", false) };
+
+  /** Default number of hidden units. */
+  public static final int DEFAULT_HIDDEN_UNITS = 3;
+  /** Default maximum number of iterations. */
+  public static final int DEFAULT_MAX_ITERATIONS = 100;
+  /** Default relative-residual tolerance. */
+  public static final double DEFAULT_TOLERANCE = 1e-10;
+
+  // ---- options
+  protected int m_NumHiddenUnits = DEFAULT_HIDDEN_UNITS;
+  protected int m_Solver = SOLVER_AP_ROM_MBK;
+  protected int m_Step = STEP_SEARCH;
+  protected int m_MaxIterations = DEFAULT_MAX_ITERATIONS;
+  protected double m_Tolerance = DEFAULT_TOLERANCE;
+  protected int m_BlockSize = 0;
+  protected int m_KrylovIterations = 0;
+  protected boolean m_FreshSampling = false;
+  protected boolean m_NoLinear = false;
+
+  // ---- the model (plain, serializable)
+  /** Input transformation fitted on the training data; null before training. */
+  protected InstancesConverter m_Converter;
+  /** Network on standardized inputs; null for a constant model. */
+  protected QuadraticNetwork m_Network;
+  /** How the fit went; null for a constant model. */
+  protected NetworkReport.FitSummary m_Summary;
+  /** Why the model is constant (no rows, no inputs, zero total weight). */
+  protected String m_ConstantReason;
+
+  /**
+   * Runs the classifier from the command line.
+   *
+   * @param args the options (see {@link #listOptions()} and Weka's evaluation options)
+   */
+  public static void main(String[] args) {
+    runClassifier(new PolynomialNetwork(), args);
+  }
+
+  /** Creates the classifier with the default options. */
+  public PolynomialNetwork() {
+    super();
+    setSeed(1);
+  }
+
+  /**
+   * Returns a string describing this classifier.
+   *
+   * @return a description suitable for displaying in the GUI
+   */
+  public String globalInfo() {
+    return "Regression with a two-layer network with quadratic activation, "
+      + "y = sum_j alpha_j (w_j . x)^2 + beta . x + c, trained by low-rank matrix recovery "
+      + "(EP-ROM, or AP-ROM with a block Krylov head) of L = sum_j alpha_j w_j w_j^T. "
+      + "Nominal attributes become indicator columns, missing values are replaced by means, "
+      + "inputs and class are standardized, and the model output shows alpha and W named by "
+      + "attribute.\n\nFor more information see:\n\n"
+      + getTechnicalInformation().toString();
+  }
+
+  /**
+   * The papers this classifier implements.
+   *
+   * @return the technical information about this class
+   */
+  @Override
+  public TechnicalInformation getTechnicalInformation() {
+    TechnicalInformation result = new TechnicalInformation(Type.INPROCEEDINGS);
+    result.setValue(Field.AUTHOR, "Mohammadreza Soltani and Chinmay Hegde");
+    result.setValue(Field.TITLE, "Towards Provable Learning of Polynomial Neural Networks "
+      + "Using Low-Rank Matrix Estimation");
+    result.setValue(Field.BOOKTITLE, "Proceedings of the 21st International Conference on "
+      + "Artificial Intelligence and Statistics (AISTATS)");
+    result.setValue(Field.SERIES, "PMLR");
+    result.setValue(Field.VOLUME, "84");
+    result.setValue(Field.PAGES, "1417-1426");
+    result.setValue(Field.YEAR, "2018");
+
+    TechnicalInformation additional = result.add(Type.ARTICLE);
+    additional.setValue(Field.AUTHOR, "Mohammadreza Soltani and Chinmay Hegde");
+    additional.setValue(Field.TITLE, "Fast and Provable Algorithms for Learning Two-Layer "
+      + "Polynomial Neural Networks");
+    additional.setValue(Field.JOURNAL, "IEEE Transactions on Signal Processing");
+    additional.setValue(Field.VOLUME, "67");
+    additional.setValue(Field.NUMBER, "13");
+    additional.setValue(Field.PAGES, "3361-3371");
+    additional.setValue(Field.YEAR, "2019");
+
+    additional = result.add(Type.INPROCEEDINGS);
+    additional.setValue(Field.AUTHOR, "Cameron Musco and Christopher Musco");
+    additional.setValue(Field.TITLE, "Randomized Block Krylov Methods for Stronger and Faster "
+      + "Approximate Singular Value Decomposition");
+    additional.setValue(Field.BOOKTITLE, "Advances in Neural Information Processing Systems 28 "
+      + "(NIPS 2015)");
+    additional.setValue(Field.PAGES, "1396-1404");
+    additional.setValue(Field.YEAR, "2015");
+    return result;
+  }
+
+  /**
+   * Numeric class; numeric and nominal attributes; missing values and missing class values.
+   *
+   * @return the capabilities of this classifier
+   */
+  @Override
+  public Capabilities getCapabilities() {
+    Capabilities result = super.getCapabilities();
+    result.disableAll();
+    result.enable(Capability.NOMINAL_ATTRIBUTES);
+    result.enable(Capability.NUMERIC_ATTRIBUTES);
+    result.enable(Capability.MISSING_VALUES);
+    result.enable(Capability.NUMERIC_CLASS);
+    result.enable(Capability.MISSING_CLASS_VALUES);
+    result.setMinimumNumberInstances(0);
+    return result;
+  }
+
+  /**
+   * Trains the network on the given data, which is not modified.
+   *
+   * @param data the training data
+   * @throws Exception if the data is not suitable or the options are inconsistent
+   */
+  @Override
+  public void buildClassifier(Instances data) throws Exception {
+    m_Converter = null;
+    m_Network = null;
+    m_Summary = null;
+    m_ConstantReason = null;
+    getCapabilities().testWithFail(data);
+
+    InstancesConverter.Prepared prepared = InstancesConverter.fit(data);
+    InstancesConverter converter = prepared.converter;
+    DesignMatrix matrix = prepared.matrix;
+    if (matrix == null) {
+      m_Converter = converter;
+      m_ConstantReason = converter.trainingRows() == 0 ? "no training instances with a class value"
+        : converter.columns() == 0 ? "no input attributes"
+          : "total instance weight is zero";
+      return;
+    }
+
+    int p = matrix.cols();
+    int rank = Math.min(m_NumHiddenUnits, p);
+    int batches = m_FreshSampling
+      ? freshSamplingBatches(matrix.rows(), p, rank, m_MaxIterations) : 0;
+    SolverSettings settings = new SolverSettings().method(solverMethod(m_Solver))
+      .rank(m_NumHiddenUnits).maxIterations(m_MaxIterations).tolerance(m_Tolerance)
+      .stepRule(stepRule(m_Step)).blockSize(m_BlockSize).krylovDepth(m_KrylovIterations)
+      .freshSamplingBatches(batches).fitLinear(!m_NoLinear).seed(m_Seed).threads(1);
+    if (getDebug()) {
+      settings.listener(new SolverSettings.IterationListener() {
+        @Override
+        public void iterationDone(FitResult.IterationRecord record) {
+          System.err.println(record);
+        }
+      });
+    }
+    FitResult fit = RecoverySolver.fit(matrix, settings);
+
+    m_Converter = converter;
+    m_Network = fit.network();
+    m_Summary = new NetworkReport.FitSummary(tagText(TAGS_SOLVER, m_Solver),
+      tagText(TAGS_STEP, m_Step), m_NumHiddenUnits, fit.iterations(), fit.bestIteration(),
+      fit.stopReason().description(), fit.bestRelativeResidual(),
+      trainingRmse(matrix, m_Network, converter.standardization()), fit.seconds(), batches);
+  }
+
+  /**
+   * The number of disjoint batches used with {@code -fresh-sampling}: enough rows per batch for
+   * about ten samples per degree of freedom p·r, at least two batches, at most one per iteration.
+   *
+   * @param m number of training rows
+   * @param p number of input columns
+   * @param r number of hidden units
+   * @param maxIterations iteration budget
+   * @return the number of batches, at least 2
+   */
+  public static int freshSamplingBatches(int m, int p, int r, int maxIterations) {
+    long perBatch = 10L * Math.max(1, p) * Math.max(1, r);
+    return (int) Math.max(2, Math.min(maxIterations, m / perBatch));
+  }
+
+  /**
+   * Maps the {@code -step} tag to the engine's step rule (the only place that does).
+   *
+   * @param step STEP_UNIT or STEP_SEARCH
+   * @return the engine's rule
+   */
+  public static StepRule stepRule(int step) {
+    switch (step) {
+    case STEP_UNIT:
+      return StepRule.UNIT;
+    case STEP_SEARCH:
+      return StepRule.LINE_SEARCH;
+    default:
+      throw new IllegalArgumentException("unknown step rule " + step);
+    }
+  }
+
+  /**
+   * Maps the {@code -solver} tag to the engine's method.
+   *
+   * @param solver one of the SOLVER_ constants
+   * @return the engine's method
+   */
+  public static Method solverMethod(int solver) {
+    switch (solver) {
+    case SOLVER_EP_ROM:
+      return Method.EP_ROM;
+    case SOLVER_AP_ROM_BK:
+      return Method.AP_ROM_BK;
+    case SOLVER_AP_ROM_MBK:
+      return Method.AP_ROM_MBK;
+    default:
+      throw new IllegalArgumentException("unknown solver " + solver);
+    }
+  }
+
+  /** Weighted RMSE in class units of the fitted network on the (standardized) training rows. */
+  private static double trainingRmse(DesignMatrix matrix, QuadraticNetwork network,
+    Standardization std) {
+    double sum = 0;
+    double total = 0;
+    double[] y = matrix.target();
+    for (int i = 0; i < matrix.rows(); i++) {
+      double w = matrix.weight(i);
+      double e = network.predict(matrix.row(i)) - y[i];
+      sum += w * e * e;
+      total += w;
+    }
+    return std.targetScale() * Math.sqrt(sum / total);
+  }
+
+  /**
+   * Predicts the class value of an instance.
+   *
+   * @param instance the instance
+   * @return the prediction
+   * @throws Exception if no model has been built
+   */
+  @Override
+  public double classifyInstance(Instance instance) throws Exception {
+    if (m_Converter == null) {
+      throw new Exception("PolynomialNetwork: No model built yet.");
+    }
+    Standardization std = m_Converter.standardization();
+    if (m_Network == null) {
+      return std.targetMean();
+    }
+    return std.unstandardizeTarget(m_Network.predict(m_Converter
+      .standardizedFeatures(instance)));
+  }
+
+  /**
+   * The network on standardized inputs (α, W, β, c); null before training or for a constant
+   * model.
+   *
+   * @return the network
+   */
+  public QuadraticNetwork getNetwork() {
+    return m_Network;
+  }
+
+  /**
+   * The network on the original attribute scale (after missing-value replacement and indicator
+   * coding); null before training or for a constant model.
+   *
+   * @return the network in original units
+   */
+  public QuadraticNetwork getNetworkInOriginalUnits() {
+    return m_Network == null ? null : m_Converter.standardization().toOriginalUnits(m_Network);
+  }
+
+  /**
+   * The names of the network's input columns; null before training.
+   *
+   * @return the column names
+   */
+  public String[] getColumnNames() {
+    return m_Converter == null ? null : m_Converter.columnNames();
+  }
+
+  /**
+   * Describes the trained model.
+   *
+   * @return the description
+   */
+  @Override
+  public String toString() {
+    if (m_Converter == null) {
+      return "PolynomialNetwork: No model built yet.";
+    }
+    return NetworkReport.render("PolynomialNetwork", m_Network, m_Converter, m_Summary,
+      m_ConstantReason, Math.max(3, getNumDecimalPlaces() + 4));
+  }
+
+  // ---------------------------------------------------------------- options
+
+  /**
+   * Lists the options.
+   *
+   * @return the options
+   */
+  @Override
+  public Enumeration<Option> listOptions() {
+    Vector<Option> result = new Vector<Option>();
+    result.addElement(new Option("\tNumber of hidden units, i.e. the rank r of L.\n"
+      + "\t(default " + DEFAULT_HIDDEN_UNITS + ")", "N", 1, "-N <int>"));
+    result.addElement(new Option("\tSolver: EP-ROM, AP-ROM-BK or AP-ROM-MBK.\n"
+      + "\t(default AP-ROM-MBK)", "solver", 1, "-solver <EP-ROM|AP-ROM-BK|AP-ROM-MBK>"));
+    result.addElement(new Option("\tStep rule: unit (the papers' step 1) or search\n"
+      + "\t(line search safeguard).\n\t(default search)", "step", 1, "-step <unit|search>"));
+    result.addElement(new Option("\tMaximum number of iterations.\n\t(default "
+      + DEFAULT_MAX_ITERATIONS + ")", "I", 1, "-I <int>"));
+    result.addElement(new Option("\tStop when the relative training residual\n"
+      + "\t||d||/||y|| (standardized class) falls to this value.\n\t(default "
+      + DEFAULT_TOLERANCE + ")", "tol", 1, "-tol <double>"));
+    result.addElement(new Option("\tBlock size k of the Krylov head (0 = automatic: k = r).\n"
+      + "\t(default 0)", "block-size", 1, "-block-size <int>"));
+    result.addElement(new Option("\tKrylov iterations q of the head (0 = automatic:\n"
+      + "\tmax(2, ceil(ln p))).\n\t(default 0)", "krylov-iters", 1, "-krylov-iters <int>"));
+    result.addElement(new Option("\tFresh sampling: each iteration uses the next of several\n"
+      + "\tdisjoint batches of the training instances.", "fresh-sampling", 0,
+      "-fresh-sampling"));
+    result.addElement(new Option("\tDo not fit the linear term and the bias.", "no-linear", 0,
+      "-no-linear"));
+    result.addAll(Collections.list(super.listOptions()));
+    return result.elements();
+  }
+
+  /**
+   * Parses the options.
+   *
+   <!-- options-start -->
+   <!-- options-end -->
+   *
+   * @param options the options
+   * @throws Exception if an option is invalid
+   */
+  @Override
+  public void setOptions(String[] options) throws Exception {
+    String s = Utils.getOption('N', options);
+    setNumHiddenUnits(s.length() == 0 ? DEFAULT_HIDDEN_UNITS : parseInt("-N", s));
+    s = Utils.getOption("solver", options);
+    setSolver(s.length() == 0 ? new SelectedTag(SOLVER_AP_ROM_MBK, TAGS_SOLVER)
+      : parseTag("-solver", s, TAGS_SOLVER));
+    s = Utils.getOption("step", options);
+    setStepRule(s.length() == 0 ? new SelectedTag(STEP_SEARCH, TAGS_STEP)
+      : parseTag("-step", s, TAGS_STEP));
+    s = Utils.getOption('I', options);
+    setMaxIterations(s.length() == 0 ? DEFAULT_MAX_ITERATIONS : parseInt("-I", s));
+    s = Utils.getOption("tol", options);
+    setTolerance(s.length() == 0 ? DEFAULT_TOLERANCE : parseDouble("-tol", s));
+    s = Utils.getOption("block-size", options);
+    setBlockSize(s.length() == 0 ? 0 : parseInt("-block-size", s));
+    s = Utils.getOption("krylov-iters", options);
+    setKrylovIterations(s.length() == 0 ? 0 : parseInt("-krylov-iters", s));
+    setFreshSampling(Utils.getFlag("fresh-sampling", options));
+    setNoLinear(Utils.getFlag("no-linear", options));
+    super.setOptions(options);
+    Utils.checkForRemainingOptions(options);
+  }
+
+  /**
+   * The current options.
+   *
+   * @return the options
+   */
+  @Override
+  public String[] getOptions() {
+    Vector<String> result = new Vector<String>();
+    result.add("-N");
+    result.add("" + m_NumHiddenUnits);
+    result.add("-solver");
+    result.add(tagText(TAGS_SOLVER, m_Solver));
+    result.add("-step");
+    result.add(tagText(TAGS_STEP, m_Step));
+    result.add("-I");
+    result.add("" + m_MaxIterations);
+    result.add("-tol");
+    result.add("" + m_Tolerance);
+    result.add("-block-size");
+    result.add("" + m_BlockSize);
+    result.add("-krylov-iters");
+    result.add("" + m_KrylovIterations);
+    if (m_FreshSampling) {
+      result.add("-fresh-sampling");
+    }
+    if (m_NoLinear) {
+      result.add("-no-linear");
+    }
+    Collections.addAll(result, super.getOptions());
+    return result.toArray(new String[result.size()]);
+  }
+
+  private static String tagText(Tag[] tags, int id) {
+    for (Tag t : tags) {
+      if (t.getID() == id) {
+        return t.getIDStr();
+      }
+    }
+    throw new IllegalStateException("no tag " + id);
+  }
+
+  private static int parseInt(String option, String value) {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " expects an integer, got '" + value + "'");
+    }
+  }
+
+  private static double parseDouble(String option, String value) {
+    try {
+      return Double.parseDouble(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " expects a number, got '" + value + "'");
+    }
+  }
+
+  private static SelectedTag parseTag(String option, String value, Tag[] tags) {
+    for (Tag t : tags) {
+      if (t.getIDStr().equalsIgnoreCase(value.trim())) {
+        return new SelectedTag(t.getID(), tags);
+      }
+    }
+    StringBuilder allowed = new StringBuilder();
+    for (Tag t : tags) {
+      allowed.append(allowed.length() == 0 ? "" : ", ").append(t.getIDStr());
+    }
+    throw new IllegalArgumentException(option + " must be one of " + allowed + "; got '" + value
+      + "'");
+  }
+
+  // ---------------------------------------------------------------- properties
+
+  /**
+   * @return tip text for this property
+   */
+  public String numHiddenUnitsTipText() {
+    return "Number of hidden units r (the rank of L = sum_j alpha_j w_j w_j^T), at least 1; "
+      + "capped at the number of input columns.";
+  }
+
+  /**
+   * @return the number of hidden units
+   */
+  public int getNumHiddenUnits() {
+    return m_NumHiddenUnits;
+  }
+
+  /**
+   * @param value the number of hidden units, at least 1
+   */
+  public void setNumHiddenUnits(int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("-N (number of hidden units) must be at least 1, got "
+        + value + (value == 0 ? " (the automatic choice -N 0 is not available yet)" : ""));
+    }
+    m_NumHiddenUnits = value;
+  }
+
+  /**
+   * @return tip text for this property
+   */
+  public String solverTipText() {
+    return "EP-ROM: exact projection by a full eigendecomposition of the p x p gradient "
+      + "(O(m p^2 + p^3) per iteration); AP-ROM-BK: rank-r head of the explicit gradient by "
+      + "block Krylov SVD; AP-ROM-MBK: the same head matrix-free, never forming the gradient "
+      + "(for large p).";
+  }
+
+  /**
+   * @return the solver
+   */
+  public SelectedTag getSolver() {
+    return new SelectedTag(m_Solver, TAGS_SOLVER);
+  }
+
+  /**
+   * @param value the solver (a tag of TAGS_SOLVER)
+   */
+  public void setSolver(SelectedTag value) {
+    if (value.getTags() != TAGS_SOLVER) {
+      throw new IllegalArgumentException("-solver must be one of EP-ROM, AP-ROM-BK, AP-ROM-MBK");
+    }
+    m_Solver = value.getSelectedTag().getID();
+  }
+
+  /**
+   * @return tip text for this property
+   */
+  public String stepRuleTipText() {
+    return "unit: the papers' step size 1 (fast, but can diverge on few or non-Gaussian "
+      + "samples); search: a line search on the training residual.";
+  }
+
+  /**
+   * @return the step rule
+   */
+  public SelectedTag getStepRule() {
+    return new SelectedTag(m_Step, TAGS_STEP);
+  }
+
+  /**
+   * @param value the step rule (a tag of TAGS_STEP)
+   */
+  public void setStepRule(SelectedTag value) {
+    if (value.getTags() != TAGS_STEP) {
+      throw new IllegalArgumentException("-step must be one of unit, search");
+    }
+    m_Step = value.getSelectedTag().getID();
+  }
+
+  /**
+   * @return tip text for this property
+   */
+  public String maxIterationsTipText() {
+    return "Maximum number of iterations (at least 1); the best iterate seen is returned.";
+  }
+
+  /**
+   * @return the maximum number of iterations
+   */
+  public int getMaxIterations() {
+    return m_MaxIterations;
+  }
+
+  /**
+   * @param value the maximum number of iterations, at least 1
+   */
+  public void setMaxIterations(int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("-I (maximum iterations) must be at least 1, got "
+        + value);
+    }
+    m_MaxIterations = value;
+  }
+
+  /**
+   * @return tip text for this property
+   */
+  public String toleranceTipText() {
+    return "Stop when the relative training residual ||d||/||y|| of the standardized class "
+      + "falls to this value (a finite number >= 0).";
+  }
+
+  /**
+   * @return the tolerance
+   */
+  public double getTolerance() {
+    return m_Tolerance;
+  }
+
+  /**
+   * @param value the tolerance, finite and at least 0
+   */
+  public void setTolerance(double value) {
+    if (!(value >= 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException("-tol (tolerance) must be a finite number >= 0, got "
+        + value);
+    }
+    m_Tolerance = value;
+  }
+
+  /**
+   * @return tip text for this property
+   */
+  public String blockSizeTipText() {
+    return "Block size k of the Krylov head of AP-ROM (0 = automatic, k = r; values below r "
+      + "are raised to r). Ignored by EP-ROM.";
+  }
+
+  /**
+   * @return the block size
+   */
+  public int getBlockSize() {
+    return m_BlockSize;
+  }
+
+  /**
+   * @param value the block size, 0 for automatic
+   */
+  public void setBlockSize(int value) {
+    if (value < 0) {
+      throw new IllegalArgumentException("-block-size must be >= 0 (0 = automatic), got "
+        + value);
+    }
+    m_BlockSize = value;
+  }
+
+  /**
+   * @return tip text for this property
+   */
+  public String krylovIterationsTipText() {
+    return "Number of Krylov iterations q of the head of AP-ROM (0 = automatic, "
+      + "max(2, ceil(ln p))). Ignored by EP-ROM.";
+  }
+
+  /**
+   * @return the number of Krylov iterations
+   */
+  public int getKrylovIterations() {
+    return m_KrylovIterations;
+  }
+
+  /**
+   * @param value the number of Krylov iterations, 0 for automatic
+   */
+  public void setKrylovIterations(int value) {
+    if (value < 0) {
+      throw new IllegalArgumentException("-krylov-iters must be >= 0 (0 = automatic), got "
+        + value);
+    }
+    m_KrylovIterations = value;
+  }
+
+  /**
+   * @return tip text for this property
+   */
+  public String freshSamplingTipText() {
+    return "Fresh sampling as in the papers' analysis: the training instances are split into "
+      + "disjoint batches, max(2, min(maxIterations, m / (10 p r))) of them, and each iteration "
+      + "uses the next batch.";
+  }
+
+  /**
+   * @return whether fresh sampling is used
+   */
+  public boolean getFreshSampling() {
+    return m_FreshSampling;
+  }
+
+  /**
+   * @param value whether to use fresh sampling
+   */
+  public void setFreshSampling(boolean value) {
+    m_FreshSampling = value;
+  }
+
+  /**
+   * @return tip text for this property
+   */
+  public String noLinearTipText() {
+    return "If true, fit only the quadratic part: no linear term beta and no bias c (the class "
+      + "mean is still added back).";
+  }
+
+  /**
+   * @return whether the linear term is left out
+   */
+  public boolean getNoLinear() {
+    return m_NoLinear;
+  }
+
+  /**
+   * @param value whether to leave out the linear term and bias
+   */
+  public void setNoLinear(boolean value) {
+    m_NoLinear = value;
+  }
+
+  /**
+   * @return tip text for this property
+   */
+  @Override
+  public String seedTipText() {
+    return "Seed of the random starting blocks of the Krylov head and of the fresh-sampling "
+      + "batches.";
+  }
+
+  /**
+   * Returns the revision string.
+   *
+   * @return the revision
+   */
+  @Override
+  public String getRevision() {
+    return RevisionUtils.extract("$Revision: 1.0 $");
+  }
+}
