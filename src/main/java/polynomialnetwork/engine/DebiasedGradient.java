@@ -174,7 +174,7 @@ public final class DebiasedGradient implements SymmetricOperator {
     final double[] wd = weightedResidual;
     final int n = p;
     double[][] g = BlockRanges.mapReduce(x.blockCount(), threads, executor,
-        (from, to) -> accumulateOuter(x, wd, from, to),
+        (from, to) -> accumulateOuter(x, wd, from, to, pass.kernel()),
         (total, part) -> {
           for (int i = 0; i < n; i++) {
             for (int j = i; j < n; j++) {
@@ -196,7 +196,7 @@ public final class DebiasedGradient implements SymmetricOperator {
   }
 
   private static double[][] accumulateOuter(DesignMatrix x, double[] wd, int fromBlock,
-      int toBlock) {
+      int toBlock, PassKernel simd) {
     int p = x.cols();
     double[][] g = new double[p][p];
     for (int b = fromBlock; b < toBlock; b++) {
@@ -216,18 +216,9 @@ public final class DebiasedGradient implements SymmetricOperator {
           continue;
         }
         int o0 = i * p;
-        int o1 = o0 + p;
-        int o2 = o1 + p;
-        int o3 = o2 + p;
         for (int a = 0; a < p; a++) {
-          double s0 = f0 * blk[o0 + a];
-          double s1 = f1 * blk[o1 + a];
-          double s2 = f2 * blk[o2 + a];
-          double s3 = f3 * blk[o3 + a];
-          double[] ga = g[a];
-          for (int j = a; j < p; j++) {
-            ga[j] += s0 * blk[o0 + j] + s1 * blk[o1 + j] + s2 * blk[o2 + j] + s3 * blk[o3 + j];
-          }
+          simd.accumulate4(blk, o0, p, a, f0 * blk[o0 + a], f1 * blk[o0 + p + a],
+              f2 * blk[o0 + 2 * p + a], f3 * blk[o0 + 3 * p + a], g[a]);
         }
       }
       for (; i < n; i++) {
@@ -237,11 +228,7 @@ public final class DebiasedGradient implements SymmetricOperator {
         }
         int o = i * p;
         for (int a = 0; a < p; a++) {
-          double sa = f * blk[o + a];
-          double[] ga = g[a];
-          for (int j = a; j < p; j++) {
-            ga[j] += sa * blk[o + j];
-          }
+          PassKernel.accumulate1(blk, o, p, a, f * blk[o + a], g[a]);
         }
       }
     }

@@ -18,15 +18,26 @@ public final class RowBlockPass {
   private final DesignMatrix x;
   private final ExecutorService executor;
   private final int threads;
+  private final PassKernel simd;
 
   /**
    * @param executor pool to run on, or null to run on the calling thread
    * @param threads number of row ranges to split the blocks into (1 = sequential)
    */
   public RowBlockPass(DesignMatrix x, ExecutorService executor, int threads) {
+    this(x, executor, threads, PassKernel.best());
+  }
+
+  /** As above with a chosen inner-loop kernel (tests and benchmarks compare them). */
+  public RowBlockPass(DesignMatrix x, ExecutorService executor, int threads, PassKernel simd) {
+    this.simd = simd;
     this.x = x;
     this.executor = executor;
     this.threads = executor == null ? 1 : Math.max(1, Math.min(threads, x.blockCount()));
+  }
+
+  public PassKernel kernel() {
+    return simd;
   }
 
   public DesignMatrix data() {
@@ -87,68 +98,30 @@ public final class RowBlockPass {
       int row0 = x.blockStart(b);
       int i = 0;
       for (; i + ROW_GROUP <= n; i += ROW_GROUP) {
-        int o0 = i * p;
-        int o1 = o0 + p;
-        int o2 = o1 + p;
-        int o3 = o2 + p;
-        // t = Bᵀx for 4 rows: each column of B is read once for the four rows.
-        for (int c = 0; c < k; c++) {
-          double[] bc = in[c];
-          double a0 = 0;
-          double a1 = 0;
-          double a2 = 0;
-          double a3 = 0;
-          for (int j = 0; j < p; j++) {
-            double v = bc[j];
-            a0 += blk[o0 + j] * v;
-            a1 += blk[o1 + j] * v;
-            a2 += blk[o2 + j] * v;
-            a3 += blk[o3 + j] * v;
-          }
-          t[c] = a0;
-          t[k + c] = a1;
-          t[2 * k + c] = a2;
-          t[3 * k + c] = a3;
-        }
+        int o = i * p;
+        simd.project4(blk, o, p, in, k, t);
         java.util.Arrays.fill(s, 0.0);
         for (int r = 0; r < ROW_GROUP; r++) {
           kernel.row(row0 + i + r, t, r * k, s, r * outCols, scalars);
         }
-        // out_c += Σ_r s_rc x_r: an axpy over p that HotSpot can vectorise.
         for (int c = 0; c < outCols; c++) {
           double s0 = s[c];
           double s1 = s[outCols + c];
           double s2 = s[2 * outCols + c];
           double s3 = s[3 * outCols + c];
-          if (s0 == 0 && s1 == 0 && s2 == 0 && s3 == 0) {
-            continue;
-          }
-          double[] z = out[c];
-          for (int j = 0; j < p; j++) {
-            z[j] += s0 * blk[o0 + j] + s1 * blk[o1 + j] + s2 * blk[o2 + j] + s3 * blk[o3 + j];
+          if (s0 != 0 || s1 != 0 || s2 != 0 || s3 != 0) {
+            simd.accumulate4(blk, o, p, 0, s0, s1, s2, s3, out[c]);
           }
         }
       }
       for (; i < n; i++) {
         int o = i * p;
-        for (int c = 0; c < k; c++) {
-          double[] bc = in[c];
-          double a = 0;
-          for (int j = 0; j < p; j++) {
-            a += blk[o + j] * bc[j];
-          }
-          t[c] = a;
-        }
+        PassKernel.project1(blk, o, p, in, k, t);
         java.util.Arrays.fill(s, 0, Math.max(outCols, 1), 0.0);
         kernel.row(row0 + i, t, 0, s, 0, scalars);
         for (int c = 0; c < outCols; c++) {
-          double sc = s[c];
-          if (sc == 0) {
-            continue;
-          }
-          double[] z = out[c];
-          for (int j = 0; j < p; j++) {
-            z[j] += sc * blk[o + j];
+          if (s[c] != 0) {
+            PassKernel.accumulate1(blk, o, p, 0, s[c], out[c]);
           }
         }
       }

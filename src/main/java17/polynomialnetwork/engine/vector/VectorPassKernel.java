@@ -1,0 +1,143 @@
+package polynomialnetwork.engine.vector;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import polynomialnetwork.engine.PassKernel;
+
+/**
+ * The data-pass inner loops on the JDK Vector API (incubator, JDK 16+): the 4-row × 2-column
+ * register block of performance.md §9 for t = Bᵀx, and a mul/fma/add tree (not one long FMA
+ * chain, which measured slower, §4 item 6) for the output axpy. Loaded by {@link PassKernel} only
+ * when {@code jdk.incubator.vector} is present.
+ */
+public final class VectorPassKernel extends PassKernel {
+
+  private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+  private static final int L = S.length();
+
+  @Override
+  public void project4(double[] blk, int o0, int p, double[][] b, int k, double[] t) {
+    int o1 = o0 + p;
+    int o2 = o1 + p;
+    int o3 = o2 + p;
+    int bound = S.loopBound(p);
+    int c = 0;
+    for (; c + 2 <= k; c += 2) {
+      double[] u = b[c];
+      double[] v = b[c + 1];
+      DoubleVector a0 = DoubleVector.zero(S);
+      DoubleVector a1 = a0;
+      DoubleVector a2 = a0;
+      DoubleVector a3 = a0;
+      DoubleVector e0 = a0;
+      DoubleVector e1 = a0;
+      DoubleVector e2 = a0;
+      DoubleVector e3 = a0;
+      int j = 0;
+      for (; j < bound; j += L) {
+        DoubleVector uj = DoubleVector.fromArray(S, u, j);
+        DoubleVector vj = DoubleVector.fromArray(S, v, j);
+        DoubleVector x0 = DoubleVector.fromArray(S, blk, o0 + j);
+        DoubleVector x1 = DoubleVector.fromArray(S, blk, o1 + j);
+        DoubleVector x2 = DoubleVector.fromArray(S, blk, o2 + j);
+        DoubleVector x3 = DoubleVector.fromArray(S, blk, o3 + j);
+        a0 = x0.fma(uj, a0);
+        a1 = x1.fma(uj, a1);
+        a2 = x2.fma(uj, a2);
+        a3 = x3.fma(uj, a3);
+        e0 = x0.fma(vj, e0);
+        e1 = x1.fma(vj, e1);
+        e2 = x2.fma(vj, e2);
+        e3 = x3.fma(vj, e3);
+      }
+      double s0 = a0.reduceLanes(VectorOperators.ADD);
+      double s1 = a1.reduceLanes(VectorOperators.ADD);
+      double s2 = a2.reduceLanes(VectorOperators.ADD);
+      double s3 = a3.reduceLanes(VectorOperators.ADD);
+      double r0 = e0.reduceLanes(VectorOperators.ADD);
+      double r1 = e1.reduceLanes(VectorOperators.ADD);
+      double r2 = e2.reduceLanes(VectorOperators.ADD);
+      double r3 = e3.reduceLanes(VectorOperators.ADD);
+      for (; j < p; j++) {
+        double uj = u[j];
+        double vj = v[j];
+        s0 += blk[o0 + j] * uj;
+        s1 += blk[o1 + j] * uj;
+        s2 += blk[o2 + j] * uj;
+        s3 += blk[o3 + j] * uj;
+        r0 += blk[o0 + j] * vj;
+        r1 += blk[o1 + j] * vj;
+        r2 += blk[o2 + j] * vj;
+        r3 += blk[o3 + j] * vj;
+      }
+      t[c] = s0;
+      t[k + c] = s1;
+      t[2 * k + c] = s2;
+      t[3 * k + c] = s3;
+      t[c + 1] = r0;
+      t[k + c + 1] = r1;
+      t[2 * k + c + 1] = r2;
+      t[3 * k + c + 1] = r3;
+    }
+    if (c < k) {
+      double[] u = b[c];
+      DoubleVector a0 = DoubleVector.zero(S);
+      DoubleVector a1 = a0;
+      DoubleVector a2 = a0;
+      DoubleVector a3 = a0;
+      int j = 0;
+      for (; j < bound; j += L) {
+        DoubleVector uj = DoubleVector.fromArray(S, u, j);
+        a0 = DoubleVector.fromArray(S, blk, o0 + j).fma(uj, a0);
+        a1 = DoubleVector.fromArray(S, blk, o1 + j).fma(uj, a1);
+        a2 = DoubleVector.fromArray(S, blk, o2 + j).fma(uj, a2);
+        a3 = DoubleVector.fromArray(S, blk, o3 + j).fma(uj, a3);
+      }
+      double s0 = a0.reduceLanes(VectorOperators.ADD);
+      double s1 = a1.reduceLanes(VectorOperators.ADD);
+      double s2 = a2.reduceLanes(VectorOperators.ADD);
+      double s3 = a3.reduceLanes(VectorOperators.ADD);
+      for (; j < p; j++) {
+        double uj = u[j];
+        s0 += blk[o0 + j] * uj;
+        s1 += blk[o1 + j] * uj;
+        s2 += blk[o2 + j] * uj;
+        s3 += blk[o3 + j] * uj;
+      }
+      t[c] = s0;
+      t[k + c] = s1;
+      t[2 * k + c] = s2;
+      t[3 * k + c] = s3;
+    }
+  }
+
+  @Override
+  public void accumulate4(double[] blk, int o0, int p, int from, double s0, double s1,
+      double s2, double s3, double[] z) {
+    int o1 = o0 + p;
+    int o2 = o1 + p;
+    int o3 = o2 + p;
+    DoubleVector v0 = DoubleVector.broadcast(S, s0);
+    DoubleVector v1 = DoubleVector.broadcast(S, s1);
+    DoubleVector v2 = DoubleVector.broadcast(S, s2);
+    DoubleVector v3 = DoubleVector.broadcast(S, s3);
+    int j = from;
+    int bound = from + S.loopBound(p - from);
+    for (; j < bound; j += L) {
+      DoubleVector a = DoubleVector.fromArray(S, blk, o1 + j)
+          .fma(v1, DoubleVector.fromArray(S, blk, o0 + j).mul(v0));
+      DoubleVector b = DoubleVector.fromArray(S, blk, o3 + j)
+          .fma(v3, DoubleVector.fromArray(S, blk, o2 + j).mul(v2));
+      DoubleVector.fromArray(S, z, j).add(a.add(b)).intoArray(z, j);
+    }
+    for (; j < p; j++) {
+      z[j] += (s0 * blk[o0 + j] + s1 * blk[o1 + j]) + (s2 * blk[o2 + j] + s3 * blk[o3 + j]);
+    }
+  }
+
+  @Override
+  public String name() {
+    return "vector-api(" + S.vectorBitSize() + " bit)";
+  }
+}
