@@ -51,12 +51,111 @@ import weka.core.WeightedInstancesHandler;
 
 /**
  <!-- globalinfo-start -->
+ * Regression with a two-layer network with quadratic activation, y = sum_j alpha_j (w_j . x)^2 + beta . x + c, trained by low-rank matrix recovery (EP-ROM, or AP-ROM with a block Krylov head) of L = sum_j alpha_j w_j w_j^T. Nominal attributes become indicator columns, missing values are replaced by means, inputs and class are standardized, and the model output shows alpha and W named by attribute.<br>
+ * <br>
+ * For more information see:<br>
+ * <br>
+ * Mohammadreza Soltani, Chinmay Hegde: Towards Provable Learning of Polynomial Neural Networks Using Low-Rank Matrix Estimation. In: Proceedings of the 21st International Conference on Artificial Intelligence and Statistics (AISTATS), 1417-1426, 2018.<br>
+ * <br>
+ * Mohammadreza Soltani, Chinmay Hegde (2019). Fast and Provable Algorithms for Learning Two-Layer Polynomial Neural Networks. IEEE Transactions on Signal Processing. 67(13):3361-3371.<br>
+ * <br>
+ * Cameron Musco, Christopher Musco: Randomized Block Krylov Methods for Stronger and Faster Approximate Singular Value Decomposition. In: Advances in Neural Information Processing Systems 28 (NIPS 2015), 1396-1404, 2015.
+ * <br><br>
  <!-- globalinfo-end -->
  *
  <!-- technical-bibtex-start -->
+ * BibTeX:
+ * <pre>
+ * &#64;inproceedings{Soltani2018,
+ *    author = {Mohammadreza Soltani and Chinmay Hegde},
+ *    booktitle = {Proceedings of the 21st International Conference on Artificial Intelligence and Statistics (AISTATS)},
+ *    pages = {1417-1426},
+ *    series = {PMLR},
+ *    title = {Towards Provable Learning of Polynomial Neural Networks Using Low-Rank Matrix Estimation},
+ *    volume = {84},
+ *    year = {2018}
+ * }
+ * 
+ * &#64;article{Soltani2019,
+ *    author = {Mohammadreza Soltani and Chinmay Hegde},
+ *    journal = {IEEE Transactions on Signal Processing},
+ *    number = {13},
+ *    pages = {3361-3371},
+ *    title = {Fast and Provable Algorithms for Learning Two-Layer Polynomial Neural Networks},
+ *    volume = {67},
+ *    year = {2019}
+ * }
+ * 
+ * &#64;inproceedings{Musco2015,
+ *    author = {Cameron Musco and Christopher Musco},
+ *    booktitle = {Advances in Neural Information Processing Systems 28 (NIPS 2015)},
+ *    pages = {1396-1404},
+ *    title = {Randomized Block Krylov Methods for Stronger and Faster Approximate Singular Value Decomposition},
+ *    year = {2015}
+ * }
+ * </pre>
+ * <br><br>
  <!-- technical-bibtex-end -->
  *
  <!-- options-start -->
+ * Valid options are: <p>
+ * 
+ * <pre> -N &lt;int&gt;
+ *  Number of hidden units, i.e. the rank r of L.
+ *  (default 3)</pre>
+ * 
+ * <pre> -solver &lt;EP-ROM|AP-ROM-BK|AP-ROM-MBK&gt;
+ *  Solver: EP-ROM, AP-ROM-BK or AP-ROM-MBK.
+ *  (default AP-ROM-MBK)</pre>
+ * 
+ * <pre> -step &lt;unit|search&gt;
+ *  Step rule: unit (the papers' step 1) or search
+ *  (line search safeguard).
+ *  (default search)</pre>
+ * 
+ * <pre> -I &lt;int&gt;
+ *  Maximum number of iterations.
+ *  (default 100)</pre>
+ * 
+ * <pre> -tol &lt;double&gt;
+ *  Stop when the relative training residual
+ *  ||d||/||y|| (standardized class) falls to this value.
+ *  (default 1.0E-10)</pre>
+ * 
+ * <pre> -block-size &lt;int&gt;
+ *  Block size k of the Krylov head (0 = automatic: k = r).
+ *  (default 0)</pre>
+ * 
+ * <pre> -krylov-iters &lt;int&gt;
+ *  Krylov iterations q of the head (0 = automatic:
+ *  max(2, ceil(ln p))).
+ *  (default 0)</pre>
+ * 
+ * <pre> -fresh-sampling
+ *  Fresh sampling: each iteration uses the next of several
+ *  disjoint batches of the training instances.</pre>
+ * 
+ * <pre> -no-linear
+ *  Do not fit the linear term and the bias.</pre>
+ * 
+ * <pre> -S &lt;num&gt;
+ *  Random number seed.
+ *  (default 1)</pre>
+ * 
+ * <pre> -output-debug-info
+ *  If set, classifier is run in debug mode and
+ *  may output additional info to the console</pre>
+ * 
+ * <pre> -do-not-check-capabilities
+ *  If set, classifier capabilities are not checked before classifier is built
+ *  (use with caution).</pre>
+ * 
+ * <pre> -num-decimal-places
+ *  The number of decimal places for the output of numbers in the model (default 2).</pre>
+ * 
+ * <pre> -batch-size
+ *  The desired batch size for batch prediction  (default 100).</pre>
+ * 
  <!-- options-end -->
  */
 public class PolynomialNetwork extends RandomizableClassifier implements
@@ -422,6 +521,64 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * Parses the options.
    *
    <!-- options-start -->
+   * Valid options are: <p>
+   * 
+   * <pre> -N &lt;int&gt;
+   *  Number of hidden units, i.e. the rank r of L.
+   *  (default 3)</pre>
+   * 
+   * <pre> -solver &lt;EP-ROM|AP-ROM-BK|AP-ROM-MBK&gt;
+   *  Solver: EP-ROM, AP-ROM-BK or AP-ROM-MBK.
+   *  (default AP-ROM-MBK)</pre>
+   * 
+   * <pre> -step &lt;unit|search&gt;
+   *  Step rule: unit (the papers' step 1) or search
+   *  (line search safeguard).
+   *  (default search)</pre>
+   * 
+   * <pre> -I &lt;int&gt;
+   *  Maximum number of iterations.
+   *  (default 100)</pre>
+   * 
+   * <pre> -tol &lt;double&gt;
+   *  Stop when the relative training residual
+   *  ||d||/||y|| (standardized class) falls to this value.
+   *  (default 1.0E-10)</pre>
+   * 
+   * <pre> -block-size &lt;int&gt;
+   *  Block size k of the Krylov head (0 = automatic: k = r).
+   *  (default 0)</pre>
+   * 
+   * <pre> -krylov-iters &lt;int&gt;
+   *  Krylov iterations q of the head (0 = automatic:
+   *  max(2, ceil(ln p))).
+   *  (default 0)</pre>
+   * 
+   * <pre> -fresh-sampling
+   *  Fresh sampling: each iteration uses the next of several
+   *  disjoint batches of the training instances.</pre>
+   * 
+   * <pre> -no-linear
+   *  Do not fit the linear term and the bias.</pre>
+   * 
+   * <pre> -S &lt;num&gt;
+   *  Random number seed.
+   *  (default 1)</pre>
+   * 
+   * <pre> -output-debug-info
+   *  If set, classifier is run in debug mode and
+   *  may output additional info to the console</pre>
+   * 
+   * <pre> -do-not-check-capabilities
+   *  If set, classifier capabilities are not checked before classifier is built
+   *  (use with caution).</pre>
+   * 
+   * <pre> -num-decimal-places
+   *  The number of decimal places for the output of numbers in the model (default 2).</pre>
+   * 
+   * <pre> -batch-size
+   *  The desired batch size for batch prediction  (default 100).</pre>
+   * 
    <!-- options-end -->
    *
    * @param options the options
@@ -447,6 +604,10 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     setKrylovIterations(s.length() == 0 ? 0 : parseInt("-krylov-iters", s));
     setFreshSampling(Utils.getFlag("fresh-sampling", options));
     setNoLinear(Utils.getFlag("no-linear", options));
+    // AbstractClassifier leaves these unchanged when absent; reset them so that setOptions
+    // always yields the same state for the same options (CheckOptionHandler "Resetting options")
+    setNumDecimalPlaces(NUM_DECIMAL_PLACES_DEFAULT);
+    setBatchSize(BATCH_SIZE_DEFAULT);
     super.setOptions(options);
     Utils.checkForRemainingOptions(options);
   }
