@@ -29,18 +29,28 @@ public final class ExactTail {
    * @param r the target rank
    */
   public static FactoredSymmetric truncate(FactoredSymmetric l, double[][] v, double[] c, int r) {
-    int p = l.dimension();
-    int n0 = l.rank();
-    int n = n0 + v.length;
+    return truncateSum(l.dimension(), r, new double[][][] {l.vectors(), v},
+        new double[][] {l.values(), c});
+  }
+
+  /**
+   * The best rank-r approximation of Σ_t W_t diag(c_t) W_tᵀ, a sum of a few factored terms
+   * (each W_t with orthonormal columns, or not: only their span matters).
+   */
+  public static FactoredSymmetric truncateSum(int p, int r, double[][][] vectors,
+      double[][] coefficients) {
+    int n = 0;
+    for (double[][] v : vectors) {
+      n += v.length;
+    }
     double[][] w = new double[n][];
     double[] coef = new double[n];
-    for (int a = 0; a < n0; a++) {
-      w[a] = l.vectors()[a];
-      coef[a] = l.values()[a];
-    }
-    for (int a = 0; a < v.length; a++) {
-      w[n0 + a] = v[a];
-      coef[n0 + a] = c[a];
+    int at = 0;
+    for (int t = 0; t < vectors.length; t++) {
+      for (int a = 0; a < vectors[t].length; a++) {
+        w[at] = vectors[t][a];
+        coef[at++] = coefficients[t][a];
+      }
     }
     double[][] q = Linalg.orthonormalize(w, new double[0][], DEFLATION);
     double[][] rr = Linalg.innerProducts(q, w); // |q| × n

@@ -111,6 +111,11 @@ public final class RecoverySolver {
       double stepL = Double.NaN;
       double stepB = Double.NaN;
       int products = 0;
+      double[][] previousHead = null;
+      FactoredSymmetric prevL = null;
+      double[] prevBeta = null;
+      double prevC = 0;
+      double[] prevResidual = null;
       FitResult.StopReason reason = FitResult.StopReason.MAX_ITERATIONS;
       int t = 0;
       try {
@@ -166,36 +171,84 @@ public final class RecoverySolver {
           DebiasedGradient g = ev.gradient;
           double[] dBeta = beta == null ? null : g.linearDirection();
           double dC = beta == null ? 0.0 : g.constantDirection();
+          SolverSettings.StepRule rule = settings.stepRule();
+          boolean momentum = rule == SolverSettings.StepRule.MOMENTUM && prevResidual != null;
+          if (rule == SolverSettings.StepRule.MOMENTUM && !momentum) {
+            rule = SolverSettings.StepRule.SAFEGUARDED;
+          }
           StepSize step;
+          FactoredSymmetric next;
           if (settings.method() == SolverSettings.Method.EP_ROM) {
             DenseSymmetricMatrix gd = g.formExplicit(executor, threads);
-            step = settings.stepRule() == SolverSettings.StepRule.UNIT ? StepSize.unit()
-                : StepSize.choose(settings.stepRule(), ev.residual, gd.quadraticForms(x),
-                    linearChange(dBeta, dC), x.weights(), batch);
-            DenseSymmetricMatrix next = DenseSymmetricMatrix.of(l).subtractScaled(step.onL, gd);
-            l = ExactProjection.leading(next, rank);
+            step = rule == SolverSettings.StepRule.UNIT ? StepSize.unit()
+                : chooseStep(rule, momentum, ev.residual, gd.quadraticForms(x),
+                    linearChange(dBeta, dC), prevResidual, batch);
+            DenseSymmetricMatrix dense = DenseSymmetricMatrix.of(l).subtractScaled(step.onL, gd);
+            if (step.onPrevious != 0) {
+              dense.subtractScaled(-step.onPrevious, DenseSymmetricMatrix.of(l))
+                  .subtractScaled(step.onPrevious, DenseSymmetricMatrix.of(prevL));
+            }
+            next = ExactProjection.leading(dense, rank);
             products = 0;
           } else {
             SymmetricOperator op = settings.method() == SolverSettings.Method.AP_ROM_BK
                 ? g.formExplicit(executor, threads) : g;
-            BlockKrylovHead.Head head = BlockKrylovHead.compute(op, rank, blockSize, depth, rng,
-                null);
+            boolean warm = settings.warmStart() && previousHead != null
+                && previousHead.length > 0;
+            int q = warm && settings.warmDepth() > 0 ? settings.warmDepth() : depth;
+            BlockKrylovHead.Head head = BlockKrylovHead.compute(op, rank, blockSize, q, rng,
+                warm ? previousHead : null);
+            previousHead = head.projection.vectors();
             products = head.productColumns;
             FactoredSymmetric dir = head.projection;
-            step = settings.stepRule() == SolverSettings.StepRule.UNIT ? StepSize.unit()
-                : lineSearch(dir, dBeta, dC, ev.residual, batch);
+            if (rule == SolverSettings.StepRule.UNIT) {
+              step = StepSize.unit();
+            } else {
+              double[][] effect = stepEffects(dir, dBeta, dC);
+              step = chooseStep(rule, momentum, ev.residual, effect[0], effect[1], prevResidual,
+                  batch);
+            }
             double[] coef = new double[dir.rank()];
             for (int a = 0; a < coef.length; a++) {
               coef[a] = -step.onL * dir.values()[a];
             }
-            l = ExactTail.truncate(l, dir.vectors(), coef, rank);
-          }
-          if (beta != null) {
-            beta = beta.clone();
-            for (int j = 0; j < p; j++) {
-              beta[j] -= step.onLinear * dBeta[j];
+            if (step.onPrevious != 0) {
+              double w = step.onPrevious;
+              next = ExactTail.truncateSum(p, rank,
+                  new double[][][] {l.vectors(), dir.vectors(), prevL.vectors()},
+                  new double[][] {scaled(l.values(), 1 + w), coef, scaled(prevL.values(), -w)});
+            } else {
+              next = ExactTail.truncate(l, dir.vectors(), coef, rank);
             }
-            c -= step.onLinear * dC;
+          }
+          double[] nextBeta = beta;
+          double nextC = c;
+          if (beta != null) {
+            nextBeta = beta.clone();
+            for (int j = 0; j < p; j++) {
+              nextBeta[j] -= step.onLinear * dBeta[j];
+            }
+            nextC -= step.onLinear * dC;
+            if (step.onPrevious != 0) {
+              for (int j = 0; j < p; j++) {
+                nextBeta[j] += step.onPrevious * (beta[j] - prevBeta[j]);
+              }
+              nextC += step.onPrevious * (c - prevC);
+            }
+          }
+          prevL = l;
+          prevBeta = beta;
+          prevC = c;
+          prevResidual = ev.residual;
+          l = next;
+          beta = nextBeta;
+          c = nextC;
+          if (settings.refitCore()) {
+            CoreRefit.Refit refit = CoreRefit.refit(pass, l, beta, c);
+            if (refit != null) {
+              l = refit.interaction;
+              c = refit.bias;
+            }
           }
           stepL = step.onL;
           stepB = step.onLinear;
@@ -232,9 +285,8 @@ public final class RecoverySolver {
       return b;
     }
 
-    /** Exact line search for AP-ROM: 𝒜(D) and X·Dβ + Dc in one pass, then {@link StepSize}. */
-    StepSize lineSearch(FactoredSymmetric dir, double[] dBeta, final double dC, double[] d,
-        boolean[] batch) {
+    /** Per-row effect of a unit step: 𝒜(D) and X·Dβ + Dc, in one pass (AP-ROM). */
+    double[][] stepEffects(FactoredSymmetric dir, double[] dBeta, final double dC) {
       final int k = dir.rank();
       final double[] lam = dir.values();
       final boolean linear = dBeta != null;
@@ -258,8 +310,28 @@ public final class RecoverySolver {
           bv[i] = t[tOff + k] + dC;
         }
       }, 0, 0);
-      return StepSize.choose(settings.stepRule(), d, av, bv, x.weights(), batch);
+      return new double[][] {av, bv};
     }
+
+    StepSize chooseStep(SolverSettings.StepRule rule, boolean momentum, double[] d, double[] a,
+        double[] b, double[] prevD, boolean[] batch) {
+      if (momentum) {
+        double[] e = new double[d.length];
+        for (int i = 0; i < e.length; i++) {
+          e[i] = d[i] - prevD[i];
+        }
+        return StepSize.withMomentum(d, a, b, e, x.weights(), batch);
+      }
+      return StepSize.choose(rule, d, a, b, x.weights(), batch);
+    }
+  }
+
+  private static double[] scaled(double[] v, double f) {
+    double[] out = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = v[i] * f;
+    }
+    return out;
   }
 
   /** Row i goes to batch π(i) mod B for a seeded random permutation π: balanced and unordered. */

@@ -23,7 +23,9 @@ public final class SolverSettings {
     /** η = 1 unless it would increase the training residual; then the exact line search. */
     SAFEGUARDED,
     /** Always the exact line search η = ⟨d, 𝒜(D)⟩ / ‖𝒜(D)‖² (jointly with the linear part). */
-    LINE_SEARCH
+    LINE_SEARCH,
+    /** Exact search over the head direction, the linear direction and the previous step. */
+    MOMENTUM
   }
 
   /** Called after every iteration, e.g. for progress output. */
@@ -35,7 +37,7 @@ public final class SolverSettings {
   private int rank = 3;
   private int maxIterations = 100;
   private double tolerance = 1e-10;
-  private StepRule stepRule = StepRule.SAFEGUARDED;
+  private StepRule stepRule = StepRule.MOMENTUM;
   private int blockSize = 0;
   private int krylovDepth = 0;
   private int freshSamplingBatches = 0;
@@ -45,6 +47,9 @@ public final class SolverSettings {
   private double stagnationTolerance = 1e-6;
   private double divergenceFactor = 10;
   private int threads = 1;
+  private boolean warmStart = false;
+  private boolean refitCore = false;
+  private int warmDepth = 0;
   private IterationListener listener;
 
   public Method method() {
@@ -218,6 +223,43 @@ public final class SolverSettings {
       throw new IllegalArgumentException("number of threads must be ≥ 1, got " + n);
     }
     this.threads = n;
+    return this;
+  }
+
+  public boolean refitCore() {
+    return refitCore;
+  }
+
+  /** After each update, refit the r×r core S (and c) by least squares on span U (CoreRefit). */
+  public SolverSettings refitCore(boolean f) {
+    this.refitCore = f;
+    return this;
+  }
+
+  public boolean warmStart() {
+    return warmStart;
+  }
+
+  /**
+   * Start each iteration's Krylov block from the previous iteration's head instead of a fresh
+   * Gaussian block (AP-ROM only).
+   */
+  public SolverSettings warmStart(boolean w) {
+    this.warmStart = w;
+    return this;
+  }
+
+  public int warmDepth() {
+    return warmDepth;
+  }
+
+  /** Krylov depth used on warm-started iterations; 0 = the normal depth. */
+  public SolverSettings warmDepth(int q) {
+    if (q < 0) {
+      throw new IllegalArgumentException("warm Krylov depth must be ≥ 0 (0 = same as cold), got "
+          + q);
+    }
+    this.warmDepth = q;
     return this;
   }
 

@@ -16,10 +16,79 @@ public final class StepSize {
   public final double onL;
   /** η_b (1 without a linear term). */
   public final double onLinear;
+  /** η_p, the weight of the previous step (momentum); 0 unless {@link #withMomentum}. */
+  public final double onPrevious;
 
   private StepSize(double onL, double onLinear) {
+    this(onL, onLinear, 0);
+  }
+
+  private StepSize(double onL, double onLinear, double onPrevious) {
     this.onL = onL;
     this.onLinear = onLinear;
+    this.onPrevious = onPrevious;
+  }
+
+  /**
+   * Exact minimisation over three directions: the head step a, the linear step b and the previous
+   * step e (whose effect on every prediction is known exactly: the change of the residual between
+   * the last two iterates). Minimising over the span of the new gradient direction and the last
+   * step is the subspace-minimisation form of conjugate gradients; with the tail projection it is
+   * the CGIHT idea of Blanchard, Tanner &amp; Wei (2015). Falls back to {@link #choose} when the
+   * 3×3 system is degenerate.
+   */
+  public static StepSize withMomentum(double[] d, double[] a, double[] b, double[] e, double[] w,
+      boolean[] batch) {
+    int n = b == null ? 2 : 3;
+    double[][] g = new double[n][n];
+    double[] rhs = new double[n];
+    double[] f = new double[n];
+    for (int i = 0; i < d.length; i++) {
+      if (batch != null && !batch[i]) {
+        continue;
+      }
+      double wi = w == null ? 1.0 : w[i];
+      f[0] = a[i];
+      f[1] = e[i];
+      if (n == 3) {
+        f[2] = b[i];
+      }
+      for (int r = 0; r < n; r++) {
+        rhs[r] += wi * f[r] * d[i];
+        for (int c = r; c < n; c++) {
+          g[r][c] += wi * f[r] * f[c];
+        }
+      }
+    }
+    for (int r = 0; r < n; r++) {
+      for (int c = 0; c < r; c++) {
+        g[r][c] = g[c][r];
+      }
+    }
+    // Scale to unit diagonal and add a tiny ridge: the solution then depends continuously on the
+    // data (a hard rank cut-off would make rounding-level differences flip the step).
+    double[] scale = new double[n];
+    for (int r = 0; r < n; r++) {
+      scale[r] = g[r][r] > 0 ? 1 / Math.sqrt(g[r][r]) : 0;
+    }
+    for (int r = 0; r < n; r++) {
+      for (int c = 0; c < n; c++) {
+        g[r][c] *= scale[r] * scale[c];
+      }
+      g[r][r] += 1e-10;
+      rhs[r] *= scale[r];
+    }
+    double[] eta = CoreRefit.pseudoSolve(g, rhs);
+    if (eta != null) {
+      for (int r = 0; r < n; r++) {
+        eta[r] *= scale[r];
+      }
+    }
+    if (eta == null || scale[0] == 0) {
+      return choose(SolverSettings.StepRule.LINE_SEARCH, d, a, b, w, batch);
+    }
+    // the previous step enters with a minus sign like the others: L − η_p·(−ΔL)
+    return new StepSize(eta[0], n == 3 ? eta[2] : 1.0, -eta[1]);
   }
 
   public static StepSize unit() {

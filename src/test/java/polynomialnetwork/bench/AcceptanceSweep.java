@@ -47,8 +47,7 @@ public final class AcceptanceSweep {
         + " max error | errors |");
     System.out.println("|---|---|---|---|---|---|");
     for (Method method : Method.values()) {
-      for (StepRule rule : new StepRule[] {StepRule.UNIT, StepRule.SAFEGUARDED,
-          StepRule.LINE_SEARCH}) {
+      for (StepRule rule : StepRule.values()) {
         row(method, rule, 8000, 0.0, 1e-8, 1);
       }
     }
@@ -63,6 +62,7 @@ public final class AcceptanceSweep {
     }
     row(Method.EP_ROM, StepRule.UNIT, 3000, 0.0, 1e-3, 1);
     row(Method.EP_ROM, StepRule.SAFEGUARDED, 3000, 0.0, 1e-3, 1);
+    row(Method.EP_ROM, StepRule.MOMENTUM, 3000, 0.0, 1e-3, 1);
   }
 
   static void noise() {
@@ -93,7 +93,7 @@ public final class AcceptanceSweep {
         + " median iterations |");
     System.out.println("|---|---|---|---|---|---|");
     for (Method method : Method.values()) {
-      for (StepRule rule : new StepRule[] {StepRule.UNIT, StepRule.LINE_SEARCH}) {
+      for (StepRule rule : new StepRule[] {StepRule.UNIT, StepRule.MOMENTUM}) {
         double eL = 0;
         double eB = 0;
         double eC = 0;
@@ -126,7 +126,7 @@ public final class AcceptanceSweep {
     System.out.println("| solver | step | successes (< 1e-6) | median iterations | max error |"
         + " stop reasons |");
     System.out.println("|---|---|---|---|---|---|");
-    for (StepRule rule : new StepRule[] {StepRule.UNIT, StepRule.LINE_SEARCH}) {
+    for (StepRule rule : new StepRule[] {StepRule.UNIT, StepRule.SAFEGUARDED, StepRule.MOMENTUM}) {
       rowKappa(Method.AP_ROM_MBK, rule);
     }
   }

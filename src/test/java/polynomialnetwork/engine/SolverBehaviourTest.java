@@ -128,4 +128,44 @@ class SolverBehaviourTest {
       Thread.interrupted();
     }
   }
+
+  private static long productColumns(FitResult fit) {
+    long n = 0;
+    for (FitResult.IterationRecord r : fit.trace()) {
+      n += r.productColumns;
+    }
+    return n;
+  }
+
+  @Test
+  void momentumNeedsFewerIterationsThanTheUnitStep() {
+    PlantedProblem pp = PlantedProblem.spec().m(8000).seed(12).build();
+    SolverSettings s = new SolverSettings().rank(5).tolerance(1e-12).seed(1).fitLinear(false);
+    FitResult unit = RecoverySolver.fit(pp.data, s.stepRule(SolverSettings.StepRule.UNIT));
+    FitResult mom = RecoverySolver.fit(pp.data, s.stepRule(SolverSettings.StepRule.MOMENTUM));
+    assertTrue(pp.relativeError(mom) < 1e-8);
+    // measured over 5 seeds: 45 against 63 median iterations
+    assertTrue(mom.iterations() < 0.85 * unit.iterations(),
+        mom.iterations() + " vs " + unit.iterations());
+  }
+
+  @Test
+  void warmStartedShallowHeadSavesProductsAndStillRecovers() {
+    PlantedProblem pp = PlantedProblem.spec().m(8000).seed(13).build();
+    SolverSettings s = new SolverSettings().rank(5).tolerance(1e-12).seed(1).fitLinear(false);
+    FitResult cold = RecoverySolver.fit(pp.data, s);
+    FitResult warm = RecoverySolver.fit(pp.data, s.warmStart(true).warmDepth(3));
+    assertTrue(pp.relativeError(warm) < 1e-8, "" + pp.relativeError(warm));
+    assertTrue(productColumns(warm) < 0.9 * productColumns(cold),
+        productColumns(warm) + " vs " + productColumns(cold));
+  }
+
+  @Test
+  void coreRefitKeepsExactRecoveryWithLinearTerm() {
+    PlantedProblem pp = PlantedProblem.spec().p(30).r(3).m(3000).linear(true).seed(14).build();
+    FitResult fit = RecoverySolver.fit(pp.data, new SolverSettings().rank(3).tolerance(1e-12)
+        .seed(1).refitCore(true).maxIterations(200));
+    assertTrue(pp.relativeError(fit) < 1e-8, "" + pp.relativeError(fit));
+    assertEquals(pp.bias, fit.bias(), 1e-8 * Math.abs(pp.bias));
+  }
 }

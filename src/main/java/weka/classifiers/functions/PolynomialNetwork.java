@@ -110,7 +110,7 @@ import weka.core.WeightedInstancesHandler;
  * 
  * <pre> -step &lt;unit|search&gt;
  *  Step rule: unit (the papers' step 1) or search
- *  (line search safeguard).
+ *  (exact line search over the new step and the previous one).
  *  (default search)</pre>
  * 
  * <pre> -I &lt;int&gt;
@@ -186,7 +186,8 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   /** The step rules, as shown on the command line ({@code -step}) and in the GUI. */
   public static final Tag[] TAGS_STEP = {
     new Tag(STEP_UNIT, "unit", "unit (the papers' step 1)", false),
-    new Tag(STEP_SEARCH, "search", "search (line search safeguard)", false) };
+    new Tag(STEP_SEARCH, "search",
+      "search (exact line search over the new and the previous step)", false) };
 
   /** Default number of hidden units. */
   public static final int DEFAULT_HIDDEN_UNITS = 3;
@@ -380,7 +381,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     case STEP_UNIT:
       return StepRule.UNIT;
     case STEP_SEARCH:
-      return StepRule.LINE_SEARCH;
+      return StepRule.MOMENTUM;
     default:
       throw new IllegalArgumentException("unknown step rule " + step);
     }
@@ -498,7 +499,8 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     result.addElement(new Option("\tSolver: EP-ROM, AP-ROM-BK or AP-ROM-MBK.\n"
       + "\t(default AP-ROM-MBK)", "solver", 1, "-solver <EP-ROM|AP-ROM-BK|AP-ROM-MBK>"));
     result.addElement(new Option("\tStep rule: unit (the papers' step 1) or search\n"
-      + "\t(line search safeguard).\n\t(default search)", "step", 1, "-step <unit|search>"));
+      + "\t(exact line search over the new step and the previous one).\n"
+      + "\t(default search)", "step", 1, "-step <unit|search>"));
     result.addElement(new Option("\tMaximum number of iterations.\n\t(default "
       + DEFAULT_MAX_ITERATIONS + ")", "I", 1, "-I <int>"));
     result.addElement(new Option("\tStop when the relative training residual\n"
@@ -533,7 +535,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * 
    * <pre> -step &lt;unit|search&gt;
    *  Step rule: unit (the papers' step 1) or search
-   *  (line search safeguard).
+   *  (exact line search over the new step and the previous one).
    *  (default search)</pre>
    * 
    * <pre> -I &lt;int&gt;
@@ -743,7 +745,8 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    */
   public String stepRuleTipText() {
     return "unit: the papers' step size 1 (fast, but can diverge on few or non-Gaussian "
-      + "samples); search: a line search on the training residual.";
+      + "samples); search: exact minimisation of the training residual over the new step "
+      + "and the previous one (a conjugate-gradient-like step; never diverges).";
   }
 
   /**

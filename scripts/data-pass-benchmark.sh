@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# GFLOP/s and GB/s of the fused data pass, portable and Vector API kernels, 1 and 2 threads.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -q -B test-compile
+CP=target/classes:target/test-classes:$(mvn -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
+exec java -Xmx4g --add-modules jdk.incubator.vector -cp "$CP" polynomialnetwork.bench.DataPassBenchmark

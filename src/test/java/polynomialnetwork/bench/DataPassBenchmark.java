@@ -1,0 +1,92 @@
+package polynomialnetwork.bench;
+
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import polynomialnetwork.engine.DesignMatrix;
+import polynomialnetwork.engine.PassKernel;
+import polynomialnetwork.engine.RowBlockPass;
+import polynomialnetwork.engine.RowKernel;
+
+/**
+ * The fused data pass alone, Z = Xᵀ diag(d) X B (the matrix-free Krylov product): GFLOP/s
+ * (4·m·p·k flops) and GB/s (8·m·p bytes of X read) per kernel and thread count, best of 5 after
+ * warm-up. Run with {@code scripts/data-pass-benchmark.sh}.
+ */
+public final class DataPassBenchmark {
+
+  public static void main(String[] args) {
+    int[][] shapes = {{20_000, 500, 10}, {100_000, 1000, 20}};
+    System.out.println("java " + System.getProperty("java.version") + ", "
+        + Runtime.getRuntime().availableProcessors() + " cores; vector kernel: "
+        + (PassKernel.vector() == null ? "absent (start the JVM with --add-modules "
+            + "jdk.incubator.vector)" : PassKernel.vector().name()));
+    System.out.println();
+    System.out.println("| m | p | k | kernel | threads | ms/pass | GFLOP/s | GB/s | speed-up vs"
+        + " portable 1 thread |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|");
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int[] sh : shapes) {
+        run(sh[0], sh[1], sh[2], pool);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  static void run(int m, int p, int k, ExecutorService pool) {
+    Random rng = new Random(1);
+    DesignMatrix.Builder b = new DesignMatrix.Builder(p, m);
+    double[] row = new double[p];
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < p; j++) {
+        row[j] = rng.nextGaussian();
+      }
+      b.addRow(row, 0, 1);
+    }
+    DesignMatrix x = b.build(false);
+    final double[] d = new double[m];
+    for (int i = 0; i < m; i++) {
+      d[i] = rng.nextGaussian();
+    }
+    final double[][] in = new double[k][p];
+    for (double[] c : in) {
+      for (int j = 0; j < p; j++) {
+        c[j] = rng.nextGaussian();
+      }
+    }
+    RowKernel scale = (i, t, tOff, out, oOff, acc) -> {
+      double f = d[i];
+      for (int c = 0; c < k; c++) {
+        out[oOff + c] = f * t[tOff + c];
+      }
+    };
+    double base = Double.NaN;
+    PassKernel[] kernels = PassKernel.vector() == null ? new PassKernel[] {PassKernel.portable()}
+        : new PassKernel[] {PassKernel.portable(), PassKernel.vector()};
+    for (PassKernel kernel : kernels) {
+      for (int threads = 1; threads <= 2; threads++) {
+        RowBlockPass pass = new RowBlockPass(x, threads == 1 ? null : pool, threads, kernel);
+        double best = Double.POSITIVE_INFINITY;
+        for (int rep = 0; rep < 8; rep++) {
+          long t0 = System.nanoTime();
+          pass.run(in, scale, k, 0);
+          double s = (System.nanoTime() - t0) / 1e9;
+          if (rep >= 3) {
+            best = Math.min(best, s);
+          }
+        }
+        if (Double.isNaN(base)) {
+          base = best;
+        }
+        double gflops = 4.0 * m * p * k / best / 1e9;
+        double gbs = 8.0 * m * p / best / 1e9;
+        System.out.println(String.format(Locale.ROOT,
+            "| %d | %d | %d | %s | %d | %.1f | %.1f | %.1f | %.2f× |", m, p, k, kernel.name(),
+            threads, best * 1e3, gflops, gbs, base / best));
+      }
+    }
+  }
+}
