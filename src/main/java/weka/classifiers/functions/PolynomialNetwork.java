@@ -138,6 +138,11 @@ import weka.core.WeightedInstancesHandler;
  * <pre> -no-linear
  *  Do not fit the linear term and the bias.</pre>
  * 
+ * <pre> -num-threads &lt;int&gt;
+ *  Number of threads for the passes over the data
+ *  (0 = all available cores).
+ *  (default 0)</pre>
+ * 
  * <pre> -S &lt;num&gt;
  *  Random number seed.
  *  (default 1)</pre>
@@ -206,6 +211,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   protected int m_KrylovIterations = 0;
   protected boolean m_FreshSampling = false;
   protected boolean m_NoLinear = false;
+  protected int m_NumThreads = 0;
 
   // ---- the model (plain, serializable)
   /** Input transformation fitted on the training data; null before training. */
@@ -336,7 +342,8 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     SolverSettings settings = new SolverSettings().method(solverMethod(m_Solver))
       .rank(m_NumHiddenUnits).maxIterations(m_MaxIterations).tolerance(m_Tolerance)
       .stepRule(stepRule(m_Step)).blockSize(m_BlockSize).krylovDepth(m_KrylovIterations)
-      .freshSamplingBatches(batches).fitLinear(!m_NoLinear).seed(m_Seed).threads(1);
+      .freshSamplingBatches(batches).fitLinear(!m_NoLinear).seed(m_Seed)
+      .threads(effectiveThreads(m_NumThreads));
     if (getDebug()) {
       settings.listener(new SolverSettings.IterationListener() {
         @Override
@@ -515,6 +522,9 @@ public class PolynomialNetwork extends RandomizableClassifier implements
       "-fresh-sampling"));
     result.addElement(new Option("\tDo not fit the linear term and the bias.", "no-linear", 0,
       "-no-linear"));
+    result.addElement(new Option("\tNumber of threads for the passes over the data\n"
+      + "\t(0 = all available cores).\n\t(default 0)", "num-threads", 1,
+      "-num-threads <int>"));
     result.addAll(Collections.list(super.listOptions()));
     return result.elements();
   }
@@ -563,6 +573,11 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * <pre> -no-linear
    *  Do not fit the linear term and the bias.</pre>
    * 
+   * <pre> -num-threads &lt;int&gt;
+   *  Number of threads for the passes over the data
+   *  (0 = all available cores).
+   *  (default 0)</pre>
+   * 
    * <pre> -S &lt;num&gt;
    *  Random number seed.
    *  (default 1)</pre>
@@ -606,6 +621,8 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     setKrylovIterations(s.length() == 0 ? 0 : parseInt("-krylov-iters", s));
     setFreshSampling(Utils.getFlag("fresh-sampling", options));
     setNoLinear(Utils.getFlag("no-linear", options));
+    s = Utils.getOption("num-threads", options);
+    setNumThreads(s.length() == 0 ? 0 : parseInt("-num-threads", s));
     // AbstractClassifier leaves these unchanged when absent; reset them so that setOptions
     // always yields the same state for the same options (CheckOptionHandler "Resetting options")
     setNumDecimalPlaces(NUM_DECIMAL_PLACES_DEFAULT);
@@ -642,6 +659,8 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     if (m_NoLinear) {
       result.add("-no-linear");
     }
+    result.add("-num-threads");
+    result.add("" + m_NumThreads);
     Collections.addAll(result, super.getOptions());
     return result.toArray(new String[result.size()]);
   }
@@ -815,6 +834,40 @@ public class PolynomialNetwork extends RandomizableClassifier implements
         + value);
     }
     m_Tolerance = value;
+  }
+
+  /**
+   * @return tip text for this property
+   */
+  public String numThreadsTipText() {
+    return "Number of threads for the passes over the data (0 = all available cores). Results "
+      + "agree across thread counts to rounding (about 1e-12 relative).";
+  }
+
+  /**
+   * @return the number of threads, 0 for all available cores
+   */
+  public int getNumThreads() {
+    return m_NumThreads;
+  }
+
+  /**
+   * @param value the number of threads, 0 for all available cores
+   */
+  public void setNumThreads(int value) {
+    if (value < 0) {
+      throw new IllegalArgumentException("-num-threads must be >= 0 (0 = all available cores), "
+        + "got " + value);
+    }
+    m_NumThreads = value;
+  }
+
+  /**
+   * @param numThreads the option value
+   * @return the number of threads to use: all available cores for 0
+   */
+  public static int effectiveThreads(int numThreads) {
+    return numThreads > 0 ? numThreads : Runtime.getRuntime().availableProcessors();
   }
 
   /**
