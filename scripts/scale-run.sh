@@ -17,6 +17,7 @@ fi
 mvn -q -B test-compile
 OUT=target/scale
 mkdir -p "$OUT"
+rm -f "$OUT"/gc-*.log*
 # Weka and its runtime dependencies (what a user has), then our classes and commons-math3.
 mvn -q -B dependency:build-classpath -DincludeScope=provided -DexcludeArtifactIds=commons-math3 \
   -DexcludeTypes=pom -Dmdep.outputFile="$OUT/weka.cp" >/dev/null
