@@ -24,6 +24,16 @@ public abstract class PassKernel {
   public abstract void accumulate4(double[] blk, int o, int p, int from, double s0, double s1,
       double s2, double s3, double[] z);
 
+  /**
+   * Two output columns at once: z[j] += Σ_r s_r x_r[j] and y[j] += Σ_r u_r x_r[j], so that each
+   * load of the four rows serves both. The default calls {@link #accumulate4} twice.
+   */
+  public void accumulate4x2(double[] blk, int o, int p, double s0, double s1, double s2,
+      double s3, double[] z, double u0, double u1, double u2, double u3, double[] y) {
+    accumulate4(blk, o, p, 0, s0, s1, s2, s3, z);
+    accumulate4(blk, o, p, 0, u0, u1, u2, u3, y);
+  }
+
   /** A short name for reports. */
   public abstract String name();
 

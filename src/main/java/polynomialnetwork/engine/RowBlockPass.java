@@ -104,13 +104,23 @@ public final class RowBlockPass {
         for (int r = 0; r < ROW_GROUP; r++) {
           kernel.row(row0 + i + r, t, r * k, s, r * outCols, scalars);
         }
-        for (int c = 0; c < outCols; c++) {
-          double s0 = s[c];
-          double s1 = s[outCols + c];
-          double s2 = s[2 * outCols + c];
-          double s3 = s[3 * outCols + c];
-          if (s0 != 0 || s1 != 0 || s2 != 0 || s3 != 0) {
-            simd.accumulate4(blk, o, p, 0, s0, s1, s2, s3, out[c]);
+        boolean any = false;
+        for (double v : s) {
+          if (v != 0) {
+            any = true;
+            break;
+          }
+        }
+        if (any) {
+          int c = 0;
+          for (; c + 2 <= outCols; c += 2) {
+            simd.accumulate4x2(blk, o, p, s[c], s[outCols + c], s[2 * outCols + c],
+                s[3 * outCols + c], out[c], s[c + 1], s[outCols + c + 1],
+                s[2 * outCols + c + 1], s[3 * outCols + c + 1], out[c + 1]);
+          }
+          if (c < outCols) {
+            simd.accumulate4(blk, o, p, 0, s[c], s[outCols + c], s[2 * outCols + c],
+                s[3 * outCols + c], out[c]);
           }
         }
       }

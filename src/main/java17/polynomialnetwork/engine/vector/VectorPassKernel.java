@@ -137,6 +137,38 @@ public final class VectorPassKernel extends PassKernel {
   }
 
   @Override
+  public void accumulate4x2(double[] blk, int o0, int p, double s0, double s1, double s2,
+      double s3, double[] z, double u0, double u1, double u2, double u3, double[] y) {
+    int o1 = o0 + p;
+    int o2 = o1 + p;
+    int o3 = o2 + p;
+    DoubleVector v0 = DoubleVector.broadcast(S, s0);
+    DoubleVector v1 = DoubleVector.broadcast(S, s1);
+    DoubleVector v2 = DoubleVector.broadcast(S, s2);
+    DoubleVector v3 = DoubleVector.broadcast(S, s3);
+    DoubleVector w0 = DoubleVector.broadcast(S, u0);
+    DoubleVector w1 = DoubleVector.broadcast(S, u1);
+    DoubleVector w2 = DoubleVector.broadcast(S, u2);
+    DoubleVector w3 = DoubleVector.broadcast(S, u3);
+    int j = 0;
+    int bound = S.loopBound(p);
+    for (; j < bound; j += L) {
+      DoubleVector x0 = DoubleVector.fromArray(S, blk, o0 + j);
+      DoubleVector x1 = DoubleVector.fromArray(S, blk, o1 + j);
+      DoubleVector x2 = DoubleVector.fromArray(S, blk, o2 + j);
+      DoubleVector x3 = DoubleVector.fromArray(S, blk, o3 + j);
+      DoubleVector a = x1.fma(v1, x0.mul(v0)).add(x3.fma(v3, x2.mul(v2)));
+      DoubleVector b = x1.fma(w1, x0.mul(w0)).add(x3.fma(w3, x2.mul(w2)));
+      DoubleVector.fromArray(S, z, j).add(a).intoArray(z, j);
+      DoubleVector.fromArray(S, y, j).add(b).intoArray(y, j);
+    }
+    for (; j < p; j++) {
+      z[j] += (s0 * blk[o0 + j] + s1 * blk[o1 + j]) + (s2 * blk[o2 + j] + s3 * blk[o3 + j]);
+      y[j] += (u0 * blk[o0 + j] + u1 * blk[o1 + j]) + (u2 * blk[o2 + j] + u3 * blk[o3 + j]);
+    }
+  }
+
+  @Override
   public String name() {
     return "vector-api(" + S.vectorBitSize() + " bit)";
   }
