@@ -7,7 +7,7 @@
 # stderr. Takes ~20-30 minutes at the default sizes, mostly SMOreg's 10-minute cap.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -B test-compile
+mvn -q -B test-compile >&2
 CPFILE=target/peer-benchmark.cp
 mvn -q -B dependency:build-classpath -DincludeScope=test -Dmdep.outputFile="$CPFILE" >/dev/null
 CP="target/classes:target/test-classes:$(cat "$CPFILE")"

@@ -14,7 +14,7 @@ if [ ! -x /usr/bin/time ]; then
   apt-get update -qq >&2 && apt-get install -y -qq time >&2
 fi
 
-mvn -q -B test-compile
+mvn -q -B test-compile >&2
 OUT=target/scale
 mkdir -p "$OUT"
 rm -f "$OUT"/gc-*.log*
