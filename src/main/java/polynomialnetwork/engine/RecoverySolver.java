@@ -195,7 +195,8 @@ public final class RecoverySolver {
                 ? g.formExplicit(executor, threads) : g;
             boolean warm = settings.warmStart() && previousHead != null
                 && previousHead.length > 0;
-            int q = warm && settings.warmDepth() > 0 ? settings.warmDepth() : depth;
+            int q = !warm ? depth : settings.warmDepth() > 0 ? settings.warmDepth()
+                : Math.max(2, (depth + 1) / 2);
             BlockKrylovHead.Head head = BlockKrylovHead.compute(op, rank, blockSize, q, rng,
                 warm ? previousHead : null);
             previousHead = head.projection.vectors();

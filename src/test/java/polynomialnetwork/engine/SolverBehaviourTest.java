@@ -153,7 +153,7 @@ class SolverBehaviourTest {
   void warmStartedShallowHeadSavesProductsAndStillRecovers() {
     PlantedProblem pp = PlantedProblem.spec().m(8000).seed(13).build();
     SolverSettings s = new SolverSettings().rank(5).tolerance(1e-12).seed(1).fitLinear(false);
-    FitResult cold = RecoverySolver.fit(pp.data, s);
+    FitResult cold = RecoverySolver.fit(pp.data, s.warmStart(false));
     FitResult warm = RecoverySolver.fit(pp.data, s.warmStart(true).warmDepth(3));
     assertTrue(pp.relativeError(warm) < 1e-8, "" + pp.relativeError(warm));
     assertTrue(productColumns(warm) < 0.9 * productColumns(cold),
