@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B test-compile
 CP=target/classes:target/test-classes:$(mvn -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
-exec java -Xmx12g -cp "$CP" polynomialnetwork.bench.IterationTiming "${1:-1600}"
+exec java -Xmx12g --add-modules jdk.incubator.vector -cp "$CP" polynomialnetwork.bench.IterationTiming "${1:-1600}"

@@ -20,7 +20,8 @@ public final class IterationTiming {
     int r = 5;
     System.out.println("java " + System.getProperty("java.version") + ", "
         + Runtime.getRuntime().availableProcessors() + " cores, heap "
-        + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB, 1 solver thread");
+        + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB, 1 solver thread, kernel "
+        + polynomialnetwork.engine.PassKernel.best().name());
     System.out.println();
     System.out.println("| p | m | EP-ROM s/it | AP-ROM-BK s/it | AP-ROM-MBK s/it |"
         + " EP / MBK | BK / MBK |");
