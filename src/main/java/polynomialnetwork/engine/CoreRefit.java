@@ -30,9 +30,11 @@ public final class CoreRefit {
   /**
    * @param beta linear term, or null (then no bias is fitted either)
    * @param bias the current bias, returned unchanged when beta is null
+   * @param exclude rows to leave out of the fit (held out for validation), or null
    * @return the refit, or null when the subspace is empty or the system is degenerate
    */
-  public static Refit refit(RowBlockPass pass, FactoredSymmetric l, double[] beta, double bias) {
+  public static Refit refit(RowBlockPass pass, FactoredSymmetric l, double[] beta, double bias,
+      final boolean[] exclude) {
     final int r = l.rank();
     if (r == 0) {
       return null;
@@ -64,7 +66,7 @@ public final class CoreRefit {
       if (linear) {
         f[q] = 1;
       }
-      double wi = w == null ? 1.0 : w[i];
+      double wi = exclude != null && exclude[i] ? 0.0 : w == null ? 1.0 : w[i];
       double target = y[i] - (linear ? t[tOff + r] : 0.0);
       for (int a = 0; a < n; a++) {
         double wf = wi * f[a];

@@ -19,7 +19,9 @@ public final class FitResult {
     /** The thread was interrupted; the best iterate so far is kept. */
     INTERRUPTED("interrupted; the best iterate so far was kept"),
     /** y is identically zero, so is the model. */
-    ZERO_TARGET("the target is zero everywhere");
+    ZERO_TARGET("the target is zero everywhere"),
+    /** The error on held-out rows stopped improving (validation run only). */
+    VALIDATION_STOPPED("the error on the held-out rows stopped improving");
 
     private final String description;
 
@@ -45,9 +47,18 @@ public final class FitResult {
     public final double seconds;
     /** Operator products (in columns) the head spent on this step. */
     public final int productColumns;
+    /** RMSE on the held-out rows (NaN without validation). */
+    public final double validationRmse;
 
     IterationRecord(int iteration, double relativeResidual, double rmse, double stepL,
         double stepLinear, double seconds, int productColumns) {
+      this(iteration, relativeResidual, rmse, stepL, stepLinear, seconds, productColumns,
+          Double.NaN);
+    }
+
+    IterationRecord(int iteration, double relativeResidual, double rmse, double stepL,
+        double stepLinear, double seconds, int productColumns, double validationRmse) {
+      this.validationRmse = validationRmse;
       this.iteration = iteration;
       this.relativeResidual = relativeResidual;
       this.rmse = rmse;
@@ -61,7 +72,9 @@ public final class FitResult {
     public String toString() {
       return String.format(java.util.Locale.ROOT,
           "iter %4d  rel.residual %.3e  rmse %.6g  step %.4g  %.3fs", iteration,
-          relativeResidual, rmse, stepL, seconds);
+          relativeResidual, rmse, stepL, seconds)
+          + (Double.isNaN(validationRmse) ? "" : String.format(java.util.Locale.ROOT,
+              "  validation rmse %.6g", validationRmse));
     }
   }
 
@@ -74,6 +87,7 @@ public final class FitResult {
   private final int iterations;
   private final int bestIteration;
   private final double seconds;
+  private final FitResult validationRun;
 
   FitResult(FactoredSymmetric interaction, double[] linear, double bias,
       List<IterationRecord> trace, StopReason stopReason, int iterations, int bestIteration,
@@ -87,6 +101,33 @@ public final class FitResult {
     this.iterations = iterations;
     this.bestIteration = bestIteration;
     this.seconds = seconds;
+    this.validationRun = null;
+  }
+
+  private FitResult(FitResult fit, FitResult validationRun) {
+    this.interaction = fit.interaction;
+    this.linear = fit.linear;
+    this.bias = fit.bias;
+    this.network = fit.network;
+    this.trace = fit.trace;
+    this.stopReason = fit.stopReason;
+    this.iterations = fit.iterations;
+    this.bestIteration = fit.bestIteration;
+    this.seconds = fit == validationRun ? fit.seconds : fit.seconds + validationRun.seconds;
+    // a probe that needed no refit is its own validation run
+    this.validationRun = validationRun == fit ? this : validationRun;
+  }
+
+  FitResult withValidation(FitResult run) {
+    return new FitResult(this, run);
+  }
+
+  /**
+   * The early-stopping run on the training part, whose best iteration (by the error on the
+   * held-out rows) fixed the number of iterations of this fit; null without validation.
+   */
+  public FitResult validationRun() {
+    return validationRun;
   }
 
   /** L̂ = U diag(s) Uᵀ, the returned (best) iterate. */

@@ -45,7 +45,24 @@ public final class RecoverySolver {
       });
     }
     try {
-      return new Run(x, settings, executor, threads).iterate();
+      boolean[] holdout = holdout(x, settings);
+      if (holdout == null) {
+        return new Run(x, settings, executor, threads, null).iterate();
+      }
+      // Early stopping without losing data: the held-out rows pick the number of iterations,
+      // then the model is fitted on all rows for that many iterations.
+      FitResult probe = new Run(x, settings, executor, threads, holdout).iterate();
+      FitResult.IterationRecord last = probe.trace().get(probe.trace().size() - 1);
+      if (probe.stopReason() == FitResult.StopReason.CONVERGED
+          && last.validationRmse <= 100 * last.rmse) {
+        // The training part is fitted to the tolerance and the held-out rows as well: the data
+        // are explained exactly, and a refit on all rows could not do better.
+        return probe.withValidation(probe);
+      }
+      int chosen = probe.bestIteration();
+      SolverSettings full = settings.copy().validationFraction(0).maxIterations(chosen);
+      FitResult result = new Run(x, full, executor, threads, null).iterate();
+      return result.withValidation(probe);
     } finally {
       if (executor != null) {
         executor.shutdownNow();
@@ -69,7 +86,12 @@ public final class RecoverySolver {
     final int[] batchOf;
     final int batches;
 
-    Run(DesignMatrix x, SolverSettings settings, ExecutorService executor, int threads) {
+    /** Rows held out for validation (never fitted on), or null. */
+    final boolean[] holdout;
+
+    Run(DesignMatrix x, SolverSettings settings, ExecutorService executor, int threads,
+        boolean[] holdout) {
+      this.holdout = holdout;
       this.x = x;
       this.settings = settings;
       this.executor = executor;
@@ -90,8 +112,10 @@ public final class RecoverySolver {
     FitResult iterate() {
       long start = System.nanoTime();
       List<FitResult.IterationRecord> trace = new ArrayList<>();
-      double yNorm = Math.sqrt(weightedSquaredNorm(x.target(), x.weights()));
-      double totalWeight = x.totalWeight();
+      double yNorm = Math.sqrt(maskedSquaredNorm(x.target(), x.weights(), holdout, false));
+      double totalWeight = maskedWeight(x.weights(), x.rows(), holdout, false);
+      double validWeight = holdout == null ? 0 : maskedWeight(x.weights(), x.rows(), holdout,
+          true);
       FactoredSymmetric l = FactoredSymmetric.zero(p);
       double[] beta = settings.fitLinear() ? new double[p] : null;
       double c = 0;
@@ -105,6 +129,7 @@ public final class RecoverySolver {
       double[] bestBeta = beta == null ? null : beta.clone();
       double bestC = c;
       double bestRel = Double.POSITIVE_INFINITY;
+      double bestScore = Double.POSITIVE_INFINITY;
       int bestIter = 0;
       double significantLevel = Double.POSITIVE_INFINITY;
       int lastSignificant = 0;
@@ -127,10 +152,14 @@ public final class RecoverySolver {
           boolean[] batch = batchMask(t);
           DebiasedGradient.Evaluation ev = DebiasedGradient.evaluate(pass, l, beta, c, batch,
               rowSquaredNorms);
-          double rel = Math.sqrt(ev.weightedSquaredResidual) / yNorm;
-          double rmse = Math.sqrt(ev.weightedSquaredResidual / totalWeight);
+          double fitted = holdout == null ? ev.weightedSquaredResidual
+              : maskedSquaredNorm(ev.residual, x.weights(), holdout, false);
+          double rel = Math.sqrt(fitted) / yNorm;
+          double rmse = Math.sqrt(fitted / totalWeight);
+          double validRmse = holdout == null ? Double.NaN
+              : Math.sqrt(maskedSquaredNorm(ev.residual, x.weights(), holdout, true) / validWeight);
           FitResult.IterationRecord rec = new FitResult.IterationRecord(t, rel, rmse, stepL,
-              beta == null ? Double.NaN : stepB, seconds(start), products);
+              beta == null ? Double.NaN : stepB, seconds(start), products, validRmse);
           trace.add(rec);
           if (settings.listener() != null) {
             settings.listener().iterationDone(rec);
@@ -139,7 +168,13 @@ public final class RecoverySolver {
             reason = FitResult.StopReason.DIVERGED;
             break;
           }
-          if (rel < bestRel) {
+          double score = holdout == null ? rel : validRmse;
+          if (!Double.isFinite(score)) {
+            reason = FitResult.StopReason.DIVERGED;
+            break;
+          }
+          if (score < bestScore) {
+            bestScore = score;
             bestRel = rel;
             bestIter = t;
             bestL = l;
@@ -156,6 +191,11 @@ public final class RecoverySolver {
           }
           if (rel > settings.divergenceFactor() * bestRel) {
             reason = FitResult.StopReason.DIVERGED;
+            break;
+          }
+          if (holdout != null
+              && t - bestIter >= VALIDATION_PATIENCE_FACTOR * settings.stagnationPatience()) {
+            reason = FitResult.StopReason.VALIDATION_STOPPED;
             break;
           }
           if (t - lastSignificant >= settings.stagnationPatience()) {
@@ -245,7 +285,7 @@ public final class RecoverySolver {
           beta = nextBeta;
           c = nextC;
           if (settings.refitCore()) {
-            CoreRefit.Refit refit = CoreRefit.refit(pass, l, beta, c);
+            CoreRefit.Refit refit = CoreRefit.refit(pass, l, beta, c, holdout);
             if (refit != null) {
               l = refit.interaction;
               c = refit.bias;
@@ -263,15 +303,15 @@ public final class RecoverySolver {
       return new FitResult(bestL, bestBeta, bestC, trace, reason, t, bestIter, seconds(start));
     }
 
-    /** The rows of iteration t's batch (null = all rows). */
+    /** The rows iteration t fits on: its fresh-sampling batch, minus held-out rows (null = all). */
     boolean[] batchMask(int t) {
-      if (batchOf == null) {
+      if (batchOf == null && holdout == null) {
         return null;
       }
       int b = t % batches;
-      boolean[] mask = new boolean[batchOf.length];
+      boolean[] mask = new boolean[x.rows()];
       for (int i = 0; i < mask.length; i++) {
-        mask[i] = batchOf[i] == b;
+        mask[i] = (batchOf == null || batchOf[i] == b) && (holdout == null || !holdout[i]);
       }
       return mask;
     }
@@ -354,13 +394,87 @@ public final class RecoverySolver {
     return of;
   }
 
-  static double weightedSquaredNorm(double[] y, double[] w) {
+  /**
+   * Σ w_i v_i² over the rows where {@code mask[i] == inMask} (all rows when mask is null and
+   * inMask is false).
+   */
+  static double maskedSquaredNorm(double[] v, double[] w, boolean[] mask, boolean inMask) {
     double s = 0;
-    for (int i = 0; i < y.length; i++) {
-      s += (w == null ? 1.0 : w[i]) * y[i] * y[i];
+    for (int i = 0; i < v.length; i++) {
+      if ((mask != null && mask[i]) == inMask) {
+        s += (w == null ? 1.0 : w[i]) * v[i] * v[i];
+      }
     }
     return s;
   }
+
+  static double maskedWeight(double[] w, int m, boolean[] mask, boolean inMask) {
+    double s = 0;
+    for (int i = 0; i < m; i++) {
+      if ((mask != null && mask[i]) == inMask) {
+        s += w == null ? 1.0 : w[i];
+      }
+    }
+    return s;
+  }
+
+  /**
+   * The rows to hold out, or null when validation is off or either side would have fewer than
+   * {@link #MIN_VALIDATION_ROWS} rows. A row is held out when a seeded hash of its values and
+   * target (rounded to float, so that rounding-level differences in the standardisation do not
+   * move it) falls below the fraction: the choice depends on the row, not on its position, so
+   * identical rows (and a row given weight 2, which stands for two) are never split between
+   * the two sides, and rows added elsewhere (e.g. with weight 0) do not move the split.
+   */
+  static boolean[] holdout(DesignMatrix x, SolverSettings settings) {
+    double f = settings.validationFraction();
+    if (f <= 0) {
+      return null;
+    }
+    int m = x.rows();
+    int p = x.cols();
+    long threshold = (long) (f * (1L << 53));
+    boolean[] mask = new boolean[m];
+    int held = 0;
+    for (int b = 0; b < x.blockCount(); b++) {
+      double[] blk = x.block(b);
+      int r0 = x.blockStart(b);
+      for (int i = 0; i < x.blockSize(b); i++) {
+        long h = mix(settings.seed() ^ 0x5DEECE66DL);
+        for (int j = 0; j < p; j++) {
+          h = mix(h ^ Float.floatToIntBits((float) blk[i * p + j] + 0.0f));
+        }
+        h = mix(h ^ Float.floatToIntBits((float) x.target()[r0 + i] + 0.0f));
+        if ((h >>> 11) < threshold) {
+          mask[r0 + i] = true;
+          held++;
+        }
+      }
+    }
+    if (held < MIN_VALIDATION_ROWS || m - held < MIN_VALIDATION_ROWS) {
+      return null;
+    }
+    return mask;
+  }
+
+  /** The splitmix64 finaliser: a cheap hash with good avalanche. */
+  private static long mix(long z) {
+    z += 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  /**
+   * The held-out error is noisy (tens of rows on typical Weka data) and often pauses before it
+   * falls again, so the validation run waits three stagnation windows for a new best. Measured
+   * by 10-fold CV, AP-ROM-MBK, RRSE: cpu.with.vendor 7.6 % with one window, 5.6 % with three
+   * (5.5 % without validation); cpu 35.0 % and 36.3 % (45.8 % without).
+   */
+  static final int VALIDATION_PATIENCE_FACTOR = 3;
+
+  /** Fewer held-out rows than this give a validation error too noisy to stop on. */
+  static final int MIN_VALIDATION_ROWS = 10;
 
   static double seconds(long start) {
     return (System.nanoTime() - start) / 1e9;

@@ -49,6 +49,7 @@ public final class SolverSettings {
   private int threads = 1;
   private boolean warmStart = true;
   private boolean refitCore = false;
+  private double validationFraction = 0;
   private int warmDepth = 0;
   private IterationListener listener;
 
@@ -224,6 +225,48 @@ public final class SolverSettings {
     }
     this.threads = n;
     return this;
+  }
+
+  public double validationFraction() {
+    return validationFraction;
+  }
+
+  /**
+   * Early stopping: hold out this fraction of the rows (seeded), choose the number of
+   * iterations that minimises the error on them, then fit all rows for that many iterations.
+   * 0 = off. Ignored when either part would have fewer than 10 rows.
+   */
+  public SolverSettings validationFraction(double f) {
+    if (!(f >= 0 && f < 1)) {
+      throw new IllegalArgumentException("validation fraction must be in [0, 1), got " + f);
+    }
+    this.validationFraction = f;
+    return this;
+  }
+
+  /** An independent copy (the listener is shared). */
+  public SolverSettings copy() {
+    SolverSettings c = new SolverSettings();
+    c.method = method;
+    c.rank = rank;
+    c.maxIterations = maxIterations;
+    c.tolerance = tolerance;
+    c.stepRule = stepRule;
+    c.blockSize = blockSize;
+    c.krylovDepth = krylovDepth;
+    c.freshSamplingBatches = freshSamplingBatches;
+    c.fitLinear = fitLinear;
+    c.seed = seed;
+    c.stagnationPatience = stagnationPatience;
+    c.stagnationTolerance = stagnationTolerance;
+    c.divergenceFactor = divergenceFactor;
+    c.threads = threads;
+    c.warmStart = warmStart;
+    c.warmDepth = warmDepth;
+    c.refitCore = refitCore;
+    c.validationFraction = validationFraction;
+    c.listener = listener;
+    return c;
   }
 
   public boolean refitCore() {

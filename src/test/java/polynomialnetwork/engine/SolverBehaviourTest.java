@@ -168,4 +168,63 @@ class SolverBehaviourTest {
     assertTrue(pp.relativeError(fit) < 1e-8, "" + pp.relativeError(fit));
     assertEquals(pp.bias, fit.bias(), 1e-8 * Math.abs(pp.bias));
   }
+
+  @Test
+  void validationChoosesTheIterationCountThenRefitsOnAllRows() {
+    // few, very noisy rows: the training residual keeps falling long after the fit stops
+    // generalising
+    PlantedProblem pp = PlantedProblem.spec().p(20).r(3).m(300).noise(2.0).seed(15).build();
+    SolverSettings s = new SolverSettings().rank(3).seed(1).maxIterations(100).tolerance(0)
+        .validationFraction(0.25);
+    FitResult fit = RecoverySolver.fit(pp.data, s);
+    FitResult probe = fit.validationRun();
+    assertTrue(probe != null && probe != fit);
+    int chosen = probe.bestIteration();
+    assertTrue(chosen < probe.iterations(), "validation error should turn up: " + chosen);
+    for (FitResult.IterationRecord r : probe.trace()) {
+      assertTrue(Double.isFinite(r.validationRmse));
+    }
+    assertEquals(chosen, fit.iterations());
+    assertEquals(StopReason.MAX_ITERATIONS, fit.stopReason());
+    // about a quarter of the rows were held out
+    int held = 0;
+    boolean[] mask = RecoverySolver.holdout(pp.data, s);
+    for (boolean b : mask) {
+      held += b ? 1 : 0;
+    }
+    assertTrue(held > 50 && held < 100, "held out " + held + " of 300");
+  }
+
+  @Test
+  void holdoutDependsOnTheRowNotItsPosition() {
+    PlantedProblem pp = PlantedProblem.spec().p(6).r(2).m(500).seed(18).build();
+    DesignMatrix x = pp.data;
+    DesignMatrix.Builder reversed = new DesignMatrix.Builder(x.cols(), x.rows());
+    for (int i = x.rows() - 1; i >= 0; i--) {
+      reversed.addRow(x.row(i), x.target()[i], 1.0);
+    }
+    SolverSettings s = new SolverSettings().validationFraction(0.2);
+    boolean[] a = RecoverySolver.holdout(x, s);
+    boolean[] b = RecoverySolver.holdout(reversed.build(false), s);
+    for (int i = 0; i < x.rows(); i++) {
+      assertEquals(a[i], b[x.rows() - 1 - i]);
+    }
+  }
+
+  @Test
+  void validationOnExactDataKeepsTheConvergedProbe() {
+    PlantedProblem pp = PlantedProblem.spec().p(30).r(3).m(3000).seed(16).build();
+    FitResult fit = RecoverySolver.fit(pp.data, new SolverSettings().rank(3).seed(1)
+        .validationFraction(0.2));
+    assertTrue(fit.validationRun() == fit, "no refit needed when the held-out rows are exact");
+    assertTrue(pp.relativeError(fit) < 1e-8, "" + pp.relativeError(fit));
+  }
+
+  @Test
+  void validationIsSkippedOnTinyData() {
+    PlantedProblem pp = PlantedProblem.spec().p(5).r(1).m(40).seed(17).build();
+    FitResult fit = RecoverySolver.fit(pp.data, new SolverSettings().rank(1).seed(1)
+        .validationFraction(0.2));
+    assertEquals(null, fit.validationRun());
+  }
 }

@@ -138,6 +138,12 @@ import weka.core.WeightedInstancesHandler;
  * <pre> -no-linear
  *  Do not fit the linear term and the bias.</pre>
  * 
+ * <pre> -validation &lt;fraction&gt;
+ *  Fraction of the training instances held out to choose the
+ *  number of iterations (early stopping; the model is then refitted
+ *  on all instances). 0 = off.
+ *  (default 0.2)</pre>
+ * 
  * <pre> -num-threads &lt;int&gt;
  *  Number of threads for the passes over the data
  *  (0 = all available cores).
@@ -198,6 +204,8 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   public static final int DEFAULT_HIDDEN_UNITS = 3;
   /** Default maximum number of iterations. */
   public static final int DEFAULT_MAX_ITERATIONS = 100;
+  /** Default fraction of the training instances held out to choose the number of iterations. */
+  public static final double DEFAULT_VALIDATION_FRACTION = 0.2;
   /** Default relative-residual tolerance. */
   public static final double DEFAULT_TOLERANCE = 1e-10;
 
@@ -212,6 +220,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   protected boolean m_FreshSampling = false;
   protected boolean m_NoLinear = false;
   protected int m_NumThreads = 0;
+  protected double m_ValidationFraction = DEFAULT_VALIDATION_FRACTION;
 
   // ---- the model (plain, serializable)
   /** Input transformation fitted on the training data; null before training. */
@@ -343,7 +352,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
       .rank(m_NumHiddenUnits).maxIterations(m_MaxIterations).tolerance(m_Tolerance)
       .stepRule(stepRule(m_Step)).blockSize(m_BlockSize).krylovDepth(m_KrylovIterations)
       .freshSamplingBatches(batches).fitLinear(!m_NoLinear).seed(m_Seed)
-      .threads(effectiveThreads(m_NumThreads));
+      .threads(effectiveThreads(m_NumThreads)).validationFraction(m_ValidationFraction);
     if (getDebug()) {
       settings.listener(new SolverSettings.IterationListener() {
         @Override
@@ -358,8 +367,25 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     m_Network = fit.network();
     m_Summary = new NetworkReport.FitSummary(tagText(TAGS_SOLVER, m_Solver),
       tagText(TAGS_STEP, m_Step), m_NumHiddenUnits, fit.iterations(), fit.bestIteration(),
-      fit.stopReason().description(), fit.bestRelativeResidual(),
+      stopDescription(fit), fit.bestRelativeResidual(),
       trainingRmse(matrix, m_Network, converter.standardization()), fit.seconds(), batches);
+  }
+
+  /**
+   * @param fit the engine's result
+   * @return why the fit stopped, and how validation chose the number of iterations
+   */
+  static String stopDescription(FitResult fit) {
+    FitResult probe = fit.validationRun();
+    if (probe == null) {
+      return fit.stopReason().description();
+    }
+    if (probe == fit) {
+      return fit.stopReason().description() + " (held-out instances fitted as well)";
+    }
+    return fit.stopReason().description() + "; the number of iterations, "
+      + probe.bestIteration() + ", is where the error on the held-out instances was lowest ("
+      + probe.iterations() + " tried), and the model was then refitted on all instances";
   }
 
   /**
@@ -522,6 +548,10 @@ public class PolynomialNetwork extends RandomizableClassifier implements
       "-fresh-sampling"));
     result.addElement(new Option("\tDo not fit the linear term and the bias.", "no-linear", 0,
       "-no-linear"));
+    result.addElement(new Option("\tFraction of the training instances held out to choose the\n"
+      + "\tnumber of iterations (early stopping; the model is then refitted\n"
+      + "\ton all instances). 0 = off.\n\t(default " + DEFAULT_VALIDATION_FRACTION + ")",
+      "validation", 1, "-validation <fraction>"));
     result.addElement(new Option("\tNumber of threads for the passes over the data\n"
       + "\t(0 = all available cores).\n\t(default 0)", "num-threads", 1,
       "-num-threads <int>"));
@@ -573,6 +603,12 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * <pre> -no-linear
    *  Do not fit the linear term and the bias.</pre>
    * 
+   * <pre> -validation &lt;fraction&gt;
+   *  Fraction of the training instances held out to choose the
+   *  number of iterations (early stopping; the model is then refitted
+   *  on all instances). 0 = off.
+   *  (default 0.2)</pre>
+   * 
    * <pre> -num-threads &lt;int&gt;
    *  Number of threads for the passes over the data
    *  (0 = all available cores).
@@ -621,6 +657,9 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     setKrylovIterations(s.length() == 0 ? 0 : parseInt("-krylov-iters", s));
     setFreshSampling(Utils.getFlag("fresh-sampling", options));
     setNoLinear(Utils.getFlag("no-linear", options));
+    s = Utils.getOption("validation", options);
+    setValidationFraction(s.length() == 0 ? DEFAULT_VALIDATION_FRACTION
+      : parseDouble("-validation", s));
     s = Utils.getOption("num-threads", options);
     setNumThreads(s.length() == 0 ? 0 : parseInt("-num-threads", s));
     // AbstractClassifier leaves these unchanged when absent; reset them so that setOptions
@@ -659,6 +698,8 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     if (m_NoLinear) {
       result.add("-no-linear");
     }
+    result.add("-validation");
+    result.add("" + m_ValidationFraction);
     result.add("-num-threads");
     result.add("" + m_NumThreads);
     Collections.addAll(result, super.getOptions());
@@ -834,6 +875,34 @@ public class PolynomialNetwork extends RandomizableClassifier implements
         + value);
     }
     m_Tolerance = value;
+  }
+
+  /**
+   * @return tip text for this property
+   */
+  public String validationFractionTipText() {
+    return "Fraction of the training instances held out (seeded) to choose the number of "
+      + "iterations: the fit stops where the error on them is lowest, then the model is refitted "
+      + "on all instances for that many iterations. Guards against overfitting small or noisy "
+      + "data; 0 switches it off. Ignored when fewer than 10 instances would be held out.";
+  }
+
+  /**
+   * @return the validation fraction, 0 for none
+   */
+  public double getValidationFraction() {
+    return m_ValidationFraction;
+  }
+
+  /**
+   * @param value the validation fraction in [0, 1), 0 for none
+   */
+  public void setValidationFraction(double value) {
+    if (!(value >= 0 && value < 1)) {
+      throw new IllegalArgumentException("-validation must be a fraction in [0, 1) (0 = off), "
+        + "got " + value);
+    }
+    m_ValidationFraction = value;
   }
 
   /**
