@@ -73,6 +73,7 @@ public final class InstancesConverter implements Serializable {
    * the converted training set.
    */
   public static Prepared fit(Instances data) throws Exception {
+    rejectInfinities(data);
     Instances copy = new Instances(data);
     copy.deleteWithMissingClass();
     ReplaceMissingValues missing = new ReplaceMissingValues();
@@ -111,6 +112,30 @@ public final class InstancesConverter implements Serializable {
       b.addRow(x, std.standardizeTarget(inst.classValue()), inst.weight());
     }
     return new Prepared(converter, b.build(true));
+  }
+
+  /**
+   * An infinite value cannot be standardized and would make every prediction NaN; say where it
+   * is instead of failing later with an anonymous message. (NaN is Weka's missing value and is
+   * replaced like any other missing value.)
+   */
+  static void rejectInfinities(Instances data) {
+    for (int i = 0; i < data.numInstances(); i++) {
+      Instance inst = data.instance(i);
+      for (int a = 0; a < data.numAttributes(); a++) {
+        double v = inst.value(a);
+        if (Double.isInfinite(v)) {
+          throw new IllegalArgumentException("PolynomialNetwork: attribute '"
+            + data.attribute(a).name() + "' is " + v + " in instance " + (i + 1)
+            + "; infinite values cannot be used. Replace them (e.g. by a missing value '?') "
+            + "or remove the instance.");
+        }
+      }
+      if (Double.isInfinite(inst.weight())) {
+        throw new IllegalArgumentException("PolynomialNetwork: instance " + (i + 1)
+          + " has an infinite weight.");
+      }
+    }
   }
 
   private static double[] extract(Instance inst, int[] columns, double[] out) {

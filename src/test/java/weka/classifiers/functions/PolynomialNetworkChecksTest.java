@@ -324,4 +324,16 @@ class PolynomialNetworkChecksTest {
     assertTrue(pn.toString().contains("Constant model"), pn.toString());
     assertEquals(0, pn.classifyInstance(data.instance(0)), 0);
   }
+
+  @Test
+  void infiniteValuesAreRejectedNamingAttributeAndInstance() throws Exception {
+    Instances data = noisyQuadratic(50, 3);
+    data.instance(6).setValue(2, Double.NEGATIVE_INFINITY);
+    Instances before = new Instances(data);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new PolynomialNetwork().buildClassifier(data));
+    assertTrue(e.getMessage().contains("'x2'") && e.getMessage().contains("instance 7"),
+        e.getMessage());
+    assertEquals(before.toString(), data.toString(), "input must not be altered");
+  }
 }
