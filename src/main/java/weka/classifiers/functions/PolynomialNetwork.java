@@ -34,6 +34,7 @@ import polynomialnetwork.engine.Standardization;
 import polynomialnetwork.weka.InstancesConverter;
 import polynomialnetwork.weka.NetworkReport;
 import weka.classifiers.RandomizableClassifier;
+import weka.core.AdditionalMeasureProducer;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
 import weka.core.Instance;
@@ -170,7 +171,7 @@ import weka.core.WeightedInstancesHandler;
  <!-- options-end -->
  */
 public class PolynomialNetwork extends RandomizableClassifier implements
-  TechnicalInformationHandler, WeightedInstancesHandler {
+  TechnicalInformationHandler, WeightedInstancesHandler, AdditionalMeasureProducer {
 
   private static final long serialVersionUID = -4417024316853398211L;
 
@@ -1043,6 +1044,45 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   public String seedTipText() {
     return "Seed of the random starting blocks of the Krylov head and of the fresh-sampling "
       + "batches.";
+  }
+
+  /**
+   * The Experimenter's extra result columns.
+   *
+   * @return the names of the measures
+   */
+  @Override
+  public Enumeration<String> enumerateMeasures() {
+    Vector<String> names = new Vector<String>();
+    names.add("measureNumIterations");
+    names.add("measureNumHiddenUnits");
+    names.add("measureTrainingRMSE");
+    names.add("measureTrainingSeconds");
+    return names.elements();
+  }
+
+  /**
+   * @param name one of the names of {@link #enumerateMeasures()}
+   * @return its value for the last model built (0 for a constant model)
+   */
+  @Override
+  public double getMeasure(String name) {
+    boolean fitted = m_Summary != null;
+    if (name.equals("measureNumIterations")) {
+      return fitted ? m_Summary.iterations : 0;
+    }
+    if (name.equals("measureNumHiddenUnits")) {
+      return m_Network == null ? 0 : m_Network.hiddenUnits();
+    }
+    if (name.equals("measureTrainingRMSE")) {
+      return fitted ? m_Summary.trainingRmse : 0;
+    }
+    if (name.equals("measureTrainingSeconds")) {
+      return fitted ? m_Summary.seconds : 0;
+    }
+    throw new IllegalArgumentException(name + " is not a measure of PolynomialNetwork (it has "
+      + "measureNumIterations, measureNumHiddenUnits, measureTrainingRMSE, "
+      + "measureTrainingSeconds)");
   }
 
   /**

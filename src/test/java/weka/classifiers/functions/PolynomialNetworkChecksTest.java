@@ -15,6 +15,7 @@ import java.io.ObjectOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -335,5 +336,21 @@ class PolynomialNetworkChecksTest {
     assertTrue(e.getMessage().contains("'x2'") && e.getMessage().contains("instance 7"),
         e.getMessage());
     assertEquals(before.toString(), data.toString(), "input must not be altered");
+  }
+
+  @Test
+  void additionalMeasuresDescribeTheLastFit() throws Exception {
+    PolynomialNetwork pn = converging();
+    pn.buildClassifier(noisyQuadratic(300, 4));
+    java.util.List<String> names = Collections.list(pn.enumerateMeasures());
+    assertEquals(4, names.size());
+    for (String n : names) {
+      assertTrue(n.startsWith("measure"));
+      assertTrue(Double.isFinite(pn.getMeasure(n)));
+    }
+    assertEquals(2, pn.getMeasure("measureNumHiddenUnits"), 0.0);
+    assertTrue(pn.getMeasure("measureNumIterations") >= 1);
+    assertTrue(pn.getMeasure("measureTrainingRMSE") > 0.1, "noise σ = 0.3 stays in the RMSE");
+    assertThrows(IllegalArgumentException.class, () -> pn.getMeasure("measureNonsense"));
   }
 }
