@@ -145,6 +145,11 @@ import weka.core.WeightedInstancesHandler;
  *  on all instances). 0 = off.
  *  (default 0.2)</pre>
  * 
+ * <pre> -clip &lt;margin&gt;
+ *  Clip predictions to the training class range widened by this
+ *  fraction of it on each side (a negative value turns clipping off).
+ *  (default 0.5)</pre>
+ * 
  * <pre> -num-threads &lt;int&gt;
  *  Number of threads for the passes over the data
  *  (0 = all available cores).
@@ -207,6 +212,8 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   public static final int DEFAULT_MAX_ITERATIONS = 100;
   /** Default fraction of the training instances held out to choose the number of iterations. */
   public static final double DEFAULT_VALIDATION_FRACTION = 0.2;
+  /** Default margin, as a fraction of the training class range, predictions are clipped to. */
+  public static final double DEFAULT_CLIP_MARGIN = 0.5;
   /** Default relative-residual tolerance. */
   public static final double DEFAULT_TOLERANCE = 1e-10;
 
@@ -222,6 +229,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   protected boolean m_NoLinear = false;
   protected int m_NumThreads = 0;
   protected double m_ValidationFraction = DEFAULT_VALIDATION_FRACTION;
+  protected double m_ClipMargin = DEFAULT_CLIP_MARGIN;
 
   // ---- the model (plain, serializable)
   /** Input transformation fitted on the training data; null before training. */
@@ -232,6 +240,9 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   protected NetworkReport.FitSummary m_Summary;
   /** Why the model is constant (no rows, no inputs, zero total weight). */
   protected String m_ConstantReason;
+  /** Smallest and largest training class value (for clipping); NaN before training. */
+  protected double m_ClassMin = Double.NaN;
+  protected double m_ClassMax = Double.NaN;
 
   /**
    * Runs the classifier from the command line.
@@ -333,6 +344,15 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     m_Summary = null;
     m_ConstantReason = null;
     getCapabilities().testWithFail(data);
+    m_ClassMin = Double.POSITIVE_INFINITY;
+    m_ClassMax = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < data.numInstances(); i++) {
+      Instance inst = data.instance(i);
+      if (!inst.classIsMissing() && inst.weight() > 0) {
+        m_ClassMin = Math.min(m_ClassMin, inst.classValue());
+        m_ClassMax = Math.max(m_ClassMax, inst.classValue());
+      }
+    }
 
     InstancesConverter.Prepared prepared = InstancesConverter.fit(data);
     InstancesConverter converter = prepared.converter;
@@ -370,6 +390,23 @@ public class PolynomialNetwork extends RandomizableClassifier implements
       tagText(TAGS_STEP, m_Step), m_NumHiddenUnits, fit.iterations(), fit.bestIteration(),
       stopDescription(fit), fit.bestRelativeResidual(),
       trainingRmse(matrix, m_Network, converter.standardization()), fit.seconds(), batches);
+  }
+
+  /**
+   * A quadratic model grows quadratically away from the data; keeping predictions within a
+   * margin around the training class range stops a test point far outside the training inputs
+   * from producing an absurd value (a linear model would not either).
+   *
+   * @param y the network's prediction
+   * @return y clipped to [min - margin * range, max + margin * range], or y unchanged when
+   *         clipping is off
+   */
+  protected double clip(double y) {
+    if (m_ClipMargin < 0 || !(m_ClassMax >= m_ClassMin)) {
+      return y;
+    }
+    double pad = m_ClipMargin * (m_ClassMax - m_ClassMin);
+    return Math.max(m_ClassMin - pad, Math.min(m_ClassMax + pad, y));
   }
 
   /**
@@ -471,8 +508,8 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     if (m_Network == null) {
       return std.targetMean();
     }
-    return std.unstandardizeTarget(m_Network.predict(m_Converter
-      .standardizedFeatures(instance)));
+    return clip(std.unstandardizeTarget(m_Network.predict(m_Converter
+      .standardizedFeatures(instance))));
   }
 
   /**
@@ -514,8 +551,16 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     if (m_Converter == null) {
       return "PolynomialNetwork: No model built yet.";
     }
-    return NetworkReport.render("PolynomialNetwork", m_Network, m_Converter, m_Summary,
-      m_ConstantReason, Math.max(3, getNumDecimalPlaces() + 4));
+    String report = NetworkReport.render("PolynomialNetwork", m_Network, m_Converter,
+      m_Summary, m_ConstantReason, Math.max(3, getNumDecimalPlaces() + 4));
+    if (m_Network == null || m_ClipMargin < 0 || !(m_ClassMax >= m_ClassMin)) {
+      return report;
+    }
+    double pad = m_ClipMargin * (m_ClassMax - m_ClassMin);
+    return report + "\nPredictions are clipped to [" + Utils.doubleToString(m_ClassMin - pad,
+      getNumDecimalPlaces() + 4) + ", " + Utils.doubleToString(m_ClassMax + pad,
+        getNumDecimalPlaces() + 4) + "], the training class range widened by "
+      + Utils.doubleToString(100 * m_ClipMargin, 2) + " % of it on each side (-clip).\n";
   }
 
   // ---------------------------------------------------------------- options
@@ -553,6 +598,9 @@ public class PolynomialNetwork extends RandomizableClassifier implements
       + "\tnumber of iterations (early stopping; the model is then refitted\n"
       + "\ton all instances). 0 = off.\n\t(default " + DEFAULT_VALIDATION_FRACTION + ")",
       "validation", 1, "-validation <fraction>"));
+    result.addElement(new Option("\tClip predictions to the training class range widened by this\n"
+      + "\tfraction of it on each side (a negative value turns clipping off).\n\t(default "
+      + DEFAULT_CLIP_MARGIN + ")", "clip", 1, "-clip <margin>"));
     result.addElement(new Option("\tNumber of threads for the passes over the data\n"
       + "\t(0 = all available cores).\n\t(default 0)", "num-threads", 1,
       "-num-threads <int>"));
@@ -610,6 +658,11 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    *  on all instances). 0 = off.
    *  (default 0.2)</pre>
    * 
+   * <pre> -clip &lt;margin&gt;
+   *  Clip predictions to the training class range widened by this
+   *  fraction of it on each side (a negative value turns clipping off).
+   *  (default 0.5)</pre>
+   * 
    * <pre> -num-threads &lt;int&gt;
    *  Number of threads for the passes over the data
    *  (0 = all available cores).
@@ -661,6 +714,8 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     s = Utils.getOption("validation", options);
     setValidationFraction(s.length() == 0 ? DEFAULT_VALIDATION_FRACTION
       : parseDouble("-validation", s));
+    s = Utils.getOption("clip", options);
+    setClipMargin(s.length() == 0 ? DEFAULT_CLIP_MARGIN : parseDouble("-clip", s));
     s = Utils.getOption("num-threads", options);
     setNumThreads(s.length() == 0 ? 0 : parseInt("-num-threads", s));
     // AbstractClassifier leaves these unchanged when absent; reset them so that setOptions
@@ -701,6 +756,8 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     }
     result.add("-validation");
     result.add("" + m_ValidationFraction);
+    result.add("-clip");
+    result.add("" + m_ClipMargin);
     result.add("-num-threads");
     result.add("" + m_NumThreads);
     Collections.addAll(result, super.getOptions());
@@ -904,6 +961,33 @@ public class PolynomialNetwork extends RandomizableClassifier implements
         + "got " + value);
     }
     m_ValidationFraction = value;
+  }
+
+  /**
+   * @return tip text for this property
+   */
+  public String clipMarginTipText() {
+    return "Predictions are clipped to [min - margin * range, max + margin * range] of the "
+      + "training class values, so that points far outside the training inputs cannot get "
+      + "absurd predictions from the quadratic terms. A negative margin turns clipping off.";
+  }
+
+  /**
+   * @return the clipping margin (negative: off)
+   */
+  public double getClipMargin() {
+    return m_ClipMargin;
+  }
+
+  /**
+   * @param value the clipping margin, a fraction of the training class range; negative: off
+   */
+  public void setClipMargin(double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException("-clip must be a finite number (a negative value turns "
+        + "clipping off), got " + value);
+    }
+    m_ClipMargin = value;
   }
 
   /**

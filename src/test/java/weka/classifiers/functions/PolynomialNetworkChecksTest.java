@@ -104,7 +104,7 @@ class PolynomialNetworkChecksTest {
   void optionsRoundTripAndDefaults() throws Exception {
     PolynomialNetwork pn = new PolynomialNetwork();
     assertEquals("-N 3 -solver AP-ROM-MBK -step search -I 100 -tol 1.0E-10 -block-size 0 "
-        + "-krylov-iters 0 -validation 0.2 -num-threads 0 -S 1", Utils.joinOptions(pn.getOptions()));
+        + "-krylov-iters 0 -validation 0.2 -clip 0.5 -num-threads 0 -S 1", Utils.joinOptions(pn.getOptions()));
     String opts = "-N 4 -solver ep-rom -step UNIT -I 12 -tol 0.5 -block-size 6 -krylov-iters 3 "
         + "-fresh-sampling -no-linear -S 9";
     pn.setOptions(Utils.splitOptions(opts));
@@ -352,5 +352,35 @@ class PolynomialNetworkChecksTest {
     assertTrue(pn.getMeasure("measureNumIterations") >= 1);
     assertTrue(pn.getMeasure("measureTrainingRMSE") > 0.1, "noise σ = 0.3 stays in the RMSE");
     assertThrows(IllegalArgumentException.class, () -> pn.getMeasure("measureNonsense"));
+  }
+
+  @Test
+  void predictionsFarOutsideTheTrainingInputsAreClipped() throws Exception {
+    Instances data = noisyQuadratic(300, 5);
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (Instance inst : data) {
+      min = Math.min(min, inst.classValue());
+      max = Math.max(max, inst.classValue());
+    }
+    Instance far = (Instance) data.instance(0).copy();
+    for (int a = 0; a < 5; a++) {
+      far.setValue(a, 1e3);
+    }
+    PolynomialNetwork clipped = converging();
+    clipped.buildClassifier(data);
+    double y = clipped.classifyInstance(far);
+    assertTrue(y >= min - 0.5 * (max - min) - 1e-9 && y <= max + 0.5 * (max - min) + 1e-9,
+        "clipped prediction " + y + " outside [" + min + ", " + max + "] ± 50 %");
+    PolynomialNetwork raw = converging();
+    raw.setClipMargin(-1);
+    raw.buildClassifier(data);
+    assertTrue(Math.abs(raw.classifyInstance(far)) > 100 * (max - min),
+        "without clipping the quadratic terms dominate: " + raw.classifyInstance(far));
+    // inside the data nothing changes
+    for (int i = 0; i < 20; i++) {
+      assertEquals(raw.classifyInstance(data.instance(i)),
+          clipped.classifyInstance(data.instance(i)), 0.0);
+    }
   }
 }
