@@ -35,15 +35,8 @@ public final class RecoverySolver {
 
   /** Fits the model; never returns a diverged iterate (the best one seen is returned). */
   public static FitResult fit(DesignMatrix x, SolverSettings settings) {
-    ExecutorService executor = null;
     int threads = Math.min(settings.threads(), x.blockCount());
-    if (threads > 1) {
-      executor = Executors.newFixedThreadPool(threads, r -> {
-        Thread t = new Thread(r, "polynomialNetwork-pass");
-        t.setDaemon(true);
-        return t;
-      });
-    }
+    ExecutorService executor = pool(threads);
     try {
       boolean[] holdout = holdout(x, settings);
       if (holdout == null) {
@@ -63,6 +56,89 @@ public final class RecoverySolver {
       SolverSettings full = settings.copy().validationFraction(0).maxIterations(chosen);
       FitResult result = new Run(x, full, executor, threads, null).iterate();
       return result.withValidation(probe);
+    } finally {
+      if (executor != null) {
+        executor.shutdownNow();
+      }
+    }
+  }
+
+  private static ExecutorService pool(int threads) {
+    if (threads <= 1) {
+      return null;
+    }
+    return Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "polynomialNetwork-pass");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Held-out fraction used to choose the rank when the settings have no validation of their own. */
+  public static final double RANK_VALIDATION_FRACTION = 0.2;
+
+  /**
+   * A rank counts as good as the best one when its held-out RMSE is within this fraction of
+   * the best: the smallest such rank is chosen, since extra hidden units mostly fit noise.
+   */
+  public static final double RANK_TOLERANCE = 0.01;
+
+  /** The outcome of {@link #chooseRank}. */
+  public static final class RankChoice {
+    /** The chosen number of hidden units. */
+    public final int rank;
+    /** Best held-out RMSE of rank r at index r − 1; NaN for ranks not tried. */
+    public final double[] validationRmse;
+
+    RankChoice(int rank, double[] validationRmse) {
+      this.rank = rank;
+      this.validationRmse = validationRmse;
+    }
+  }
+
+  /**
+   * Automatic choice of r: for r = 1, 2, … a run on the training part of a held-out split
+   * (the same split for every r), scored by its lowest RMSE on the held-out rows; the search
+   * stops after two ranks without a 0.1 % improvement, and the smallest rank within
+   * {@link #RANK_TOLERANCE} of the best score is chosen. With too few rows to hold any out,
+   * r = 1 (the fewest parameters).
+   */
+  public static RankChoice chooseRank(DesignMatrix x, SolverSettings settings, int maxRank) {
+    SolverSettings s = settings.copy();
+    if (s.validationFraction() <= 0) {
+      s.validationFraction(RANK_VALIDATION_FRACTION);
+    }
+    int rMax = Math.max(1, Math.min(maxRank, x.cols()));
+    double[] score = new double[rMax];
+    java.util.Arrays.fill(score, Double.NaN);
+    boolean[] holdout = holdout(x, s);
+    if (holdout == null) {
+      return new RankChoice(1, score);
+    }
+    int threads = Math.min(s.threads(), x.blockCount());
+    ExecutorService executor = pool(threads);
+    try {
+      double best = Double.POSITIVE_INFINITY;
+      int worse = 0;
+      for (int r = 1; r <= rMax; r++) {
+        FitResult probe = new Run(x, s.copy().rank(r), executor, threads, holdout).iterate();
+        score[r - 1] = probe.trace().get(probe.bestIteration()).validationRmse;
+        if (probe.stopReason() == FitResult.StopReason.INTERRUPTED) {
+          break;
+        }
+        if (score[r - 1] < best * (1 - 1e-3)) {
+          best = score[r - 1];
+          worse = 0;
+        } else if (++worse >= 2) {
+          break;
+        }
+      }
+      for (int r = 1; r <= rMax; r++) {
+        if (score[r - 1] <= best * (1 + RANK_TOLERANCE)) {
+          return new RankChoice(r, score);
+        }
+      }
+      return new RankChoice(1, score);
     } finally {
       if (executor != null) {
         executor.shutdownNow();

@@ -37,6 +37,9 @@ public final class AcceptanceSweep {
     if (which.equals("all") || which.equals("nongauss")) {
       nonGaussian();
     }
+    if (which.equals("all") || which.equals("rank")) {
+      automaticRank();
+    }
   }
 
   static SolverSettings settings(Method method, StepRule rule, long seed) {
@@ -178,6 +181,27 @@ public final class AcceptanceSweep {
         java.util.Arrays.sort(its);
         System.out.println(String.format(Locale.ROOT, "| %s | %s | %d/%d | %d | %.2e | %s |", d,
             rule, ok, SEEDS, its[SEEDS / 2], maxErr, reasons));
+      }
+    }
+  }
+
+  static void automaticRank() {
+    System.out.println("\n### Automatic rank (-N 0), σ = 0.1, with linear term, 10 seeds\n");
+    System.out.println("| p | m | true r | correct | ranks chosen |");
+    System.out.println("|---|---|---|---|---|");
+    for (int[] pm : new int[][] {{20, 2000}, {50, 5000}}) {
+      for (int r : new int[] {1, 3, 5}) {
+        int ok = 0;
+        StringBuilder chosen = new StringBuilder();
+        for (int s = 0; s < SEEDS; s++) {
+          PlantedProblem pp = PlantedProblem.spec().p(pm[0]).r(r).m(pm[1]).noise(0.1)
+              .linear(true).seed(s + 1).build();
+          int c = RecoverySolver.chooseRank(pp.data, new SolverSettings().seed(s + 1), 10).rank;
+          ok += c == r ? 1 : 0;
+          chosen.append(c).append(' ');
+        }
+        System.out.println(String.format(Locale.ROOT, "| %d | %d | %d | %d/%d | %s|", pm[0],
+            pm[1], r, ok, SEEDS, chosen));
       }
     }
   }

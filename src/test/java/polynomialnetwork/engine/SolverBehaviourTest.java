@@ -227,4 +227,18 @@ class SolverBehaviourTest {
         .validationFraction(0.2));
     assertEquals(null, fit.validationRun());
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {1, 3, 5})
+  void automaticRankFindsThePlantedRank(int r) {
+    PlantedProblem pp = PlantedProblem.spec().p(20).r(r).m(2000).noise(0.1).linear(true)
+        .seed(19).build();
+    RecoverySolver.RankChoice choice = RecoverySolver.chooseRank(pp.data,
+        new SolverSettings().seed(1), 10);
+    assertEquals(r, choice.rank, java.util.Arrays.toString(choice.validationRmse));
+    // a rank below the truth leaves a whole unit unexplained
+    if (r > 1) {
+      assertTrue(choice.validationRmse[r - 2] > 2 * choice.validationRmse[r - 1]);
+    }
+  }
 }

@@ -102,7 +102,8 @@ import weka.core.WeightedInstancesHandler;
  * Valid options are: <p>
  * 
  * <pre> -N &lt;int&gt;
- *  Number of hidden units, i.e. the rank r of L.
+ *  Number of hidden units, i.e. the rank r of L
+ *  (0 = choose 1..10 by the error on held-out instances).
  *  (default 3)</pre>
  * 
  * <pre> -solver &lt;EP-ROM|AP-ROM-BK|AP-ROM-MBK&gt;
@@ -214,6 +215,8 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   public static final double DEFAULT_VALIDATION_FRACTION = 0.2;
   /** Default margin, as a fraction of the training class range, predictions are clipped to. */
   public static final double DEFAULT_CLIP_MARGIN = 0.5;
+  /** Largest rank tried by the automatic choice (-N 0). */
+  public static final int MAX_AUTOMATIC_RANK = 10;
   /** Default relative-residual tolerance. */
   public static final double DEFAULT_TOLERANCE = 1e-10;
 
@@ -243,6 +246,8 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   /** Smallest and largest training class value (for clipping); NaN before training. */
   protected double m_ClassMin = Double.NaN;
   protected double m_ClassMax = Double.NaN;
+  /** With -N 0: best held-out RMSE (standardized class) of each rank tried; else null. */
+  protected double[] m_RankScores;
 
   /**
    * Runs the classifier from the command line.
@@ -343,6 +348,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     m_Network = null;
     m_Summary = null;
     m_ConstantReason = null;
+    m_RankScores = null;
     getCapabilities().testWithFail(data);
     m_ClassMin = Double.POSITIVE_INFINITY;
     m_ClassMax = Double.NEGATIVE_INFINITY;
@@ -366,11 +372,11 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     }
 
     int p = matrix.cols();
-    int rank = Math.min(m_NumHiddenUnits, p);
+    int rank = Math.min(m_NumHiddenUnits == 0 ? MAX_AUTOMATIC_RANK : m_NumHiddenUnits, p);
     int batches = m_FreshSampling
       ? freshSamplingBatches(matrix.rows(), p, rank, m_MaxIterations) : 0;
     SolverSettings settings = new SolverSettings().method(solverMethod(m_Solver))
-      .rank(m_NumHiddenUnits).maxIterations(m_MaxIterations).tolerance(m_Tolerance)
+      .rank(rank).maxIterations(m_MaxIterations).tolerance(m_Tolerance)
       .stepRule(stepRule(m_Step)).blockSize(m_BlockSize).krylovDepth(m_KrylovIterations)
       .freshSamplingBatches(batches).fitLinear(!m_NoLinear).seed(m_Seed)
       .threads(effectiveThreads(m_NumThreads)).validationFraction(m_ValidationFraction);
@@ -381,6 +387,12 @@ public class PolynomialNetwork extends RandomizableClassifier implements
           System.err.println(record);
         }
       });
+    }
+    if (m_NumHiddenUnits == 0) {
+      RecoverySolver.RankChoice choice = RecoverySolver.chooseRank(matrix, settings,
+        MAX_AUTOMATIC_RANK);
+      m_RankScores = choice.validationRmse;
+      settings.rank(choice.rank);
     }
     FitResult fit = RecoverySolver.fit(matrix, settings);
 
@@ -553,6 +565,19 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     }
     String report = NetworkReport.render("PolynomialNetwork", m_Network, m_Converter,
       m_Summary, m_ConstantReason, Math.max(3, getNumDecimalPlaces() + 4));
+    if (m_RankScores != null) {
+      StringBuilder sb = new StringBuilder("\nNumber of hidden units chosen automatically (-N 0): "
+        + (m_Network == null ? 0 : m_Network.hiddenUnits()) + ", the smallest rank within "
+        + Utils.doubleToString(100 * RecoverySolver.RANK_TOLERANCE, 2) + " % of the lowest "
+        + "held-out RMSE (standardized class):");
+      for (int r = 0; r < m_RankScores.length; r++) {
+        if (!Double.isNaN(m_RankScores[r])) {
+          sb.append("  r=").append(r + 1).append(": ")
+            .append(Utils.doubleToString(m_RankScores[r], 6));
+        }
+      }
+      report += sb.append("\n").toString();
+    }
     if (m_Network == null || m_ClipMargin < 0 || !(m_ClassMax >= m_ClassMin)) {
       return report;
     }
@@ -573,7 +598,8 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   @Override
   public Enumeration<Option> listOptions() {
     Vector<Option> result = new Vector<Option>();
-    result.addElement(new Option("\tNumber of hidden units, i.e. the rank r of L.\n"
+    result.addElement(new Option("\tNumber of hidden units, i.e. the rank r of L\n"
+      + "\t(0 = choose 1.." + MAX_AUTOMATIC_RANK + " by the error on held-out instances).\n"
       + "\t(default " + DEFAULT_HIDDEN_UNITS + ")", "N", 1, "-N <int>"));
     result.addElement(new Option("\tSolver: EP-ROM, AP-ROM-BK or AP-ROM-MBK.\n"
       + "\t(default AP-ROM-MBK)", "solver", 1, "-solver <EP-ROM|AP-ROM-BK|AP-ROM-MBK>"));
@@ -615,7 +641,8 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * Valid options are: <p>
    * 
    * <pre> -N &lt;int&gt;
-   *  Number of hidden units, i.e. the rank r of L.
+   *  Number of hidden units, i.e. the rank r of L
+   *  (0 = choose 1..10 by the error on held-out instances).
    *  (default 3)</pre>
    * 
    * <pre> -solver &lt;EP-ROM|AP-ROM-BK|AP-ROM-MBK&gt;
@@ -809,8 +836,9 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * @return tip text for this property
    */
   public String numHiddenUnitsTipText() {
-    return "Number of hidden units r (the rank of L = sum_j alpha_j w_j w_j^T), at least 1; "
-      + "capped at the number of input columns.";
+    return "Number of hidden units r (the rank of L = sum_j alpha_j w_j w_j^T), capped at the "
+      + "number of input columns; 0 chooses r automatically (1 to " + MAX_AUTOMATIC_RANK
+      + ") by the error on held-out instances.";
   }
 
   /**
@@ -824,9 +852,9 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * @param value the number of hidden units, at least 1
    */
   public void setNumHiddenUnits(int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException("-N (number of hidden units) must be at least 1, got "
-        + value + (value == 0 ? " (the automatic choice -N 0 is not available yet)" : ""));
+    if (value < 0) {
+      throw new IllegalArgumentException("-N (number of hidden units) must be at least 1, or 0 "
+        + "for the automatic choice, got " + value);
     }
     m_NumHiddenUnits = value;
   }

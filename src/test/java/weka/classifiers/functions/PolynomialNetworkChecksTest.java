@@ -129,8 +129,10 @@ class PolynomialNetworkChecksTest {
   @Test
   void invalidValuesAreRejectedWithAClearMessage() {
     String[][] cases = {
-        {"-N 0", "-N (number of hidden units) must be at least 1"},
-        {"-N -2", "-N (number of hidden units) must be at least 1"},
+        {"-N -2", "-N (number of hidden units) must be at least 1, or 0 for the automatic"},
+        {"-validation 1", "-validation must be a fraction in [0, 1)"},
+        {"-clip NaN", "-clip must be a finite number"},
+        {"-num-threads -1", "-num-threads must be >= 0"},
         {"-N three", "-N expects an integer, got 'three'"},
         {"-solver SGD", "-solver must be one of EP-ROM, AP-ROM-BK, AP-ROM-MBK; got 'SGD'"},
         {"-step big", "-step must be one of unit, search; got 'big'"},
@@ -382,5 +384,15 @@ class PolynomialNetworkChecksTest {
       assertEquals(raw.classifyInstance(data.instance(i)),
           clipped.classifyInstance(data.instance(i)), 0.0);
     }
+  }
+
+  @Test
+  void automaticRankFindsTheTwoUnitsOfTheNoisyQuadratic() throws Exception {
+    PolynomialNetwork pn = new PolynomialNetwork();
+    pn.setOptions(new String[] {"-N", "0"});
+    assertEquals(0, pn.getNumHiddenUnits());
+    pn.buildClassifier(noisyQuadratic(1000, 6));
+    assertEquals(2, pn.getMeasure("measureNumHiddenUnits"), 0.0, pn.toString());
+    assertTrue(pn.toString().contains("chosen automatically (-N 0): 2"), pn.toString());
   }
 }
