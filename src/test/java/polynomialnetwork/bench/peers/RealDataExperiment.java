@@ -1,0 +1,123 @@
+package polynomialnetwork.bench.peers;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import javax.swing.DefaultListModel;
+import weka.classifiers.Classifier;
+import weka.classifiers.functions.GaussianProcesses;
+import weka.classifiers.functions.LinearRegression;
+import weka.classifiers.functions.MLPRegressor;
+import weka.classifiers.functions.PolynomialNetwork;
+import weka.classifiers.functions.SMOreg;
+import weka.classifiers.functions.activation.Quadratic;
+import weka.classifiers.functions.supportVector.PolyKernel;
+import weka.core.Utils;
+import weka.experiment.CrossValidationResultProducer;
+import weka.experiment.Experiment;
+import weka.experiment.InstancesResultListener;
+import weka.experiment.PairedCorrectedTTester;
+import weka.experiment.PropertyNode;
+import weka.experiment.RegressionSplitEvaluator;
+import weka.experiment.ResultMatrixPlainText;
+import weka.core.Instances;
+import weka.core.converters.ConverterUtils.DataSource;
+
+/**
+ * Issue 6's real-data comparison: 10 × 10-fold cross-validation on test-data/cpu.arff and
+ * cpu.with.vendor.arff, then Weka's corrected resampled t-test (PairedCorrectedTTester, 5 %) on
+ * RRSE against PolynomialNetwork with its defaults as the baseline. Run with
+ * {@code scripts/real-data-experiment.sh}.
+ */
+public final class RealDataExperiment {
+
+  public static void main(String[] args) throws Exception {
+    int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+    List<Classifier> schemes = new ArrayList<>();
+    schemes.add(new PolynomialNetwork());
+    PolynomialNetwork auto = new PolynomialNetwork();
+    auto.setOptions(Utils.splitOptions("-N 0"));
+    schemes.add(auto);
+    LinearRegression lr = new LinearRegression();
+    lr.setOptions(Utils.splitOptions("-S 1 -R 1.0E-8"));
+    schemes.add(lr);
+    SMOreg smo = new SMOreg();
+    PolyKernel k = new PolyKernel();
+    k.setOptions(Utils.splitOptions("-E 2.0 -L"));
+    smo.setKernel(k);
+    schemes.add(smo);
+    GaussianProcesses gp = new GaussianProcesses();
+    PolyKernel k2 = new PolyKernel();
+    k2.setOptions(Utils.splitOptions("-E 2.0 -L"));
+    gp.setKernel(k2);
+    schemes.add(gp);
+    for (int n = 1; n <= 5; n++) {
+      MLPRegressor mlp = new MLPRegressor();
+      mlp.setNumFunctions(n);
+      mlp.setActivationFunction(new Quadratic());
+      mlp.setSeed(1);
+      schemes.add(mlp);
+    }
+
+    Experiment exp = new Experiment();
+    exp.setPropertyArray(new Classifier[0]);
+    exp.setRunLower(1);
+    exp.setRunUpper(runs);
+    CrossValidationResultProducer cv = new CrossValidationResultProducer();
+    cv.setNumFolds(10);
+    RegressionSplitEvaluator se = new RegressionSplitEvaluator();
+    se.setNoSizeDetermination(true);
+    cv.setSplitEvaluator(se);
+    PropertyNode[] path = new PropertyNode[2];
+    path[0] = new PropertyNode(se, new java.beans.PropertyDescriptor("splitEvaluator",
+        CrossValidationResultProducer.class), CrossValidationResultProducer.class);
+    path[1] = new PropertyNode(se.getClassifier(), new java.beans.PropertyDescriptor(
+        "classifier", RegressionSplitEvaluator.class), RegressionSplitEvaluator.class);
+    exp.setResultProducer(cv);
+    exp.setPropertyPath(path);
+    exp.setPropertyArray(schemes.toArray(new Classifier[0]));
+    exp.setUsePropertyIterator(true);
+    DefaultListModel<File> data = new DefaultListModel<>();
+    data.addElement(new File("test-data/cpu.arff"));
+    data.addElement(new File("test-data/cpu.with.vendor.arff"));
+    exp.setDatasets(data);
+    File out = new File("target/real-data-experiment.arff");
+    InstancesResultListener rl = new InstancesResultListener();
+    rl.setOutputFile(out);
+    exp.setResultListener(rl);
+    long t0 = System.nanoTime();
+    exp.initialize();
+    exp.runExperiment();
+    exp.postProcess();
+    System.out.printf("experiment: %d schemes x 2 datasets x %d x 10-fold CV in %.0f s%n%n",
+        schemes.size(), runs, (System.nanoTime() - t0) / 1e9);
+
+    Instances results = DataSource.read(out.getPath());
+    for (String measure : new String[] {"Root_relative_squared_error",
+        "Root_mean_squared_error"}) {
+      PairedCorrectedTTester tt = new PairedCorrectedTTester();
+      tt.setInstances(results);
+      tt.setSignificanceLevel(0.05);
+      tt.setRunColumn(results.attribute("Key_Run").index());
+      tt.setFoldColumn(results.attribute("Key_Fold").index());
+      tt.setDatasetKeyColumns(new weka.core.Range(""
+          + (results.attribute("Key_Dataset").index() + 1)));
+      tt.setResultsetKeyColumns(new weka.core.Range((results.attribute("Key_Scheme").index() + 1)
+          + "," + (results.attribute("Key_Scheme_options").index() + 1) + ","
+          + (results.attribute("Key_Scheme_version_ID").index() + 1)));
+      ResultMatrixPlainText matrix = new ResultMatrixPlainText();
+      matrix.setMeanPrec(2);
+      matrix.setStdDevPrec(2);
+      matrix.setShowStdDev(true);
+      matrix.setPrintColNames(true);
+      matrix.setPrintRowNames(true);
+      tt.setResultMatrix(matrix);
+      tt.setShowStdDevs(true);
+      int col = results.attribute(measure).index();
+      System.out.println("=== " + measure + " (baseline: column 1, PolynomialNetwork defaults;"
+          + " v / * = significantly higher / lower at 5 %, corrected resampled t-test) ===");
+      System.out.println(tt.multiResultsetFull(0, col));
+    }
+    System.exit(0);
+  }
+}
