@@ -159,11 +159,6 @@ public final class DebiasedGradient implements SymmetricOperator {
     return constantDirection;
   }
 
-  /** w_i d_i on the batch rows, zero elsewhere (not a copy). */
-  double[] weightedResidual() {
-    return weightedResidual;
-  }
-
   /**
    * Forms G as an explicit p×p matrix: O(m·p²) time, O(p²) memory. EP-ROM and BK-SVD only.
    * Four rows are accumulated at a time into the upper triangle (a rank-4 update whose inner
