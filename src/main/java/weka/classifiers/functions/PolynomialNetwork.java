@@ -414,11 +414,20 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    *         clipping is off
    */
   protected double clip(double y) {
+    double[] bounds = clipBounds();
+    return bounds == null ? y : Math.max(bounds[0], Math.min(bounds[1], y));
+  }
+
+  /**
+   * @return {lower, upper} of the clipping interval, or null when clipping is off or no class
+   *         range is known
+   */
+  protected double[] clipBounds() {
     if (m_ClipMargin < 0 || !(m_ClassMax >= m_ClassMin)) {
-      return y;
+      return null;
     }
     double pad = m_ClipMargin * (m_ClassMax - m_ClassMin);
-    return Math.max(m_ClassMin - pad, Math.min(m_ClassMax + pad, y));
+    return new double[] {m_ClassMin - pad, m_ClassMax + pad};
   }
 
   /**
@@ -578,12 +587,12 @@ public class PolynomialNetwork extends RandomizableClassifier implements
       }
       report += sb.append("\n").toString();
     }
-    if (m_Network == null || m_ClipMargin < 0 || !(m_ClassMax >= m_ClassMin)) {
+    double[] bounds = clipBounds();
+    if (m_Network == null || bounds == null) {
       return report;
     }
-    double pad = m_ClipMargin * (m_ClassMax - m_ClassMin);
-    return report + "\nPredictions are clipped to [" + Utils.doubleToString(m_ClassMin - pad,
-      getNumDecimalPlaces() + 4) + ", " + Utils.doubleToString(m_ClassMax + pad,
+    return report + "\nPredictions are clipped to [" + Utils.doubleToString(bounds[0],
+      getNumDecimalPlaces() + 4) + ", " + Utils.doubleToString(bounds[1],
         getNumDecimalPlaces() + 4) + "], the training class range widened by "
       + Utils.doubleToString(100 * m_ClipMargin, 2) + " % of it on each side (-clip).\n";
   }
