@@ -144,6 +144,24 @@ public final class DebiasedGradient implements SymmetricOperator {
     return out;
   }
 
+  /**
+   * (Σ w d)/2W: G plus this multiple of I is half the plain gradient (1/W) Σ w d x xᵀ of the
+   * least-squares loss, undoing the debiasing.
+   */
+  public double debiasShift() {
+    return sumWeightedResidual / (2 * batchWeight);
+  }
+
+  /** (Σ w d)/W, the plain gradient of the loss in c. */
+  public double meanResidual() {
+    return sumWeightedResidual / batchWeight;
+  }
+
+  /** W, the total weight of the batch rows G is taken over. */
+  public double batchWeight() {
+    return batchWeight;
+  }
+
   /** tr G = (Σ w d ‖x‖² − p Σ w d) / 2W, computed in O(m). */
   public double trace() {
     return trace;

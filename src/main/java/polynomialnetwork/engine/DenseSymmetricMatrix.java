@@ -96,6 +96,31 @@ public final class DenseSymmetricMatrix implements SymmetricOperator {
     return out;
   }
 
+  /** ⟨this, U diag(s) Uᵀ⟩_F = Σ_a s_a u_aᵀ A u_a. */
+  public double inner(FactoredSymmetric l) {
+    double sum = 0;
+    for (int c = 0; c < l.rank(); c++) {
+      double[] u = l.vectors()[c];
+      double q = 0;
+      for (int i = 0; i < a.length; i++) {
+        q += u[i] * Linalg.dot(a[i], u, a.length);
+      }
+      sum += l.values()[c] * q;
+    }
+    return sum;
+  }
+
+  /** ‖this‖_F². */
+  public double frobeniusNormSquared() {
+    double sum = 0;
+    for (double[] row : a) {
+      for (double v : row) {
+        sum += v * v;
+      }
+    }
+    return sum;
+  }
+
   public double trace() {
     double t = 0;
     for (int i = 0; i < a.length; i++) {

@@ -88,6 +88,9 @@ public final class FitResult {
   private final int bestIteration;
   private final double seconds;
   private final FitResult validationRun;
+  private final int validationRuns;
+  private final double[] validationCurve;
+  private final int chosenIterations;
 
   FitResult(FactoredSymmetric interaction, double[] linear, double bias,
       List<IterationRecord> trace, StopReason stopReason, int iterations, int bestIteration,
@@ -102,9 +105,16 @@ public final class FitResult {
     this.bestIteration = bestIteration;
     this.seconds = seconds;
     this.validationRun = null;
+    this.validationRuns = 0;
+    this.validationCurve = null;
+    this.chosenIterations = -1;
   }
 
-  private FitResult(FitResult fit, FitResult validationRun) {
+  private FitResult(FitResult fit, FitResult validationRun, int validationRuns,
+      double[] validationCurve, int chosenIterations, double validationSeconds) {
+    this.validationRuns = validationRuns;
+    this.validationCurve = validationCurve == null ? null : validationCurve.clone();
+    this.chosenIterations = chosenIterations;
     this.interaction = fit.interaction;
     this.linear = fit.linear;
     this.bias = fit.bias;
@@ -113,13 +123,41 @@ public final class FitResult {
     this.stopReason = fit.stopReason;
     this.iterations = fit.iterations;
     this.bestIteration = fit.bestIteration;
-    this.seconds = fit == validationRun ? fit.seconds : fit.seconds + validationRun.seconds;
+    this.seconds = fit == validationRun ? fit.seconds : fit.seconds + validationSeconds;
     // a probe that needed no refit is its own validation run
     this.validationRun = validationRun == fit ? this : validationRun;
   }
 
-  FitResult withValidation(FitResult run) {
-    return new FitResult(this, run);
+  /**
+   * This fit, as chosen by validation.
+   *
+   * @param run the first validation run (this fit itself when it needed no refit)
+   * @param runs number of validation runs
+   * @param curve their mean held-out RMSE per iteration, or null
+   * @param chosen the iteration count validation chose
+   * @param validationSeconds time spent in the validation runs
+   */
+  FitResult withValidation(FitResult run, int runs, double[] curve, int chosen,
+      double validationSeconds) {
+    return new FitResult(this, run, runs, curve, chosen, validationSeconds);
+  }
+
+  /** Number of validation runs the iteration count was chosen from (0 without validation). */
+  public int validationRuns() {
+    return validationRuns;
+  }
+
+  /**
+   * The number of iterations validation chose: where the mean held-out error of the runs was
+   * lowest (−1 without validation).
+   */
+  public int chosenIterations() {
+    return chosenIterations;
+  }
+
+  /** Mean held-out RMSE of the validation runs per iteration, or null. */
+  public double[] validationCurve() {
+    return validationCurve == null ? null : validationCurve.clone();
   }
 
   /**

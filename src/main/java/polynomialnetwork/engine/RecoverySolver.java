@@ -38,29 +38,79 @@ public final class RecoverySolver {
     int threads = Math.min(settings.threads(), x.blockCount());
     ExecutorService executor = pool(threads);
     try {
-      boolean[] holdout = holdout(x, settings);
-      if (holdout == null) {
+      boolean[][] folds = validationFolds(x, settings);
+      if (folds == null) {
         return new Run(x, settings, executor, threads, null).iterate();
       }
-      // Early stopping without losing data: the held-out rows pick the number of iterations,
-      // then the model is fitted on all rows for that many iterations.
-      FitResult probe = new Run(x, settings, executor, threads, holdout).iterate();
-      FitResult.IterationRecord last = probe.trace().get(probe.trace().size() - 1);
-      if (probe.stopReason() == FitResult.StopReason.CONVERGED
-          && last.validationRmse <= 100 * last.rmse) {
-        // The training part is fitted to the tolerance and the held-out rows as well: the data
-        // are explained exactly, and a refit on all rows could not do better.
-        return probe.withValidation(probe);
+      // Early stopping without losing data: runs on the training parts pick the number of
+      // iterations by their mean error on the held-out parts, then the model is fitted on all
+      // rows for that many iterations.
+      List<FitResult> probes = new ArrayList<>();
+      for (boolean[] holdout : folds) {
+        FitResult probe = new Run(x, settings, executor, threads, holdout).iterate();
+        probes.add(probe);
+        if (probe.stopReason() == FitResult.StopReason.INTERRUPTED) {
+          // keep what there is: the best iterate of the interrupted run
+          return probe.withValidation(probe, probes.size(), null, probe.bestIteration(),
+              totalSeconds(probes));
+        }
+        FitResult.IterationRecord last = probe.trace().get(probe.trace().size() - 1);
+        if (probes.size() == 1 && probe.stopReason() == FitResult.StopReason.CONVERGED
+            && last.validationRmse <= 100 * last.rmse) {
+          // The training part is fitted to the tolerance and the held-out rows as well: the
+          // data are explained exactly, and neither more runs nor a refit could do better.
+          return probe.withValidation(probe, 1, null, probe.bestIteration(), 0);
+        }
       }
-      int chosen = probe.bestIteration();
+      double[] curve = meanValidationCurve(probes);
+      int chosen = argmin(curve);
       SolverSettings full = settings.copy().validationFraction(0).maxIterations(chosen);
       FitResult result = new Run(x, full, executor, threads, null).iterate();
-      return result.withValidation(probe);
+      return result.withValidation(probes.get(0), probes.size(), curve, chosen,
+          totalSeconds(probes));
     } finally {
       if (executor != null) {
         executor.shutdownNow();
       }
     }
+  }
+
+  /**
+   * The mean held-out RMSE of the runs after t updates, t = 0 … the longest run. A run that
+   * stopped earlier counts with its last value (it would have stayed at its final iterate).
+   */
+  static double[] meanValidationCurve(List<FitResult> probes) {
+    int len = 0;
+    for (FitResult f : probes) {
+      len = Math.max(len, f.trace().size());
+    }
+    double[] mean = new double[len];
+    for (FitResult f : probes) {
+      List<FitResult.IterationRecord> tr = f.trace();
+      for (int t = 0; t < len; t++) {
+        double v = tr.get(Math.min(t, tr.size() - 1)).validationRmse;
+        mean[t] += (Double.isFinite(v) ? v : Double.POSITIVE_INFINITY) / probes.size();
+      }
+    }
+    return mean;
+  }
+
+  private static double totalSeconds(List<FitResult> runs) {
+    double s = 0;
+    for (FitResult f : runs) {
+      s += f.seconds();
+    }
+    return s;
+  }
+
+  static int argmin(double[] v) {
+    int best = 0;
+    for (int t = 1; t < v.length; t++) {
+      if (v[t] < v[best]) {
+        best = t;
+      }
+    }
+    return best;
   }
 
   private static ExecutorService pool(int threads) {
@@ -111,8 +161,8 @@ public final class RecoverySolver {
     int rMax = Math.max(1, Math.min(maxRank, x.cols()));
     double[] score = new double[rMax];
     java.util.Arrays.fill(score, Double.NaN);
-    boolean[] holdout = holdout(x, s);
-    if (holdout == null) {
+    boolean[][] folds = validationFolds(x, s);
+    if (folds == null) {
       return new RankChoice(1, score);
     }
     int threads = Math.min(s.threads(), x.blockCount());
@@ -121,9 +171,19 @@ public final class RecoverySolver {
       double best = Double.POSITIVE_INFINITY;
       int worse = 0;
       for (int r = 1; r <= rMax; r++) {
-        FitResult probe = new Run(x, s.copy().rank(r), executor, threads, holdout).iterate();
-        score[r - 1] = probe.trace().get(probe.bestIteration()).validationRmse;
-        if (probe.stopReason() == FitResult.StopReason.INTERRUPTED) {
+        List<FitResult> probes = new ArrayList<>();
+        boolean interrupted = false;
+        for (boolean[] holdout : folds) {
+          FitResult probe = new Run(x, s.copy().rank(r), executor, threads, holdout).iterate();
+          probes.add(probe);
+          if (probe.stopReason() == FitResult.StopReason.INTERRUPTED) {
+            interrupted = true;
+            break;
+          }
+        }
+        double[] curve = meanValidationCurve(probes);
+        score[r - 1] = curve[argmin(curve)];
+        if (interrupted) {
           break;
         }
         if (score[r - 1] < best * (1 - 1e-3)) {
@@ -161,6 +221,8 @@ public final class RecoverySolver {
     final double[] rowSquaredNorms;
     final int[] batchOf;
     final int batches;
+    /** λ of the ridge penalty (SolverSettings.ridge). */
+    final double ridge;
 
     /** Rows held out for validation (never fitted on), or null. */
     final boolean[] holdout;
@@ -168,6 +230,7 @@ public final class RecoverySolver {
     Run(DesignMatrix x, SolverSettings settings, ExecutorService executor, int threads,
         boolean[] holdout) {
       this.holdout = holdout;
+      this.ridge = settings.ridge();
       this.x = x;
       this.settings = settings;
       this.executor = executor;
@@ -244,28 +307,32 @@ public final class RecoverySolver {
             reason = FitResult.StopReason.DIVERGED;
             break;
           }
-          double score = holdout == null ? rel : validRmse;
+          // With a ridge penalty the quantity minimised is the penalised objective, so that is
+          // what the best iterate, stagnation and divergence are judged by (= rel when λ = 0).
+          double objective = ridge == 0 ? rel
+              : Math.sqrt(fitted + ridge * totalWeight * parameterNormSquared(l, beta)) / yNorm;
+          double score = holdout == null ? objective : validRmse;
           if (!Double.isFinite(score)) {
             reason = FitResult.StopReason.DIVERGED;
             break;
           }
           if (score < bestScore) {
             bestScore = score;
-            bestRel = rel;
+            bestRel = objective;
             bestIter = t;
             bestL = l;
             bestBeta = beta == null ? null : beta.clone();
             bestC = c;
           }
-          if (rel < significantLevel * (1 - settings.stagnationTolerance())) {
-            significantLevel = rel;
+          if (objective < significantLevel * (1 - settings.stagnationTolerance())) {
+            significantLevel = objective;
             lastSignificant = t;
           }
           if (rel <= settings.tolerance()) {
             reason = FitResult.StopReason.CONVERGED;
             break;
           }
-          if (rel > settings.divergenceFactor() * bestRel) {
+          if (objective > settings.divergenceFactor() * bestRel) {
             reason = FitResult.StopReason.DIVERGED;
             break;
           }
@@ -287,6 +354,12 @@ public final class RecoverySolver {
           DebiasedGradient g = ev.gradient;
           double[] dBeta = beta == null ? null : g.linearDirection();
           double dC = beta == null ? 0.0 : g.constantDirection();
+          if (ridge > 0 && beta != null) {
+            // the plain gradients of (1/2W)Σ w d² + (λ/2)‖β‖² in β and c (see PenalizedGradient)
+            dBeta = dBeta.clone();
+            Linalg.axpy(ridge, beta, dBeta);
+            dC = g.meanResidual();
+          }
           SolverSettings.StepRule rule = settings.stepRule();
           boolean momentum = rule == SolverSettings.StepRule.MOMENTUM && prevResidual != null;
           if (rule == SolverSettings.StepRule.MOMENTUM && !momentum) {
@@ -295,10 +368,15 @@ public final class RecoverySolver {
           StepSize step;
           FactoredSymmetric next;
           if (settings.method() == SolverSettings.Method.EP_ROM) {
-            DenseSymmetricMatrix gd = g.formExplicit(executor, threads);
+            DenseSymmetricMatrix gd = ridge > 0
+                ? PenalizedGradient.explicit(g, l, ridge, executor, threads)
+                : g.formExplicit(executor, threads);
+            StepSize.Penalty penalty = rule == SolverSettings.StepRule.UNIT || ridge == 0 ? null
+                : new StepSize.Penalty(ridge * g.batchWeight(), null, gd, dBeta, l,
+                    momentum ? prevL : null, beta, prevBeta);
             step = rule == SolverSettings.StepRule.UNIT ? StepSize.unit()
                 : chooseStep(rule, momentum, ev.residual, gd.quadraticForms(x),
-                    linearChange(dBeta, dC), prevResidual, batch);
+                    linearChange(dBeta, dC), prevResidual, batch, penalty);
             DenseSymmetricMatrix dense = DenseSymmetricMatrix.of(l).subtractScaled(step.onL, gd);
             if (step.onPrevious != 0) {
               dense.subtractScaled(-step.onPrevious, DenseSymmetricMatrix.of(l))
@@ -307,8 +385,13 @@ public final class RecoverySolver {
             next = ExactProjection.leading(dense, rank);
             products = 0;
           } else {
-            SymmetricOperator op = settings.method() == SolverSettings.Method.AP_ROM_BK
-                ? g.formExplicit(executor, threads) : g;
+            SymmetricOperator op;
+            if (settings.method() == SolverSettings.Method.AP_ROM_BK) {
+              op = ridge > 0 ? PenalizedGradient.explicit(g, l, ridge, executor, threads)
+                  : g.formExplicit(executor, threads);
+            } else {
+              op = ridge > 0 ? new PenalizedGradient(g, l, ridge) : g;
+            }
             boolean warm = settings.warmStart() && previousHead != null
                 && previousHead.length > 0;
             int q = !warm ? depth : settings.warmDepth() > 0 ? settings.warmDepth()
@@ -322,8 +405,11 @@ public final class RecoverySolver {
               step = StepSize.unit();
             } else {
               double[][] effect = stepEffects(dir, dBeta, dC);
+              StepSize.Penalty penalty = ridge == 0 ? null
+                  : new StepSize.Penalty(ridge * g.batchWeight(), dir, null, dBeta, l,
+                      momentum ? prevL : null, beta, prevBeta);
               step = chooseStep(rule, momentum, ev.residual, effect[0], effect[1], prevResidual,
-                  batch);
+                  batch, penalty);
             }
             double[] coef = new double[dir.rank()];
             for (int a = 0; a < coef.length; a++) {
@@ -431,16 +517,22 @@ public final class RecoverySolver {
     }
 
     StepSize chooseStep(SolverSettings.StepRule rule, boolean momentum, double[] d, double[] a,
-        double[] b, double[] prevD, boolean[] batch) {
+        double[] b, double[] prevD, boolean[] batch, StepSize.Penalty penalty) {
       if (momentum) {
         double[] e = new double[d.length];
         for (int i = 0; i < e.length; i++) {
           e[i] = d[i] - prevD[i];
         }
-        return StepSize.withMomentum(d, a, b, e, x.weights(), batch);
+        return StepSize.withMomentum(d, a, b, e, x.weights(), batch, penalty);
       }
-      return StepSize.choose(rule, d, a, b, x.weights(), batch);
+      return StepSize.choose(rule, d, a, b, x.weights(), batch, penalty);
     }
+  }
+
+  /** ‖L‖_F² + ‖β‖², the ridge-penalised parameters. */
+  static double parameterNormSquared(FactoredSymmetric l, double[] beta) {
+    double n = Math.max(0, l.inner(l));
+    return beta == null ? n : n + Linalg.dot(beta, beta);
   }
 
   private static double[] scaled(double[] v, double f) {
@@ -495,42 +587,65 @@ public final class RecoverySolver {
   }
 
   /**
-   * The rows to hold out, or null when validation is off or either side would have fewer than
-   * {@link #MIN_VALIDATION_ROWS} rows. A row is held out when a seeded hash of its values and
-   * target (rounded to float, so that rounding-level differences in the standardisation do not
-   * move it) falls below the fraction: the choice depends on the row, not on its position, so
-   * identical rows (and a row given weight 2, which stands for two) are never split between
-   * the two sides, and rows added elsewhere (e.g. with weight 0) do not move the split.
+   * The rows to hold out in each validation run, or null when validation is off or a run would
+   * hold out or keep fewer than {@link #MIN_VALIDATION_ROWS} rows. Every row gets a number
+   * u ∈ [0, 1) from a seeded hash of its values and target (rounded to float, so that
+   * rounding-level differences in the standardisation do not move it); run k holds out the rows
+   * with frac(u − k/n) &lt; f, f the validation fraction and n the number of runs. With f = 1/n
+   * the runs are the folds of an n-fold cross-validation; with n = 1, the rows with u &lt; f.
+   * The choice depends on the row, not on its position, so identical rows (and a row given
+   * weight 2, which stands for two) are never split between the two sides, and rows added
+   * elsewhere (e.g. with weight 0) do not move the split.
    */
-  static boolean[] holdout(DesignMatrix x, SolverSettings settings) {
+  static boolean[][] validationFolds(DesignMatrix x, SolverSettings settings) {
     double f = settings.validationFraction();
     if (f <= 0) {
       return null;
     }
+    int n = settings.validationRuns();
+    double[] u = holdoutHashes(x, settings.seed());
+    boolean[][] folds = new boolean[n][u.length];
+    for (int k = 0; k < n; k++) {
+      int held = 0;
+      for (int i = 0; i < u.length; i++) {
+        double v = u[i] - (double) k / n;
+        if (v < 0) {
+          v += 1;
+        }
+        folds[k][i] = v < f;
+        held += folds[k][i] ? 1 : 0;
+      }
+      if (held < MIN_VALIDATION_ROWS || u.length - held < MIN_VALIDATION_ROWS) {
+        return null;
+      }
+    }
+    return folds;
+  }
+
+  /** The per-row number u ∈ [0, 1) of {@link #validationFolds}: a seeded hash of the row. */
+  static double[] holdoutHashes(DesignMatrix x, long seed) {
     int m = x.rows();
     int p = x.cols();
-    long threshold = (long) (f * (1L << 53));
-    boolean[] mask = new boolean[m];
-    int held = 0;
+    double[] out = new double[m];
     for (int b = 0; b < x.blockCount(); b++) {
       double[] blk = x.block(b);
       int r0 = x.blockStart(b);
       for (int i = 0; i < x.blockSize(b); i++) {
-        long h = mix(settings.seed() ^ 0x5DEECE66DL);
+        long h = mix(seed ^ 0x5DEECE66DL);
         for (int j = 0; j < p; j++) {
           h = mix(h ^ Float.floatToIntBits((float) blk[i * p + j] + 0.0f));
         }
         h = mix(h ^ Float.floatToIntBits((float) x.target()[r0 + i] + 0.0f));
-        if ((h >>> 11) < threshold) {
-          mask[r0 + i] = true;
-          held++;
-        }
+        out[r0 + i] = (h >>> 11) / (double) (1L << 53);
       }
     }
-    if (held < MIN_VALIDATION_ROWS || m - held < MIN_VALIDATION_ROWS) {
-      return null;
-    }
-    return mask;
+    return out;
+  }
+
+  /** The held-out rows of the first validation run (see {@link #validationFolds}), or null. */
+  static boolean[] holdout(DesignMatrix x, SolverSettings settings) {
+    boolean[][] folds = validationFolds(x, settings);
+    return folds == null ? null : folds[0];
   }
 
   /** The splitmix64 finaliser: a cheap hash with good avalanche. */

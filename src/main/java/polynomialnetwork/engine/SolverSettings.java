@@ -51,6 +51,8 @@ public final class SolverSettings {
   private boolean refitCore = false;
   private double validationFraction = 0;
   private int warmDepth = 0;
+  private double ridge = 0;
+  private int validationRuns = 1;
   private IterationListener listener;
 
   public Method method() {
@@ -265,6 +267,8 @@ public final class SolverSettings {
     c.warmDepth = warmDepth;
     c.refitCore = refitCore;
     c.validationFraction = validationFraction;
+    c.ridge = ridge;
+    c.validationRuns = validationRuns;
     c.listener = listener;
     return c;
   }
@@ -306,6 +310,40 @@ public final class SolverSettings {
           + q);
     }
     this.warmDepth = q;
+    return this;
+  }
+
+  public int validationRuns() {
+    return validationRuns;
+  }
+
+  /**
+   * Number of validation runs the iteration count is chosen from (by their mean held-out
+   * error), each holding out a different fraction of the rows; with fraction 1/n, n-fold
+   * cross-validation. One run is a single held-out split.
+   */
+  public SolverSettings validationRuns(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("validation runs must be ≥ 1, got " + n);
+    }
+    this.validationRuns = n;
+    return this;
+  }
+
+  public double ridge() {
+    return ridge;
+  }
+
+  /**
+   * λ of the ridge penalty: the solver minimises (1/2W) Σ w_i d_i² + (λ/2)(‖L‖_F² + ‖β‖²) over
+   * rank(L) ≤ r, in the standardised coordinates the caller supplies (the bias c is not
+   * penalised). 0 = no penalty, the papers' least-squares problem.
+   */
+  public SolverSettings ridge(double lambda) {
+    if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+      throw new IllegalArgumentException("ridge must be a finite number ≥ 0, got " + lambda);
+    }
+    this.ridge = lambda;
     return this;
   }
 

@@ -38,7 +38,7 @@ public final class StepSize {
    * 3×3 system is degenerate.
    */
   public static StepSize withMomentum(double[] d, double[] a, double[] b, double[] e, double[] w,
-      boolean[] batch) {
+      boolean[] batch, Penalty penalty) {
     int n = b == null ? 2 : 3;
     double[][] g = new double[n][n];
     double[] rhs = new double[n];
@@ -65,6 +65,15 @@ public final class StepSize {
         g[r][c] = g[c][r];
       }
     }
+    if (penalty != null) {
+      // the directions are indexed here as in Penalty: 0 head, 1 previous step, 2 linear
+      for (int r = 0; r < n; r++) {
+        rhs[r] += penalty.rhs[r];
+        for (int c = 0; c < n; c++) {
+          g[r][c] += penalty.gram[r][c];
+        }
+      }
+    }
     // Scale to unit diagonal and add a tiny ridge: the solution then depends continuously on the
     // data (a hard rank cut-off would make rounding-level differences flip the step).
     double[] scale = new double[n];
@@ -85,10 +94,97 @@ public final class StepSize {
       }
     }
     if (eta == null || scale[0] == 0) {
-      return choose(SolverSettings.StepRule.LINE_SEARCH, d, a, b, w, batch);
+      return choose(SolverSettings.StepRule.LINE_SEARCH, d, a, b, w, batch, penalty);
     }
     // the previous step enters with a minus sign like the others: L − η_p·(−ΔL)
     return new StepSize(eta[0], n == 3 ? eta[2] : 1.0, -eta[1]);
+  }
+
+  /**
+   * The ridge term of the step objective. A step moves the parameters θ = (L, β) to
+   * θ − Σ_k η_k P_k along the parameter directions P_0 = (D, 0) (head), P_1 = (ΔL, Δβ) (previous
+   * step) and P_2 = (0, Dβ) (linear); with the penalty the quantity minimised is
+   * Σ_i w_i (d_i − Σ_k η_k f_ki)² + λW ‖θ − Σ_k η_k P_k‖², so the normal equations gain
+   * λW⟨P_r, P_k⟩ on the left and λW⟨P_r, θ⟩ on the right. Inner products of factored matrices
+   * cost O(p·r²), so the exact search stays free of extra passes.
+   */
+  public static final class Penalty {
+    static final int HEAD = 0;
+    static final int PREVIOUS = 1;
+    static final int LINEAR = 2;
+    /** λW⟨P_r, P_k⟩. */
+    final double[][] gram = new double[3][3];
+    /** λW⟨P_r, θ⟩. */
+    final double[] rhs = new double[3];
+    /** λW‖θ‖². */
+    double parameterNorm;
+
+    /**
+     * @param scale λ·W
+     * @param headL D (factored, AP-ROM) or null when {@code headDense} is given (EP-ROM)
+     * @param l the current L; {@code previousL} the one before (null on the first step)
+     */
+    Penalty(double scale, FactoredSymmetric headL, DenseSymmetricMatrix headDense,
+        double[] headBeta, FactoredSymmetric l, FactoredSymmetric previousL, double[] beta,
+        double[] previousBeta) {
+      double ll = l.inner(l);
+      double dd;
+      double dl;
+      double dPrev = 0;
+      if (headL != null) {
+        dd = headL.inner(headL);
+        dl = headL.inner(l);
+        if (previousL != null) {
+          dPrev = headL.inner(previousL);
+        }
+      } else {
+        dd = headDense.frobeniusNormSquared();
+        dl = headDense.inner(l);
+        if (previousL != null) {
+          dPrev = headDense.inner(previousL);
+        }
+      }
+      gram[HEAD][HEAD] = dd;
+      rhs[HEAD] = dl;
+      parameterNorm = ll;
+      if (beta != null) {
+        parameterNorm += Linalg.dot(beta, beta);
+        gram[LINEAR][LINEAR] = Linalg.dot(headBeta, headBeta);
+        rhs[LINEAR] = Linalg.dot(headBeta, beta);
+      }
+      if (previousL != null) {
+        double dist = l.distance(previousL);
+        double pp = dist * dist;
+        double pl = ll - l.inner(previousL);
+        double pb = 0;
+        if (beta != null) {
+          for (int j = 0; j < beta.length; j++) {
+            double delta = beta[j] - previousBeta[j];
+            pp += delta * delta;
+            pl += delta * beta[j];
+            pb += delta * headBeta[j];
+          }
+        }
+        gram[HEAD][PREVIOUS] = dl - dPrev;
+        gram[PREVIOUS][PREVIOUS] = pp;
+        gram[PREVIOUS][LINEAR] = pb;
+        rhs[PREVIOUS] = pl;
+      }
+      for (int r = 0; r < 3; r++) {
+        for (int c = 0; c < 3; c++) {
+          if (c < r) {
+            gram[r][c] = gram[c][r];
+          }
+        }
+      }
+      for (int r = 0; r < 3; r++) {
+        rhs[r] *= scale;
+        for (int c = 0; c < 3; c++) {
+          gram[r][c] *= scale;
+        }
+      }
+      parameterNorm *= scale;
+    }
   }
 
   public static StepSize unit() {
@@ -102,9 +198,10 @@ public final class StepSize {
    * @param w row weights or null
    * @param batch rows to fit on, or null for all
    * @param rule the step rule (not UNIT)
+   * @param penalty the ridge term, or null
    */
   public static StepSize choose(SolverSettings.StepRule rule, double[] d, double[] a, double[] b,
-      double[] w, boolean[] batch) {
+      double[] w, boolean[] batch, Penalty penalty) {
     double saa = 0;
     double sab = 0;
     double sbb = 0;
@@ -125,8 +222,16 @@ public final class StepSize {
       sdb += wi * d[i] * bi;
       sdd += wi * d[i] * d[i];
     }
+    if (penalty != null) {
+      saa += penalty.gram[Penalty.HEAD][Penalty.HEAD];
+      sbb += b == null ? 0 : penalty.gram[Penalty.LINEAR][Penalty.LINEAR];
+      sda += penalty.rhs[Penalty.HEAD];
+      sdb += b == null ? 0 : penalty.rhs[Penalty.LINEAR];
+      sdd += penalty.parameterNorm;
+    }
     if (rule == SolverSettings.StepRule.SAFEGUARDED) {
-      // residual after the unit step: ‖d − a − b‖² expanded.
+      // objective after the unit step: ‖d − a − b‖² (+ the ridge term) expanded; the head and
+      // linear parameter directions are orthogonal (L and β), so the penalty adds no cross term.
       double unit = sdd - 2 * (sda + sdb) + saa + 2 * sab + sbb;
       if (unit <= sdd) {
         return unit();

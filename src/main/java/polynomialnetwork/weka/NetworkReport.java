@@ -133,6 +133,16 @@ public final class NetworkReport {
       }
       line(sb.toString());
     }
+    if (net.hiddenUnits() > 0 && Double.isFinite(net.lowerActivation(0))) {
+      StringBuilder sb = new StringBuilder("Each unit's input w_j . z is clamped to its range on"
+          + " the training data (-activation-margin):");
+      for (int j = 0; j < net.hiddenUnits(); j++) {
+        sb.append(String.format(Locale.ROOT, " unit %d [%s, %s]", j + 1,
+            num(net.lowerActivation(j)), num(net.upperActivation(j))));
+        sb.append(j + 1 < net.hiddenUnits() ? ";" : "");
+      }
+      line(sb.toString());
+    }
     line("");
     Standardization std = conv.standardization();
     double[][] cols = new double[2 + net.hiddenUnits() + (net.linearTerm() != null ? 1 : 0)][];

@@ -196,6 +196,41 @@ class SolverBehaviourTest {
   }
 
   @Test
+  void fiveValidationRunsAreTheFoldsOfAFiveFoldCrossValidation() {
+    PlantedProblem pp = PlantedProblem.spec().p(20).r(3).m(300).noise(2.0).seed(15).build();
+    SolverSettings s = new SolverSettings().rank(3).seed(1).maxIterations(60).tolerance(0)
+        .validationFraction(0.2).validationRuns(5);
+    boolean[][] folds = RecoverySolver.validationFolds(pp.data, s);
+    int[] times = new int[pp.data.rows()];
+    for (boolean[] fold : folds) {
+      int held = 0;
+      for (int i = 0; i < times.length; i++) {
+        times[i] += fold[i] ? 1 : 0;
+        held += fold[i] ? 1 : 0;
+      }
+      assertTrue(held > 35 && held < 85, "fold holds out " + held + " of 300");
+    }
+    for (int t : times) {
+      assertEquals(1, t, "every row is held out exactly once");
+    }
+    FitResult fit = RecoverySolver.fit(pp.data, s);
+    assertEquals(5, fit.validationRuns());
+    double[] curve = fit.validationCurve();
+    int chosen = fit.chosenIterations();
+    for (double v : curve) {
+      assertTrue(v >= curve[chosen]);
+    }
+    assertTrue(chosen > 0 && chosen < curve.length - 1, "interior minimum: " + chosen);
+    assertEquals(chosen, fit.iterations(), "the refit runs the chosen number of iterations");
+    // the mean curve is the mean of the runs': the first run's own curve differs from it
+    double[] first = new double[curve.length];
+    for (FitResult.IterationRecord r : fit.validationRun().trace()) {
+      first[r.iteration] = r.validationRmse;
+    }
+    assertTrue(Math.abs(first[chosen] - curve[chosen]) > 1e-6);
+  }
+
+  @Test
   void holdoutDependsOnTheRowNotItsPosition() {
     PlantedProblem pp = PlantedProblem.spec().p(6).r(2).m(500).seed(18).build();
     DesignMatrix x = pp.data;

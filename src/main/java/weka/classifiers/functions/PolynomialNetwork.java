@@ -213,6 +213,16 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   public static final int DEFAULT_MAX_ITERATIONS = 100;
   /** Default fraction of the training instances held out to choose the number of iterations. */
   public static final double DEFAULT_VALIDATION_FRACTION = 0.2;
+  /**
+   * Default number of validation runs; with the default fraction 0.2 they are the folds of a
+   * 5-fold cross-validation.
+   */
+  public static final int DEFAULT_VALIDATION_RUNS = 5;
+  /** Default margin of the hidden units' activation ranges (a fraction of each range). */
+  public static final double DEFAULT_ACTIVATION_MARGIN = 0.1;
+  /** Default ridge penalty λ (on L and β, standardized units). */
+  public static final double DEFAULT_RIDGE = 0;
+
   /** Default margin, as a fraction of the training class range, predictions are clipped to. */
   public static final double DEFAULT_CLIP_MARGIN = 0.5;
   /** Largest rank tried by the automatic choice (-N 0). */
@@ -232,7 +242,16 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   protected boolean m_NoLinear = false;
   protected int m_NumThreads = 0;
   protected double m_ValidationFraction = DEFAULT_VALIDATION_FRACTION;
+
+  /** Number of validation runs the iteration count is chosen from. */
+  protected int m_ValidationRuns = DEFAULT_VALIDATION_RUNS;
+
+  /** Margin of the hidden units' activation ranges; negative = no clamping. */
+  protected double m_ActivationMargin = DEFAULT_ACTIVATION_MARGIN;
   protected double m_ClipMargin = DEFAULT_CLIP_MARGIN;
+
+  /** Ridge penalty λ on L and β. */
+  protected double m_Ridge = DEFAULT_RIDGE;
 
   // ---- the model (plain, serializable)
   /** Input transformation fitted on the training data; null before training. */
@@ -379,7 +398,8 @@ public class PolynomialNetwork extends RandomizableClassifier implements
       .rank(rank).maxIterations(m_MaxIterations).tolerance(m_Tolerance)
       .stepRule(stepRule(m_Step)).blockSize(m_BlockSize).krylovDepth(m_KrylovIterations)
       .freshSamplingBatches(batches).fitLinear(!m_NoLinear).seed(m_Seed)
-      .threads(effectiveThreads(m_NumThreads)).validationFraction(m_ValidationFraction);
+      .threads(effectiveThreads(m_NumThreads)).validationFraction(m_ValidationFraction)
+      .validationRuns(m_ValidationRuns).ridge(m_Ridge);
     if (getDebug()) {
       settings.listener(new SolverSettings.IterationListener() {
         @Override
@@ -397,7 +417,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     FitResult fit = RecoverySolver.fit(matrix, settings);
 
     m_Converter = converter;
-    m_Network = fit.network();
+    m_Network = fit.network().withActivationRange(matrix, m_ActivationMargin);
     m_Summary = new NetworkReport.FitSummary(tagText(TAGS_SOLVER, m_Solver),
       tagText(TAGS_STEP, m_Step), m_NumHiddenUnits, fit.iterations(), fit.bestIteration(),
       stopDescription(fit), fit.bestRelativeResidual(),
@@ -442,9 +462,11 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     if (probe == fit) {
       return fit.stopReason().description() + " (held-out instances fitted as well)";
     }
+    String runs = fit.validationRuns() == 1 ? "the held-out instances"
+      : "the held-out instances, averaged over " + fit.validationRuns() + " validation runs";
     return fit.stopReason().description() + "; the number of iterations, "
-      + probe.bestIteration() + ", is where the error on the held-out instances was lowest ("
-      + probe.iterations() + " tried), and the model was then refitted on all instances";
+      + fit.chosenIterations() + ", is where the error on " + runs + " was lowest, and the "
+      + "model was then refitted on all instances";
   }
 
   /**
@@ -633,6 +655,18 @@ public class PolynomialNetwork extends RandomizableClassifier implements
       + "\tnumber of iterations (early stopping; the model is then refitted\n"
       + "\ton all instances). 0 = off.\n\t(default " + DEFAULT_VALIDATION_FRACTION + ")",
       "validation", 1, "-validation <fraction>"));
+    result.addElement(new Option("\tNumber of validation runs, each holding out a different\n"
+      + "\tfraction of the instances; the number of iterations is where\n"
+      + "\ttheir mean held-out error is lowest (with -validation 0.2 and\n"
+      + "\t5 runs: 5-fold cross-validation).\n\t(default " + DEFAULT_VALIDATION_RUNS + ")",
+      "validation-runs", 1, "-validation-runs <int>"));
+    result.addElement(new Option("\tRidge penalty lambda: minimise (1/2W) sum w d^2\n"
+      + "\t+ (lambda/2)(||L||_F^2 + ||beta||^2) on the standardized data.\n\t(default "
+      + DEFAULT_RIDGE + ")", "ridge", 1, "-ridge <lambda>"));
+    result.addElement(new Option("\tClamp each hidden unit's input w_j.z to the range it takes\n"
+      + "\ton the training data, widened by this fraction of it on each\n"
+      + "\tside (a negative value turns this off).\n\t(default "
+      + DEFAULT_ACTIVATION_MARGIN + ")", "activation-margin", 1, "-activation-margin <fraction>"));
     result.addElement(new Option("\tClip predictions to the training class range widened by this\n"
       + "\tfraction of it on each side (a negative value turns clipping off).\n\t(default "
       + DEFAULT_CLIP_MARGIN + ")", "clip", 1, "-clip <margin>"));
@@ -750,6 +784,14 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     s = Utils.getOption("validation", options);
     setValidationFraction(s.length() == 0 ? DEFAULT_VALIDATION_FRACTION
       : parseDouble("-validation", s));
+    s = Utils.getOption("validation-runs", options);
+    setValidationRuns(s.length() == 0 ? DEFAULT_VALIDATION_RUNS
+      : parseInt("-validation-runs", s));
+    s = Utils.getOption("ridge", options);
+    setRidge(s.length() == 0 ? DEFAULT_RIDGE : parseDouble("-ridge", s));
+    s = Utils.getOption("activation-margin", options);
+    setActivationMargin(s.length() == 0 ? DEFAULT_ACTIVATION_MARGIN
+      : parseDouble("-activation-margin", s));
     s = Utils.getOption("clip", options);
     setClipMargin(s.length() == 0 ? DEFAULT_CLIP_MARGIN : parseDouble("-clip", s));
     s = Utils.getOption("num-threads", options);
@@ -792,6 +834,12 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     }
     result.add("-validation");
     result.add("" + m_ValidationFraction);
+    result.add("-validation-runs");
+    result.add("" + m_ValidationRuns);
+    result.add("-ridge");
+    result.add("" + m_Ridge);
+    result.add("-activation-margin");
+    result.add("" + m_ActivationMargin);
     result.add("-clip");
     result.add("" + m_ClipMargin);
     result.add("-num-threads");
@@ -1003,6 +1051,81 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   /**
    * @return tip text for this property
    */
+  public String validationRunsTipText() {
+    return "Number of validation runs the number of iterations is chosen from: run k holds out "
+      + "its own fraction of the instances (-validation), and the iteration count is where the "
+      + "mean error on the held-out instances is lowest. With fraction 0.2 and 5 runs this is "
+      + "5-fold cross-validation; 1 is a single held-out split (cheaper: 2 fits instead of 6).";
+  }
+
+  /**
+   * @return the number of validation runs
+   */
+  public int getValidationRuns() {
+    return m_ValidationRuns;
+  }
+
+  /**
+   * @param value the number of validation runs, at least 1
+   */
+  public void setValidationRuns(int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("-validation-runs must be at least 1, got " + value);
+    }
+    m_ValidationRuns = value;
+  }
+
+  public String activationMarginTipText() {
+    return "Each hidden unit's input w_j.z is clamped to the range it takes on the training "
+      + "instances, widened by this fraction of that range on each side, so a unit's "
+      + "contribution alpha_j (w_j.z)^2 never exceeds what it was on the training data; the "
+      + "linear term is not clamped. Predictions on the training instances are unchanged. "
+      + "A negative value turns clamping off (the pure quadratic).";
+  }
+
+  /**
+   * @return the activation margin (negative: no clamping)
+   */
+  public double getActivationMargin() {
+    return m_ActivationMargin;
+  }
+
+  /**
+   * @param value the activation margin, a fraction of each unit's training range; negative: off
+   */
+  public void setActivationMargin(double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException("-activation-margin must be a finite number (a negative "
+        + "value turns clamping off), got " + value);
+    }
+    m_ActivationMargin = value;
+  }
+
+  public String ridgeTipText() {
+    return "Ridge penalty lambda on the network: the solver minimises (1/2W) sum_i w_i d_i^2 + "
+      + "(lambda/2)(||L||_F^2 + ||beta||^2) on the standardized data (the bias is not "
+      + "penalised). Larger values shrink the hidden units and the linear term towards zero, "
+      + "which steadies the model on small or noisy data; 0 is the papers' least squares.";
+  }
+
+  /**
+   * @return the ridge penalty lambda
+   */
+  public double getRidge() {
+    return m_Ridge;
+  }
+
+  /**
+   * @param value the ridge penalty lambda, a finite number &gt;= 0
+   */
+  public void setRidge(double value) {
+    if (!(value >= 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException("-ridge must be a finite number >= 0 (0 = no penalty), "
+        + "got " + value);
+    }
+    m_Ridge = value;
+  }
+
   public String clipMarginTipText() {
     return "Predictions are clipped to [min - margin * range, max + margin * range] of the "
       + "training class values, so that points far outside the training inputs cannot get "

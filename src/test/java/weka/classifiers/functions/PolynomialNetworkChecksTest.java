@@ -104,7 +104,7 @@ class PolynomialNetworkChecksTest {
   void optionsRoundTripAndDefaults() throws Exception {
     PolynomialNetwork pn = new PolynomialNetwork();
     assertEquals("-N 3 -solver AP-ROM-MBK -step search -I 100 -tol 1.0E-10 -block-size 0 "
-        + "-krylov-iters 0 -validation 0.2 -clip 0.5 -num-threads 0 -S 1", Utils.joinOptions(pn.getOptions()));
+        + "-krylov-iters 0 -validation 0.2 -validation-runs 5 -ridge 0.0 -activation-margin 0.1 -clip 0.5 -num-threads 0 -S 1", Utils.joinOptions(pn.getOptions()));
     String opts = "-N 4 -solver ep-rom -step UNIT -I 12 -tol 0.5 -block-size 6 -krylov-iters 3 "
         + "-fresh-sampling -no-linear -S 9";
     pn.setOptions(Utils.splitOptions(opts));
@@ -376,6 +376,7 @@ class PolynomialNetworkChecksTest {
         "clipped prediction " + y + " outside [" + min + ", " + max + "] ± 50 %");
     PolynomialNetwork raw = converging();
     raw.setClipMargin(-1);
+    raw.setActivationMargin(-1);
     raw.buildClassifier(data);
     assertTrue(Math.abs(raw.classifyInstance(far)) > 100 * (max - min),
         "without clipping the quadratic terms dominate: " + raw.classifyInstance(far));
@@ -384,6 +385,40 @@ class PolynomialNetworkChecksTest {
       assertEquals(raw.classifyInstance(data.instance(i)),
           clipped.classifyInstance(data.instance(i)), 0.0);
     }
+  }
+
+  @Test
+  void hiddenUnitsAreClampedToTheirTrainingRangeButTheLinearTermIsNot() throws Exception {
+    Instances data = noisyQuadratic(300, 5);
+    Instance far = (Instance) data.instance(0).copy();
+    for (int a = 0; a < 5; a++) {
+      far.setValue(a, 1e3);
+    }
+    PolynomialNetwork clamped = converging();
+    clamped.setClipMargin(-1);
+    clamped.buildClassifier(data);
+    PolynomialNetwork raw = converging();
+    raw.setClipMargin(-1);
+    raw.setActivationMargin(-1);
+    raw.buildClassifier(data);
+    double yClamped = clamped.classifyInstance(far);
+    double yRaw = raw.classifyInstance(far);
+    assertTrue(Math.abs(yRaw) > 1e3 * Math.abs(yClamped) && Double.isFinite(yClamped),
+        "raw " + yRaw + " vs clamped " + yClamped);
+    // the clamped prediction is the unclamped quadratic part at the range ends plus the
+    // unclamped linear term: at most the largest unit contribution seen in training, times r,
+    // plus a linear extrapolation; it is bounded by the raw model on the training rows
+    // scaled by the 1000-fold input (linear growth only)
+    double trainMax = 0;
+    for (Instance inst : data) {
+      trainMax = Math.max(trainMax, Math.abs(raw.classifyInstance(inst)));
+    }
+    assertTrue(Math.abs(yClamped) < 1e3 * 10 * trainMax, "clamped " + yClamped);
+    for (int i = 0; i < 20; i++) {
+      assertEquals(raw.classifyInstance(data.instance(i)),
+          clamped.classifyInstance(data.instance(i)), 0.0);
+    }
+    assertTrue(clamped.toString().contains("is clamped to its range"), clamped.toString());
   }
 
   @Test
