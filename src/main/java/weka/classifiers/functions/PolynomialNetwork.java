@@ -829,6 +829,13 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    */
   @Override
   public void setOptions(String[] options) throws Exception {
+    for (int i = 0; i < options.length; i++) {
+      if ("-".equals(options[i])) {
+        // Utils.getOption would fail on it with a StringIndexOutOfBoundsException
+        throw new IllegalArgumentException((i > 0 ? options[i - 1] + " is followed by" : "Found")
+          + " a bare '-', which is not an option or a value.");
+      }
+    }
     String s = Utils.getOption('N', options);
     setNumHiddenUnits(s.length() == 0 ? DEFAULT_HIDDEN_UNITS : parseInt("-N", s));
     s = Utils.getOption("solver", options);

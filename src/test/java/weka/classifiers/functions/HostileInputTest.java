@@ -770,6 +770,8 @@ class HostileInputTest {
       + "-step unit -I 1000 -tol 0 -block-size 1000 -krylov-iters 1000 -fresh-sampling "
       + "-no-linear -validation 0.9 -clip 1e300 -num-threads 64 -S -1 -output-debug-info"));
     t.add(refused("unknown option", d, "-bogus 3", Exception.class, "-bogus"));
+    t.add(refused("a bare '-' as a value (found by the jqwik property)", d, "-solver -", iae,
+      "-solver", "'-'"));
   }
 
   // ------------------------------------------------------------------ the test
