@@ -388,13 +388,30 @@ public class PolynomialNetwork extends RandomizableClassifier implements
         }
       });
     }
-    if (m_NumHiddenUnits == 0) {
-      RecoverySolver.RankChoice choice = RecoverySolver.chooseRank(matrix, settings,
-        MAX_AUTOMATIC_RANK);
-      m_RankScores = choice.validationRmse;
-      settings.rank(choice.rank);
+    FitResult fit = null;
+    try {
+      if (m_NumHiddenUnits == 0) {
+        RecoverySolver.RankChoice choice = RecoverySolver.chooseRank(matrix, settings,
+          MAX_AUTOMATIC_RANK);
+        m_RankScores = choice.validationRmse;
+        settings.rank(choice.rank);
+      }
+      fit = RecoverySolver.fit(matrix, settings);
+    } catch (IndexOutOfBoundsException e) {
+      // The engine indexes the empty trace of a run interrupted before its first iterate was
+      // evaluated (RecoverySolver.fit's held-out path, chooseRank, FitResult.bestRelativeResidual;
+      // reported in issue 8). Only then is it expected here.
+      if (!Thread.currentThread().isInterrupted()) {
+        throw e;
+      }
     }
-    FitResult fit = RecoverySolver.fit(matrix, settings);
+    if (fit == null || fit.trace().isEmpty()) {
+      // interrupted before the (final) run evaluated an iterate: nothing to keep (the
+      // interrupt flag stays set for the caller)
+      m_RankScores = null;
+      throw new weka.core.WekaException("PolynomialNetwork: training was interrupted before "
+        + "a fitted iterate could be kept; no model was built.");
+    }
 
     m_Converter = converter;
     m_Network = fit.network();
