@@ -27,8 +27,9 @@ import weka.core.Utils;
  * predictors must say "yes": this is a regressor, so only the attribute types it does not
  * support (string, date, relational) may be refused there.
  *
- * <p>The checker's complete output is printed to the test output and written to
- * {@code target/weka-checks/CheckClassifier*.txt}, so that it can be quoted.
+ * <p>Also CheckOptionHandler (with edge values of every option) and CheckGOE, which must say
+ * "yes" throughout. Every checker's complete output is printed to the test output and written
+ * to {@code target/weka-checks/*.txt}, so that it can be quoted.
  */
 class PolynomialNetworkCheckClassifierTest {
 
@@ -43,27 +44,72 @@ class PolynomialNetworkCheckClassifierTest {
     check.setClassifier(pn);
     check.setNumInstances(numInstances);
     check.setSilent(false);
+    return capture(check::doTests);
+  }
+
+  /** Captures what {@code check} prints to System.out. */
+  static String capture(Runnable check) throws Exception {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     PrintStream old = System.out;
     try {
       System.setOut(new PrintStream(buf, true, "UTF-8"));
-      check.doTests();
+      check.run();
     } finally {
       System.setOut(old);
     }
     return new String(buf.toByteArray(), StandardCharsets.UTF_8);
   }
 
+  static void keep(String file, String report) throws Exception {
+    System.out.println(report);
+    File dir = new File("target", "weka-checks");
+    dir.mkdirs();
+    Files.write(new File(dir, file).toPath(), report.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * CheckOptionHandler (also run in PolynomialNetworkChecksTest) with the edge values of every
+   * option that the hostile suite accepts, and CheckGOE; full output kept like CheckClassifier's.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"", "-N 0 -I 1000000 -tol 0 -block-size 1000000 -krylov-iters 0 "
+    + "-validation 0 -clip -1 -num-threads 1000000 -S -7 -num-decimal-places 0 -batch-size 1",
+    "-N 1000000 -solver EP-ROM -step unit -tol 1e300 -validation 0.99 -clip 1e308 "
+      + "-fresh-sampling -no-linear -S 2147483647 -num-decimal-places 300"})
+  void checkOptionHandlerAndGoeSayYes(String options) throws Exception {
+    final weka.core.CheckOptionHandler check = new weka.core.CheckOptionHandler();
+    check.setOptionHandler(new PolynomialNetwork());
+    check.setUserOptions(Utils.splitOptions(options));
+    check.setSilent(false);
+    String text = capture(check::doTests);
+    keep("CheckOptionHandler" + (options.isEmpty() ? "" : "[" + options.hashCode() + "]")
+      + ".txt", "=== CheckOptionHandler, user options [" + options + "] ===\n" + text);
+    int lines = 0;
+    for (String line : text.split("\n")) {
+      if (line.contains("...")) {
+        lines++;
+        assertTrue(line.trim().endsWith("...yes"), line + "\n" + text);
+      }
+    }
+    assertEquals(6, lines, text);
+    assertTrue(check.getSuccess());
+    if (options.isEmpty()) {
+      final weka.core.CheckGOE goe = new weka.core.CheckGOE();
+      goe.setObject(new PolynomialNetwork());
+      String goeText = capture(goe::doTests);
+      keep("CheckGOE.txt", "=== CheckGOE ===\n" + goeText);
+      assertTrue(goe.getSuccess(), goeText);
+      assertTrue(goeText.contains("Global info...yes") && goeText.contains("Tool tips...yes"),
+        goeText);
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "-solver EP-ROM -step unit -N 2", "-N 0 -solver AP-ROM-BK -validation 0"})
   void checkClassifierPassesTheWekaRule(String options) throws Exception {
     String text = runCheckClassifier(options, 20);
-    String report = "=== CheckClassifier, options [" + options + "] ===\n" + text;
-    System.out.println(report);
-    File dir = new File("target", "weka-checks");
-    dir.mkdirs();
-    Files.write(new File(dir, "CheckClassifier" + (options.isEmpty() ? "" : "[" + options + "]")
-      + ".txt").toPath(), report.getBytes(StandardCharsets.UTF_8));
+    keep("CheckClassifier" + (options.isEmpty() ? "" : "[" + options + "]") + ".txt",
+      "=== CheckClassifier, options [" + options + "] ===\n" + text);
     List<String> results = new ArrayList<String>();
     int yes = 0;
     for (String raw : text.split("\n")) {
