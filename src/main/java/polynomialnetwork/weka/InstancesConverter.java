@@ -117,7 +117,8 @@ public final class InstancesConverter implements Serializable {
   /**
    * An infinite value cannot be standardized and would make every prediction NaN; say where it
    * is instead of failing later with an anonymous message. (NaN is Weka's missing value and is
-   * replaced like any other missing value.)
+   * replaced like any other missing value.) A negative, NaN or infinite instance weight is
+   * refused the same way: it would silently corrupt the weighted means and the loss.
    */
   static void rejectInfinities(Instances data) {
     for (int i = 0; i < data.numInstances(); i++) {
@@ -131,9 +132,9 @@ public final class InstancesConverter implements Serializable {
             + "or remove the instance.");
         }
       }
-      if (Double.isInfinite(inst.weight())) {
+      if (!(inst.weight() >= 0) || Double.isInfinite(inst.weight())) {
         throw new IllegalArgumentException("PolynomialNetwork: instance " + (i + 1)
-          + " has an infinite weight.");
+          + " has weight " + inst.weight() + "; weights must be finite and >= 0.");
       }
     }
   }
@@ -165,6 +166,11 @@ public final class InstancesConverter implements Serializable {
 
   public Standardization standardization() {
     return standardization;
+  }
+
+  /** Number of attributes (class included) of the training data, which instances must have. */
+  public int numAttributes() {
+    return missing.getOutputFormat().numAttributes();
   }
 
   /** Number of columns p after indicator coding. */

@@ -368,7 +368,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     m_Summary = null;
     m_ConstantReason = null;
     m_RankScores = null;
-    getCapabilities().testWithFail(data);
+    testCapabilitiesNamingAttributes(data);
     m_ClassMin = Double.POSITIVE_INFINITY;
     m_ClassMax = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < data.numInstances(); i++) {
@@ -408,13 +408,30 @@ public class PolynomialNetwork extends RandomizableClassifier implements
         }
       });
     }
-    if (m_NumHiddenUnits == 0) {
-      RecoverySolver.RankChoice choice = RecoverySolver.chooseRank(matrix, settings,
-        MAX_AUTOMATIC_RANK);
-      m_RankScores = choice.validationRmse;
-      settings.rank(choice.rank);
+    FitResult fit = null;
+    try {
+      if (m_NumHiddenUnits == 0) {
+        RecoverySolver.RankChoice choice = RecoverySolver.chooseRank(matrix, settings,
+          MAX_AUTOMATIC_RANK);
+        m_RankScores = choice.validationRmse;
+        settings.rank(choice.rank);
+      }
+      fit = RecoverySolver.fit(matrix, settings);
+    } catch (IndexOutOfBoundsException e) {
+      // The engine indexes the empty trace of a run interrupted before its first iterate was
+      // evaluated (RecoverySolver.fit's held-out path, chooseRank, FitResult.bestRelativeResidual;
+      // reported in issue 8). Only then is it expected here.
+      if (!Thread.currentThread().isInterrupted()) {
+        throw e;
+      }
     }
-    FitResult fit = RecoverySolver.fit(matrix, settings);
+    if (fit == null || fit.trace().isEmpty()) {
+      // interrupted before the (final) run evaluated an iterate: nothing to keep (the
+      // interrupt flag stays set for the caller)
+      m_RankScores = null;
+      throw new weka.core.WekaException("PolynomialNetwork: training was interrupted before "
+        + "a fitted iterate could be kept; no model was built.");
+    }
 
     m_Converter = converter;
     m_Network = fit.network().withActivationRange(matrix, m_ActivationMargin);
@@ -422,6 +439,49 @@ public class PolynomialNetwork extends RandomizableClassifier implements
       tagText(TAGS_STEP, m_Step), m_NumHiddenUnits, fit.iterations(), fit.bestIteration(),
       stopDescription(fit), fit.bestRelativeResidual(),
       trainingRmse(matrix, m_Network, converter.standardization()), fit.seconds(), batches);
+  }
+
+  /**
+   * Weka's capability check, with the refused attributes named: its own message ("Cannot handle
+   * string attributes!") says which type but not which attribute. The exception keeps its type
+   * and its message, which {@code CheckClassifier} reads, and gets the names appended.
+   *
+   * @param data the training data
+   * @throws Exception if the data has a type this classifier cannot handle
+   */
+  private void testCapabilitiesNamingAttributes(Instances data) throws Exception {
+    try {
+      getCapabilities().testWithFail(data);
+    } catch (weka.core.WekaException e) {
+      if (!(e instanceof weka.core.UnsupportedAttributeTypeException)
+        && !(e instanceof weka.core.UnsupportedClassTypeException)) {
+        throw e;
+      }
+      StringBuilder msg = new StringBuilder(e.getMessage());
+      StringBuilder names = new StringBuilder();
+      for (int a = 0; a < data.numAttributes(); a++) {
+        int type = data.attribute(a).type();
+        if (a != data.classIndex() && type != weka.core.Attribute.NUMERIC
+          && type != weka.core.Attribute.NOMINAL) {
+          names.append(names.length() == 0 ? "" : ", ").append('\'')
+            .append(data.attribute(a).name()).append("' (")
+            .append(weka.core.Attribute.typeToString(data.attribute(a))).append(')');
+        }
+      }
+      if (names.length() > 0) {
+        msg.append(" Attributes PolynomialNetwork cannot use: ").append(names)
+          .append("; only numeric and nominal attributes are supported (remove or convert them).");
+      }
+      if (data.classIndex() >= 0
+        && data.classAttribute().type() != weka.core.Attribute.NUMERIC) {
+        msg.append(" The class '").append(data.classAttribute().name()).append("' is ")
+          .append(weka.core.Attribute.typeToString(data.classAttribute()))
+          .append("; PolynomialNetwork is a regressor and needs a numeric class.");
+      }
+      throw e instanceof weka.core.UnsupportedClassTypeException
+        ? new weka.core.UnsupportedClassTypeException(msg.toString())
+        : new weka.core.UnsupportedAttributeTypeException(msg.toString());
+    }
   }
 
   /**
@@ -547,12 +607,69 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     if (m_Converter == null) {
       throw new Exception("PolynomialNetwork: No model built yet.");
     }
+    int expected = m_Converter.numAttributes();
+    if (instance.numAttributes() != expected) {
+      throw new IllegalArgumentException("PolynomialNetwork: the instance has "
+        + instance.numAttributes() + " attributes, the model was trained on " + expected + ".");
+    }
+    for (int a = 0; a < instance.numAttributes(); a++) {
+      if (Double.isInfinite(instance.value(a))) {
+        throw new IllegalArgumentException("PolynomialNetwork: attribute '"
+          + instance.attribute(a).name() + "' of the instance to predict is " + instance.value(a)
+          + "; infinite values cannot be used (a missing value '?' can).");
+      }
+    }
     Standardization std = m_Converter.standardization();
     if (m_Network == null) {
       return std.targetMean();
     }
-    return clip(std.unstandardizeTarget(m_Network.predict(m_Converter
-      .standardizedFeatures(instance))));
+    double[] z = m_Converter.standardizedFeatures(instance);
+    double y = std.unstandardizeTarget(m_Network.predict(z));
+    if (!Double.isFinite(y)) {
+      y = saturated(m_Network, z);
+    }
+    y = clip(y);
+    return Double.isFinite(y) ? y : Math.copySign(Double.MAX_VALUE, y);
+  }
+
+  /**
+   * The prediction of a network whose value overflowed (an instance many orders of magnitude
+   * outside the training data): infinite with the sign of the dominant term, so that clipping
+   * gives the nearer bound instead of NaN (from inf − inf between units of opposite sign).
+   *
+   * @param network the network on standardized inputs
+   * @param z the standardized inputs (finite or infinite)
+   * @return ±infinity, or the bias when the network has neither quadratic nor linear response
+   *         in the direction of z
+   */
+  static double saturated(QuadraticNetwork network, double[] z) {
+    double[] u = new double[z.length];
+    double scale = 0;
+    boolean infinite = false;
+    for (double v : z) {
+      infinite |= Double.isInfinite(v);
+      scale = Math.max(scale, Math.abs(v));
+    }
+    for (int k = 0; k < z.length; k++) {
+      u[k] = infinite ? (Double.isInfinite(z[k]) ? Math.signum(z[k]) : 0)
+        : (scale > 0 ? z[k] / scale : 0);
+    }
+    double quadratic = 0;
+    for (int j = 0; j < network.hiddenUnits(); j++) {
+      double[] w = network.hiddenWeights(j);
+      double t = 0;
+      for (int k = 0; k < u.length; k++) {
+        t += w[k] * u[k];
+      }
+      quadratic += network.alpha(j) * t * t;
+    }
+    double linear = 0;
+    double[] beta = network.linearTerm();
+    for (int k = 0; beta != null && k < u.length; k++) {
+      linear += beta[k] * u[k];
+    }
+    double direction = quadratic != 0 ? quadratic : linear;
+    return direction != 0 ? Math.copySign(Double.POSITIVE_INFINITY, direction) : network.bias();
   }
 
   /**
@@ -763,6 +880,13 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    */
   @Override
   public void setOptions(String[] options) throws Exception {
+    for (int i = 0; i < options.length; i++) {
+      if ("-".equals(options[i])) {
+        // Utils.getOption would fail on it with a StringIndexOutOfBoundsException
+        throw new IllegalArgumentException((i > 0 ? options[i - 1] + " is followed by" : "Found")
+          + " a bare '-', which is not an option or a value.");
+      }
+    }
     String s = Utils.getOption('N', options);
     setNumHiddenUnits(s.length() == 0 ? DEFAULT_HIDDEN_UNITS : parseInt("-N", s));
     s = Utils.getOption("solver", options);
@@ -796,11 +920,23 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     setClipMargin(s.length() == 0 ? DEFAULT_CLIP_MARGIN : parseDouble("-clip", s));
     s = Utils.getOption("num-threads", options);
     setNumThreads(s.length() == 0 ? 0 : parseInt("-num-threads", s));
-    // AbstractClassifier leaves these unchanged when absent; reset them so that setOptions
-    // always yields the same state for the same options (CheckOptionHandler "Resetting options")
+    // The superclasses parse these with Integer.parseInt, whose message does not name the
+    // option: parse them here. AbstractClassifier leaves the last two unchanged when absent;
+    // reset them so that setOptions always yields the same state for the same options
+    // (CheckOptionHandler "Resetting options").
+    String seed = Utils.getOption('S', options);
+    String places = Utils.getOption("num-decimal-places", options);
+    String batch = Utils.getOption("batch-size", options);
     setNumDecimalPlaces(NUM_DECIMAL_PLACES_DEFAULT);
     setBatchSize(BATCH_SIZE_DEFAULT);
     super.setOptions(options);
+    setSeed(seed.length() == 0 ? 1 : parseInt("-S", seed));
+    if (places.length() != 0) {
+      setNumDecimalPlaces(parseInt("-num-decimal-places", places));
+    }
+    if (batch.length() != 0) {
+      setBatchSize(batch);
+    }
     Utils.checkForRemainingOptions(options);
   }
 
@@ -1148,6 +1284,24 @@ public class PolynomialNetwork extends RandomizableClassifier implements
         + "clipping off), got " + value);
     }
     m_ClipMargin = value;
+  }
+
+  /**
+   * @param size the batch size for batch prediction, a positive integer
+   */
+  @Override
+  public void setBatchSize(String size) {
+    int value;
+    try {
+      value = Integer.parseInt(size.trim());
+    } catch (NumberFormatException e) {
+      value = 0;
+    }
+    if (value < 1) {
+      throw new IllegalArgumentException("-batch-size must be a positive integer, got '" + size
+        + "'");
+    }
+    super.setBatchSize(size.trim());
   }
 
   /**
