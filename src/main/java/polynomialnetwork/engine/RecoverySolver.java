@@ -462,6 +462,14 @@ public final class RecoverySolver {
       } catch (NonFiniteException e) {
         reason = FitResult.StopReason.DIVERGED;
       }
+      if (trace.isEmpty()) {
+        // interrupted before the first evaluation: the result is the zero model, whose residual
+        // is y itself (relative residual 1), so that every result has at least one record
+        double validRmse = holdout == null ? Double.NaN : Math.sqrt(
+            maskedSquaredNorm(x.target(), x.weights(), holdout, true) / validWeight);
+        trace.add(new FitResult.IterationRecord(0, 1.0, yNorm / Math.sqrt(totalWeight),
+            Double.NaN, Double.NaN, seconds(start), 0, validRmse));
+      }
       return new FitResult(bestL, bestBeta, bestC, trace, reason, t, bestIter, seconds(start));
     }
 

@@ -59,13 +59,20 @@ public final class Standardization implements Serializable {
     this.targetScale = targetScale;
   }
 
-  /** Accumulates weighted means and variances in one pass (West's weighted Welford update). */
+  /**
+   * Accumulates weighted means and variances in one pass (West's weighted Welford update).
+   * Each column is accumulated in units of a power of two near its first non-zero value, so
+   * that the squares neither underflow for values near 1e-300 nor overflow for values near
+   * 1e+300, and "constant" is judged relative to the column's own magnitude.
+   */
   public static final class Accumulator {
     private final int p;
     private final double[] mean;
     private final double[] m2;
+    private final double[] unit;
     private double yMean;
     private double yM2;
+    private double yUnit;
     private double totalWeight;
     private long rows;
 
@@ -76,6 +83,12 @@ public final class Standardization implements Serializable {
       this.p = p;
       this.mean = new double[p];
       this.m2 = new double[p];
+      this.unit = new double[p];
+    }
+
+    /** The unit of a column whose first non-zero value is v (0 while all values were 0). */
+    private static double unitOf(double current, double v) {
+      return current != 0 || v == 0 ? current : Math.scalb(1.0, Math.getExponent(v));
     }
 
     /** Adds one row; rows with weight ≤ 0 (or NaN) are ignored. Values must be finite. */
@@ -89,13 +102,17 @@ public final class Standardization implements Serializable {
       totalWeight += weight;
       double f = weight / totalWeight;
       for (int j = 0; j < p; j++) {
-        double delta = x[j] - mean[j];
+        unit[j] = unitOf(unit[j], x[j]);
+        double xs = unit[j] == 0 ? 0 : x[j] / unit[j];
+        double delta = xs - mean[j];
         mean[j] += f * delta;
-        m2[j] += weight * delta * (x[j] - mean[j]);
+        m2[j] += weight * delta * (xs - mean[j]);
       }
-      double dy = y - yMean;
+      yUnit = unitOf(yUnit, y);
+      double ys = yUnit == 0 ? 0 : y / yUnit;
+      double dy = ys - yMean;
       yMean += f * dy;
-      yM2 += weight * dy * (y - yMean);
+      yM2 += weight * dy * (ys - yMean);
       rows++;
       return this;
     }
@@ -112,21 +129,25 @@ public final class Standardization implements Serializable {
 
     public Standardization build() {
       double[] s = new double[p];
+      double[] mu = new double[p];
       for (int j = 0; j < p; j++) {
-        s[j] = scaleOf(mean[j], m2[j]);
+        s[j] = scaleOf(mean[j], m2[j], unit[j]);
+        mu[j] = mean[j] * unit[j];
       }
-      return new Standardization(mean, s, yMean, scaleOf(yMean, yM2));
+      return new Standardization(mu, s, yMean * yUnit, scaleOf(yMean, yM2, yUnit));
     }
 
-    private double scaleOf(double mu, double sumSq) {
-      if (!(totalWeight > 0)) {
+    /** sd in original units, or 1 for a column that is constant relative to its magnitude. */
+    private double scaleOf(double mu, double sumSq, double u) {
+      if (!(totalWeight > 0) || u == 0) {
         return 1.0;
       }
       double sd = Math.sqrt(Math.max(0, sumSq / totalWeight));
       if (!(sd > CONSTANT_RELATIVE * Math.max(1.0, Math.abs(mu))) || Double.isInfinite(sd)) {
         return 1.0;
       }
-      return sd;
+      double scaled = sd * u;
+      return scaled > 0 && Double.isFinite(scaled) ? scaled : 1.0;
     }
   }
 

@@ -3,18 +3,15 @@ package polynomialnetwork.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import polynomialnetwork.engine.FitResult.StopReason;
 
 /**
- * FINDINGS of issue 8 in the engine (RecoverySolver / FitResult), left to their owner; each
- * test states the expected behaviour and is disabled until the engine is fixed. The classifier
- * guards against them (PolynomialNetwork.buildClassifier turns them into "training was
- * interrupted before its first iteration was evaluated; no model was built").
+ * Interruption at awkward moments (issue 8 findings, fixed): every result has at least one
+ * trace record, and an interrupted validation run's best iterate is kept.
  *
- * <p>Root cause: {@code Run.iterate} checks the interrupt flag at the top of its loop, before
+ * <p>The original fault: {@code Run.iterate} checks the interrupt flag at the top of its loop, before
  * the first {@code IterationRecord} is added, and a {@code SolverInterruptedException} in the
  * first evaluation pass also leaves the trace empty. Code that then reads the trace fails with
  * an {@code IndexOutOfBoundsException}:
@@ -38,8 +35,6 @@ class InterruptedSolverFindingsTest {
     return PlantedProblem.spec().p(20).r(2).m(1000).seed(9).build();
   }
 
-  @Disabled("issue 8 finding: RecoverySolver.fit with validation indexes the empty trace of "
-    + "an interrupted probe (IndexOutOfBoundsException: Index -1, RecoverySolver.java:48)")
   @Test
   void interruptedFitWithValidationReturnsAnInterruptedResult() {
     Thread.currentThread().interrupt();
@@ -52,8 +47,6 @@ class InterruptedSolverFindingsTest {
     }
   }
 
-  @Disabled("issue 8 finding: FitResult.bestRelativeResidual() of a run interrupted before its "
-    + "first iterate throws IndexOutOfBoundsException (empty trace)")
   @Test
   void interruptedBeforeTheFirstIterateStillHasAResidual() {
     Thread.currentThread().interrupt();
@@ -66,8 +59,6 @@ class InterruptedSolverFindingsTest {
     }
   }
 
-  @Disabled("issue 8 finding: RecoverySolver.chooseRank indexes the empty trace of an "
-    + "interrupted probe (IndexOutOfBoundsException)")
   @Test
   void interruptedRankChoiceReturnsAChoice() {
     Thread.currentThread().interrupt();
@@ -79,8 +70,6 @@ class InterruptedSolverFindingsTest {
     }
   }
 
-  @Disabled("issue 8 finding: an interrupt during the validation probe loses the probe's best "
-    + "iterate: the refit starts interrupted and returns an empty trace")
   @Test
   void interruptDuringTheValidationProbeKeepsItsBestIterate() throws Exception {
     final PlantedProblem pp = PlantedProblem.spec().p(20).r(2).m(1000).seed(9).build();

@@ -248,6 +248,12 @@ public class PolynomialNetwork extends RandomizableClassifier implements
 
   /** Margin of the hidden units' activation ranges; negative = no clamping. */
   protected double m_ActivationMargin = DEFAULT_ACTIVATION_MARGIN;
+
+  /**
+   * Serialized-form version: 0 in models saved by 0.1.0 (the field did not exist), 2 since the
+   * options -validation-runs, -ridge and -activation-margin were added.
+   */
+  protected int m_FormatVersion = 2;
   protected double m_ClipMargin = DEFAULT_CLIP_MARGIN;
 
   /** Ridge penalty λ on L and β. */
@@ -734,6 +740,22 @@ public class PolynomialNetwork extends RandomizableClassifier implements
       getNumDecimalPlaces() + 4) + ", " + Utils.doubleToString(bounds[1],
         getNumDecimalPlaces() + 4) + "], the training class range widened by "
       + Utils.doubleToString(100 * m_ClipMargin, 2) + " % of it on each side (-clip).\n";
+  }
+
+  /**
+   * Reads a saved model. A model saved by 0.1.0 has no values for the options added later;
+   * they are set to what that version did (one validation run, no ridge, no clamping), so the
+   * model describes itself truthfully and retrains as it was trained.
+   */
+  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException,
+    ClassNotFoundException {
+    in.defaultReadObject();
+    if (m_FormatVersion < 2) {
+      m_ValidationRuns = 1;
+      m_Ridge = 0;
+      m_ActivationMargin = -1;
+      m_FormatVersion = 2;
+    }
   }
 
   // ---------------------------------------------------------------- options

@@ -902,9 +902,6 @@ class HostileInputTest {
    * (sd ≤ 1e-12 · |mean|, or sd = 0) would make standardization scale-invariant. The cases
    * in the table above only assert finite, clipped predictions for these scales.
    */
-  @org.junit.jupiter.api.Disabled("Standardization treats columns of magnitude < 1e-12 as "
-    + "constant (absolute threshold in Standardization.Accumulator.scaleOf); engine numerics, "
-    + "reported in issue 8")
   @org.junit.jupiter.api.Test
   void tinyMagnitudesAreStandardizedLikeAnyOther() throws Exception {
     Instances unit = planted(M, 4, 5);
