@@ -20,6 +20,14 @@ public final class DataPassBenchmark {
 
   public static void main(String[] args) {
     int[][] shapes = {{20_000, 500, 10}, {100_000, 1000, 20}};
+    if (args.length > 0) { // shapes as m,p,k arguments, e.g. 10000,100,5
+      shapes = new int[args.length][];
+      for (int a = 0; a < args.length; a++) {
+        String[] f = args[a].split(",");
+        shapes[a] = new int[] {Integer.parseInt(f[0]), Integer.parseInt(f[1]),
+            Integer.parseInt(f[2])};
+      }
+    }
     System.out.println("java " + System.getProperty("java.version") + ", "
         + Runtime.getRuntime().availableProcessors() + " cores; vector kernel: "
         + (PassKernel.vector() == null ? "absent (start the JVM with --add-modules "
