@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # GFLOP/s and GB/s of the fused data pass, portable and Vector API kernels, 1 and 2 threads.
+# Usage: scripts/data-pass-benchmark.sh [m,p,k ...]   (default: 20000,500,10 100000,1000,20)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B test-compile
 CP=target/classes:target/test-classes:$(mvn -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
-exec java -Xmx4g --add-modules jdk.incubator.vector -cp "$CP" polynomialnetwork.bench.DataPassBenchmark
+exec java -Xmx4g --add-modules jdk.incubator.vector -cp "$CP" polynomialnetwork.bench.DataPassBenchmark "$@"

@@ -32,21 +32,26 @@ final class BlockRanges {
     if (parts == 1) {
       return task.run(0, blocks);
     }
+    // Ranges 1..parts-1 go to the pool; range 0 runs on the calling thread, which would
+    // otherwise only wait (one hand-off fewer per pass, and its caches stay in use).
     List<Future<T>> futures = new ArrayList<>();
-    for (int t = 0; t < parts; t++) {
+    for (int t = 1; t < parts; t++) {
       final int from = (int) ((long) blocks * t / parts);
       final int to = (int) ((long) blocks * (t + 1) / parts);
       futures.add(executor.submit(() -> task.run(from, to)));
     }
     T total = null;
     try {
-      for (Future<T> f : futures) {
-        T part = f.get();
-        if (total == null) {
-          total = part;
-        } else {
-          merge.into(total, part);
+      try {
+        total = task.run(0, (int) ((long) blocks / parts));
+      } catch (RuntimeException | Error e) {
+        for (Future<T> f : futures) {
+          f.cancel(true);
         }
+        throw e;
+      }
+      for (Future<T> f : futures) {
+        merge.into(total, f.get());
       }
     } catch (InterruptedException e) {
       for (Future<T> f : futures) {

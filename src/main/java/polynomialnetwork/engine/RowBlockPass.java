@@ -20,6 +20,10 @@ public final class RowBlockPass {
   private final int threads;
   private final PassKernel simd;
 
+  /** Passes run so far in this JVM (all instances; for benchmarks that count the work). */
+  private static final java.util.concurrent.atomic.AtomicLong PASSES =
+      new java.util.concurrent.atomic.AtomicLong();
+
   /**
    * @param executor pool to run on, or null to run on the calling thread
    * @param threads number of row ranges to split the blocks into (1 = sequential)
@@ -34,6 +38,11 @@ public final class RowBlockPass {
     this.x = x;
     this.executor = executor;
     this.threads = executor == null ? 1 : Math.max(1, Math.min(threads, x.blockCount()));
+  }
+
+  /** Number of {@link #run} calls so far in this JVM, over all instances. */
+  public static long passesRun() {
+    return PASSES.get();
   }
 
   public PassKernel kernel() {
@@ -65,6 +74,7 @@ public final class RowBlockPass {
    */
   public Result run(final double[][] in, final RowKernel kernel, final int outCols,
       final int nScalars) {
+    PASSES.incrementAndGet();
     return BlockRanges.mapReduce(x.blockCount(), threads, executor,
         (from, to) -> runRange(in, kernel, outCols, nScalars, from, to),
         (total, part) -> {

@@ -11,21 +11,34 @@ import polynomialnetwork.engine.RowKernel;
 
 /**
  * The fused data pass alone, Z = Xᵀ diag(d) X B (the matrix-free Krylov product): GFLOP/s
- * (4·m·p·k flops) and GB/s (8·m·p bytes of X read) per kernel and thread count, best of 5 after
- * warm-up. Run with {@code scripts/data-pass-benchmark.sh}.
+ * (4·m·p·k flops: 2·m·p·k for t = Bᵀx_i and 2·m·p·k for Z += x_i s_iᵀ) and GB/s (8·m·p bytes of
+ * X read) per kernel and thread count, best of 7 after 3 warm-up passes. One-thread runs also
+ * report GFLOP/s by the thread's CPU time, which other processes on a shared machine disturb
+ * less than wall time. Run with {@code scripts/data-pass-benchmark.sh}.
  */
 public final class DataPassBenchmark {
 
   public static void main(String[] args) {
     int[][] shapes = {{20_000, 500, 10}, {100_000, 1000, 20}};
+    if (args.length > 0) { // shapes as m,p,k arguments, e.g. 10000,100,5
+      shapes = new int[args.length][];
+      for (int a = 0; a < args.length; a++) {
+        String[] f = args[a].split(",");
+        shapes[a] = new int[] {Integer.parseInt(f[0]), Integer.parseInt(f[1]),
+            Integer.parseInt(f[2])};
+      }
+    }
     System.out.println("java " + System.getProperty("java.version") + ", "
         + Runtime.getRuntime().availableProcessors() + " cores; vector kernel: "
         + (PassKernel.vector() == null ? "absent (start the JVM with --add-modules "
             + "jdk.incubator.vector)" : PassKernel.vector().name()));
+    System.out.println("cpu: " + cpuModel() + "; os.arch " + System.getProperty("os.arch")
+        + "; jvm flags: " + java.lang.management.ManagementFactory.getRuntimeMXBean()
+            .getInputArguments());
     System.out.println();
-    System.out.println("| m | p | k | kernel | threads | ms/pass | GFLOP/s | GB/s | speed-up vs"
-        + " portable 1 thread |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|");
+    System.out.println("| m | p | k | kernel | threads | ms/pass | GFLOP/s | GFLOP/s by CPU time"
+        + " | GB/s | speed-up vs portable 1 thread |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|");
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       for (int[] sh : shapes) {
@@ -34,6 +47,19 @@ public final class DataPassBenchmark {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private static String cpuModel() {
+    try {
+      for (String line : java.nio.file.Files.readAllLines(java.nio.file.Paths.get("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          return line.substring(line.indexOf(':') + 1).trim();
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // not Linux
+    }
+    return "unknown";
   }
 
   static void run(int m, int p, int k, ExecutorService pool) {
@@ -70,12 +96,18 @@ public final class DataPassBenchmark {
       for (int threads = 1; threads <= 2; threads++) {
         RowBlockPass pass = new RowBlockPass(x, threads == 1 ? null : pool, threads, kernel);
         double best = Double.POSITIVE_INFINITY;
-        for (int rep = 0; rep < 8; rep++) {
+        double bestCpu = Double.POSITIVE_INFINITY;
+        java.lang.management.ThreadMXBean mx =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int rep = 0; rep < 10; rep++) {
+          long c0 = mx.getCurrentThreadCpuTime();
           long t0 = System.nanoTime();
           pass.run(in, scale, k, 0);
           double s = (System.nanoTime() - t0) / 1e9;
+          double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
           if (rep >= 3) {
             best = Math.min(best, s);
+            bestCpu = Math.min(bestCpu, cpu);
           }
         }
         if (Double.isNaN(base)) {
@@ -84,8 +116,9 @@ public final class DataPassBenchmark {
         double gflops = 4.0 * m * p * k / best / 1e9;
         double gbs = 8.0 * m * p / best / 1e9;
         System.out.println(String.format(Locale.ROOT,
-            "| %d | %d | %d | %s | %d | %.1f | %.1f | %.1f | %.2f× |", m, p, k, kernel.name(),
-            threads, best * 1e3, gflops, gbs, base / best));
+            "| %d | %d | %d | %s | %d | %.1f | %.1f | %s | %.1f | %.2f× |", m, p, k,
+            kernel.name(), threads, best * 1e3, gflops, threads == 1 ? String.format(Locale.ROOT,
+                "%.1f", 4.0 * m * p * k / bestCpu / 1e9) : "—", gbs, base / best));
       }
     }
   }
