@@ -91,6 +91,7 @@ public final class FitResult {
   private final int validationRuns;
   private final double[] validationCurve;
   private final int chosenIterations;
+  private final boolean linearFallback;
 
   FitResult(FactoredSymmetric interaction, double[] linear, double bias,
       List<IterationRecord> trace, StopReason stopReason, int iterations, int bestIteration,
@@ -108,6 +109,7 @@ public final class FitResult {
     this.validationRuns = 0;
     this.validationCurve = null;
     this.chosenIterations = -1;
+    this.linearFallback = false;
   }
 
   private FitResult(FitResult fit, FitResult validationRun, int validationRuns,
@@ -115,6 +117,7 @@ public final class FitResult {
     this.validationRuns = validationRuns;
     this.validationCurve = validationCurve == null ? null : validationCurve.clone();
     this.chosenIterations = chosenIterations;
+    this.linearFallback = fit.linearFallback;
     this.interaction = fit.interaction;
     this.linear = fit.linear;
     this.bias = fit.bias;
@@ -126,6 +129,36 @@ public final class FitResult {
     this.seconds = fit == validationRun ? fit.seconds : fit.seconds + validationSeconds;
     // a probe that needed no refit is its own validation run
     this.validationRun = validationRun == fit ? this : validationRun;
+  }
+
+  /** A copy of {@code fit} whose model is replaced by the linear model (β, c), L = 0. */
+  private FitResult(FitResult fit, double[] beta, double c) {
+    this.validationRuns = fit.validationRuns;
+    this.validationCurve = fit.validationCurve;
+    this.chosenIterations = fit.chosenIterations;
+    this.linearFallback = true;
+    this.interaction = FactoredSymmetric.zero(fit.interaction.dimension());
+    this.linear = beta.clone();
+    this.bias = c;
+    this.network = QuadraticNetwork.fromFactored(interaction, linear, bias);
+    this.trace = fit.trace;
+    this.stopReason = fit.stopReason;
+    this.iterations = fit.iterations;
+    this.bestIteration = fit.bestIteration;
+    this.seconds = fit.seconds;
+    this.validationRun = fit.validationRun == fit ? this : fit.validationRun;
+  }
+
+  FitResult withLinearModel(double[] beta, double c) {
+    return new FitResult(this, beta, c);
+  }
+
+  /**
+   * True when the network fitted worse on the training rows than the best linear model, which
+   * was returned instead (no hidden units).
+   */
+  public boolean linearFallback() {
+    return linearFallback;
   }
 
   /**

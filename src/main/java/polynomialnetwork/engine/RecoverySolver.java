@@ -33,11 +33,62 @@ public final class RecoverySolver {
   private RecoverySolver() {
   }
 
-  /** Fits the model; never returns a diverged iterate (the best one seen is returned). */
+  /**
+   * Fits the model; never returns a diverged iterate (the best one seen is returned), nor one
+   * that fits the training rows worse than the best linear model (that model is returned
+   * instead, see {@link FitResult#linearFallback}).
+   */
   public static FitResult fit(DesignMatrix x, SolverSettings settings) {
     int threads = Math.min(settings.threads(), x.blockCount());
     ExecutorService executor = pool(threads);
     try {
+      FitResult fit = fitNetwork(x, settings, executor, threads);
+      return Thread.currentThread().isInterrupted() ? fit
+          : notWorseThanLinear(x, settings, executor, threads, fit);
+    } finally {
+      if (executor != null) {
+        executor.shutdownNow();
+      }
+    }
+  }
+
+  /**
+   * The guarantee of issue 8: compares the fit with the (ridge-)least-squares linear model on all
+   * training rows, by the objective the solver minimises, and returns the better. The linear
+   * model costs a few tens of one-column passes (LinearLeastSquares).
+   */
+  private static FitResult notWorseThanLinear(DesignMatrix x, SolverSettings settings,
+      ExecutorService executor, int threads, FitResult fit) {
+    if (!settings.fitLinear() || fit.stopReason() == FitResult.StopReason.ZERO_TARGET
+        || x.rows() <= 2 * (x.cols() + 1)) {
+      // with fewer than two rows per linear parameter the least-squares model (nearly)
+      // interpolates the training rows: "better on the training rows" would then prefer a
+      // model that has merely memorised them
+      return fit;
+    }
+    RowBlockPass pass = new RowBlockPass(x, executor, threads);
+    int p = x.cols();
+    double[] linear = LinearLeastSquares.fit(pass, null, settings.ridge());
+    if (!Linalg.allFinite(linear)) {
+      return fit;
+    }
+    double[] beta = java.util.Arrays.copyOf(linear, p);
+    double[] norms = x.rowSquaredNorms();
+    double lin = DebiasedGradient.evaluate(pass, FactoredSymmetric.zero(p), beta, linear[p], null,
+        norms).weightedSquaredResidual;
+    double net = DebiasedGradient.evaluate(pass, fit.interaction(), fit.linearTerm(), fit.bias(),
+        null, norms).weightedSquaredResidual;
+    double w = maskedWeight(x.weights(), x.rows(), null, false);
+    double ridge = settings.ridge();
+    lin += ridge * w * parameterNormSquared(FactoredSymmetric.zero(p), beta);
+    net += ridge * w * parameterNormSquared(fit.interaction(), fit.linearTerm());
+    // a margin of rounding: a network that is the linear model (L = 0) is kept as it is
+    return lin < net * (1 - 1e-9) || !(net == net) ? fit.withLinearModel(beta, linear[p]) : fit;
+  }
+
+  private static FitResult fitNetwork(DesignMatrix x, SolverSettings settings,
+      ExecutorService executor, int threads) {
+    {
       boolean[][] folds = validationFolds(x, settings);
       if (folds == null) {
         return new Run(x, settings, executor, threads, null).iterate();
@@ -68,10 +119,6 @@ public final class RecoverySolver {
       FitResult result = new Run(x, full, executor, threads, null).iterate();
       return result.withValidation(probes.get(0), probes.size(), curve, chosen,
           totalSeconds(probes));
-    } finally {
-      if (executor != null) {
-        executor.shutdownNow();
-      }
     }
   }
 

@@ -521,6 +521,14 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * @return why the fit stopped, and how validation chose the number of iterations
    */
   static String stopDescription(FitResult fit) {
+    if (fit.linearFallback()) {
+      return stopDescriptionOfNetwork(fit) + ". The network fitted the training data worse than "
+        + "the best linear model, so that linear model is used instead (no hidden units)";
+    }
+    return stopDescriptionOfNetwork(fit);
+  }
+
+  private static String stopDescriptionOfNetwork(FitResult fit) {
     FitResult probe = fit.validationRun();
     if (probe == null) {
       return fit.stopReason().description();
