@@ -103,5 +103,5 @@ for m in measureNumIterations measureNumHiddenUnits measureTrainingRMSE measureT
   echo ">> $m (PolynomialNetwork only; column $(col "$m")):"
   "${TT[@]}" -c "$(col "$m")" -result-matrix \
     "weka.experiment.ResultMatrixPlainText -mean-prec 3 -print-col-names -print-row-names -enum-col-names -col-name-width 8" \
-    2>&1 | awk '/^Dataset/ { on = 1 } on && /^$/ { exit } on' || true
+    2>&1 | awk '/^Dataset / { on = 1 } on && /^$/ { exit } on' || true
 done
