@@ -6,6 +6,9 @@
 #   4. 10-fold CV through weka.Run on the installed test-data/cpu.arff, every solver
 #   5. train/test on the planted pair, every solver: test RRSE must be < 0.01 %
 #   6. save a model (-d), reload it in a new JVM (-l ... -T ...): identical predictions and summary
+#   7. -package-info archive / installed; PluginManager.props installed
+#   8. uninstall (gone from the list, class no longer loads), reinstall (listed, loaded, trains,
+#      NetworkPictureWriter draws the saved model), uninstall again
 # Weka runs from weka-stable and its runtime dependencies only: neither our jar nor commons-math3
 # is on the class path, so the classifier and lib/commons-math3 must come from the package.
 # Exits non-zero on any failure. Usage: scripts/e2e-package.sh [--rebuild] [--keep]
@@ -138,9 +141,50 @@ $S_LOADED"
 echo "$S_LOADED"
 echo "$(grep -c "^[0-9]" "$WORK/pred-loaded.csv") predictions identical; summary identical"
 
+step "package info from the archive and of the installed package"
+pm -package-info archive "$ZIP" > "$WORK/info-archive.txt" 2>&1 || { cat "$WORK/info-archive.txt"; fail "-package-info archive"; }
+grep -v -E 'netlib|^WARNING|^[A-Z][a-z]{2} [0-9]+, ' "$WORK/info-archive.txt"
+for key in PackageName Version Title Description Maintainer License PackageURL Depends; do
+  grep -Eq "^ *$key:" "$WORK/info-archive.txt" || fail "-package-info archive lacks $key"
+done
+grep -q 'example.org' "$WORK/info-archive.txt" && fail "placeholder address in Description.props"
+pm -package-info installed polynomialNetwork > "$WORK/info-installed.txt" 2>&1 \
+  || fail "-package-info installed"
+grep -q "^ *Version:.*$VERSION" "$WORK/info-installed.txt" || fail "installed package info lacks the version"
+grep -q 'weka.gui.visualize.plugins.VisualizePlugin=polynomialnetwork.weka.NetworkPicturePlugin' \
+  "$PKG/PluginManager.props" || fail "PluginManager.props (Explorer plugin) not installed"
+
 step "uninstall"
 pm -uninstall-package polynomialNetwork > "$WORK/uninstall.log" 2>&1 || fail "uninstall"
 [ ! -d "$PKG" ] || fail "package directory left after uninstall"
+pm -list-packages installed > "$WORK/list-after-uninstall.txt" 2>&1 || true
+if grep -q 'polynomialNetwork:' "$WORK/list-after-uninstall.txt"; then
+  fail "still listed after uninstall"
+fi
+# (the repository's copy of the data: the package's copy went with the package)
+# (weka.Run says "... is not runnable!" and exits 0 when it cannot load the class)
+run -t test-data/cpu.arff -no-cv > "$WORK/after-uninstall.txt" 2>&1 || true
+if grep -q 'unit 1: alpha = ' "$WORK/after-uninstall.txt"; then
+  fail "the classifier still runs after uninstall"
+fi
+grep -q 'PolynomialNetwork is not runnable' "$WORK/after-uninstall.txt" \
+  || { cat "$WORK/after-uninstall.txt"; fail "unexpected output after uninstall"; }
+echo "not listed and not loadable after uninstall"
+
+step "reinstall from the zip: listed, loaded, runs"
+pm -install-package "$ZIP" > "$WORK/reinstall.log" 2>&1 || { cat "$WORK/reinstall.log"; fail "reinstall"; }
+pm -list-packages installed > "$WORK/list2.txt"
+grep -E "^$VERSION[[:space:]]+.*[[:space:]]Yes[[:space:]]+polynomialNetwork:" "$WORK/list2.txt" >/dev/null \
+  || { cat "$WORK/list2.txt"; fail "not listed as installed and loaded after reinstalling"; }
+run -t "$DATA/cpu.arff" -no-cv > "$WORK/reinstalled.txt" 2>&1 || { cat "$WORK/reinstalled.txt"; fail "run after reinstall"; }
+grep -q '^  unit 1: alpha = ' "$WORK/reinstalled.txt" || fail "no model output after reinstall"
+java "${JOPTS[@]}" -cp "$CP" weka.Run -no-scan polynomialnetwork.weka.NetworkPictureWriter \
+  -l "$WORK/pn.model" -o "$WORK/pn.png" > "$WORK/picture.txt" 2>&1 \
+  || { cat "$WORK/picture.txt"; fail "NetworkPictureWriter from the package"; }
+[ "$(head -c 4 "$WORK/pn.png" | od -An -c | tr -d ' ')" = '211PNG' ] || fail "no PNG written"
+echo "reinstalled: listed, loaded, trains, writes the picture of a saved model ($(wc -c < "$WORK/pn.png") bytes)"
+pm -uninstall-package polynomialNetwork > "$WORK/uninstall2.log" 2>&1 || fail "second uninstall"
+[ ! -d "$PKG" ] || fail "package directory left after the second uninstall"
 
 echo
 echo "E2E PASSED"

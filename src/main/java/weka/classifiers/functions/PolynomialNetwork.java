@@ -273,6 +273,8 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   protected double m_ClassMax = Double.NaN;
   /** With -N 0: best held-out RMSE (standardized class) of each rank tried; else null. */
   protected double[] m_RankScores;
+  /** Training RMSE per iteration (for the picture); null before training or for a constant model. */
+  protected polynomialnetwork.weka.TrainingCurve m_TrainingCurve;
 
   /**
    * Runs the classifier from the command line.
@@ -374,6 +376,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     m_Summary = null;
     m_ConstantReason = null;
     m_RankScores = null;
+    m_TrainingCurve = null;
     testCapabilitiesNamingAttributes(data);
     m_ClassMin = Double.POSITIVE_INFINITY;
     m_ClassMax = Double.NEGATIVE_INFINITY;
@@ -441,6 +444,8 @@ public class PolynomialNetwork extends RandomizableClassifier implements
 
     m_Converter = converter;
     m_Network = fit.network().withActivationRange(matrix, m_ActivationMargin);
+    m_TrainingCurve = polynomialnetwork.weka.TrainingCurve.of(fit,
+      converter.standardization().targetScale());
     m_Summary = new NetworkReport.FitSummary(tagText(TAGS_SOLVER, m_Solver),
       tagText(TAGS_STEP, m_Step), m_NumHiddenUnits, fit.iterations(), fit.bestIteration(),
       stopDescription(fit), fit.bestRelativeResidual(),
@@ -704,6 +709,16 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    */
   public QuadraticNetwork getNetworkInOriginalUnits() {
     return m_Network == null ? null : m_Converter.standardization().toOriginalUnits(m_Network);
+  }
+
+  /**
+   * The training RMSE per iteration of the last fit (and of its early-stopping probe); null
+   * before training or for a constant model.
+   *
+   * @return the training curve
+   */
+  public polynomialnetwork.weka.TrainingCurve getTrainingCurve() {
+    return m_TrainingCurve;
   }
 
   /**

@@ -148,6 +148,7 @@ class PolynomialNetworkPersistenceTest {
     PINNED.put("polynomialnetwork.weka.NetworkReport$FitSummary", 1L);
     PINNED.put("polynomialnetwork.engine.QuadraticNetwork", 1L);
     PINNED.put("polynomialnetwork.engine.Standardization", 1L);
+    PINNED.put("polynomialnetwork.weka.TrainingCurve", 1L);
   }
 
   /**

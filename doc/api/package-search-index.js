@@ -1,0 +1,1 @@
+packageSearchIndex = [{"l":"All Packages","u":"allpackages-index.html"},{"l":"polynomialnetwork.engine"},{"l":"polynomialnetwork.weka"},{"l":"weka.classifiers.functions"}];updateSearchResults();
