@@ -146,6 +146,24 @@ import weka.core.WeightedInstancesHandler;
  *  on all instances). 0 = off.
  *  (default 0.2)</pre>
  * 
+ * <pre> -validation-runs &lt;int&gt;
+ *  Number of validation runs, each holding out a different
+ *  fraction of the instances; the number of iterations is where
+ *  their mean held-out error is lowest (with -validation 0.2 and
+ *  5 runs: 5-fold cross-validation).
+ *  (default 5)</pre>
+ * 
+ * <pre> -ridge &lt;lambda&gt;
+ *  Ridge penalty lambda: minimise (1/2W) sum w d^2
+ *  + (lambda/2)(||L||_F^2 + ||beta||^2) on the standardized data.
+ *  (default 0.0)</pre>
+ * 
+ * <pre> -activation-margin &lt;fraction&gt;
+ *  Clamp each hidden unit's input w_j.z to the range it takes
+ *  on the training data, widened by this fraction of it on each
+ *  side (a negative value turns this off).
+ *  (default 0.1)</pre>
+ * 
  * <pre> -clip &lt;margin&gt;
  *  Clip predictions to the training class range widened by this
  *  fraction of it on each side (a negative value turns clipping off).
@@ -890,6 +908,24 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    *  on all instances). 0 = off.
    *  (default 0.2)</pre>
    * 
+   * <pre> -validation-runs &lt;int&gt;
+   *  Number of validation runs, each holding out a different
+   *  fraction of the instances; the number of iterations is where
+   *  their mean held-out error is lowest (with -validation 0.2 and
+   *  5 runs: 5-fold cross-validation).
+   *  (default 5)</pre>
+   * 
+   * <pre> -ridge &lt;lambda&gt;
+   *  Ridge penalty lambda: minimise (1/2W) sum w d^2
+   *  + (lambda/2)(||L||_F^2 + ||beta||^2) on the standardized data.
+   *  (default 0.0)</pre>
+   * 
+   * <pre> -activation-margin &lt;fraction&gt;
+   *  Clamp each hidden unit's input w_j.z to the range it takes
+   *  on the training data, widened by this fraction of it on each
+   *  side (a negative value turns this off).
+   *  (default 0.1)</pre>
+   * 
    * <pre> -clip &lt;margin&gt;
    *  Clip predictions to the training class range widened by this
    *  fraction of it on each side (a negative value turns clipping off).
@@ -1538,3 +1574,4 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     return RevisionUtils.extract("$Revision: 1.0 $");
   }
 }
+
