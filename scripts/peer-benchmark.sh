@@ -11,7 +11,7 @@ mvn -q -B test-compile >&2
 CPFILE=target/peer-benchmark.cp
 mvn -q -B dependency:build-classpath -DincludeScope=test -Dmdep.outputFile="$CPFILE" >/dev/null
 CP="target/classes:target/test-classes:$(cat "$CPFILE")"
-JOPTS=(-Xmx8g --add-modules jdk.incubator.vector -Djava.awt.headless=true
+JOPTS=(${PEER_JAVA_OPTS:-} -Xmx8g --add-modules jdk.incubator.vector -Djava.awt.headless=true
   -Dweka.packageManager.offline=true
   -Dcom.github.fommil.netlib.BLAS=com.github.fommil.netlib.F2jBLAS
   -Dcom.github.fommil.netlib.LAPACK=com.github.fommil.netlib.F2jLAPACK

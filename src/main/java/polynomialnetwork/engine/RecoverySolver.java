@@ -60,6 +60,8 @@ public final class RecoverySolver {
   private static FitResult notWorseThanLinear(DesignMatrix x, SolverSettings settings,
       ExecutorService executor, int threads, FitResult fit) {
     if (!settings.fitLinear() || fit.stopReason() == FitResult.StopReason.ZERO_TARGET
+        // fitted to the tolerance: no model is better by more than the tolerance
+        || fit.stopReason() == FitResult.StopReason.CONVERGED
         || x.rows() <= 2 * (x.cols() + 1)) {
       // with fewer than two rows per linear parameter the least-squares model (nearly)
       // interpolates the training rows: "better on the training rows" would then prefer a

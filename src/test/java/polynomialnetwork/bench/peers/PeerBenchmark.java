@@ -211,7 +211,8 @@ public final class PeerBenchmark {
       @Override
       Classifier make(int r) throws Exception {
         PolynomialNetwork c = new PolynomialNetwork();
-        c.setOptions(new String[] {"-N", Integer.toString(r)});
+        c.setOptions(weka.core.Utils.splitOptions("-N " + r + " "
+            + System.getProperty("peer.pnOptions", "").replace(',', ' ')));
         return c;
       }
     });
@@ -220,7 +221,8 @@ public final class PeerBenchmark {
         @Override
         Classifier make(int r) throws Exception {
           PolynomialNetwork c = new PolynomialNetwork();
-          c.setOptions(new String[] {"-N", Integer.toString(r), "-num-threads", "1"});
+          c.setOptions(weka.core.Utils.splitOptions("-N " + r + " -num-threads 1 "
+              + System.getProperty("peer.pnOptions", "").replace(',', ' ')));
           return c;
         }
       });
