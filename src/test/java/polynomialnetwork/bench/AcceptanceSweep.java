@@ -196,7 +196,8 @@ public final class AcceptanceSweep {
         for (int s = 0; s < SEEDS; s++) {
           PlantedProblem pp = PlantedProblem.spec().p(pm[0]).r(r).m(pm[1]).noise(0.1)
               .linear(true).seed(s + 1).build();
-          int c = RecoverySolver.chooseRank(pp.data, new SolverSettings().seed(s + 1), 10).rank;
+          int c = RecoverySolver.chooseRank(pp.data, new SolverSettings().seed(s + 1)
+              .validationRuns(Integer.getInteger("sweep.validationRuns", 5)), 10).rank;
           ok += c == r ? 1 : 0;
           chosen.append(c).append(' ');
         }
