@@ -92,6 +92,8 @@ public final class FitResult {
   private final double[] validationCurve;
   private final int chosenIterations;
   private final boolean linearFallback;
+  /** ‖d‖/‖y‖ of the linear model that replaced the network (NaN otherwise). */
+  private final double linearRelativeResidual;
 
   FitResult(FactoredSymmetric interaction, double[] linear, double bias,
       List<IterationRecord> trace, StopReason stopReason, int iterations, int bestIteration,
@@ -110,6 +112,7 @@ public final class FitResult {
     this.validationCurve = null;
     this.chosenIterations = -1;
     this.linearFallback = false;
+    this.linearRelativeResidual = Double.NaN;
   }
 
   private FitResult(FitResult fit, FitResult validationRun, int validationRuns,
@@ -118,6 +121,7 @@ public final class FitResult {
     this.validationCurve = validationCurve == null ? null : validationCurve.clone();
     this.chosenIterations = chosenIterations;
     this.linearFallback = fit.linearFallback;
+    this.linearRelativeResidual = fit.linearRelativeResidual;
     this.interaction = fit.interaction;
     this.linear = fit.linear;
     this.bias = fit.bias;
@@ -132,7 +136,8 @@ public final class FitResult {
   }
 
   /** A copy of {@code fit} whose model is replaced by the linear model (β, c), L = 0. */
-  private FitResult(FitResult fit, double[] beta, double c) {
+  private FitResult(FitResult fit, double[] beta, double c, double relativeResidual) {
+    this.linearRelativeResidual = relativeResidual;
     this.validationRuns = fit.validationRuns;
     this.validationCurve = fit.validationCurve;
     this.chosenIterations = fit.chosenIterations;
@@ -149,8 +154,8 @@ public final class FitResult {
     this.validationRun = fit.validationRun == fit ? this : fit.validationRun;
   }
 
-  FitResult withLinearModel(double[] beta, double c) {
-    return new FitResult(this, beta, c);
+  FitResult withLinearModel(double[] beta, double c, double relativeResidual) {
+    return new FitResult(this, beta, c, relativeResidual);
   }
 
   /**
@@ -240,7 +245,7 @@ public final class FitResult {
   }
 
   public double bestRelativeResidual() {
-    return trace.get(bestIteration).relativeResidual;
+    return linearFallback ? linearRelativeResidual : trace.get(bestIteration).relativeResidual;
   }
 
   public double seconds() {

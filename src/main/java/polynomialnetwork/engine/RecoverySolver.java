@@ -81,11 +81,12 @@ public final class RecoverySolver {
     double net = DebiasedGradient.evaluate(pass, fit.interaction(), fit.linearTerm(), fit.bias(),
         null, norms).weightedSquaredResidual;
     double w = maskedWeight(x.weights(), x.rows(), null, false);
+    double linRel = Math.sqrt(lin / maskedSquaredNorm(x.target(), x.weights(), null, false));
     double ridge = settings.ridge();
     lin += ridge * w * parameterNormSquared(FactoredSymmetric.zero(p), beta);
     net += ridge * w * parameterNormSquared(fit.interaction(), fit.linearTerm());
     // a margin of rounding: a network that is the linear model (L = 0) is kept as it is
-    return lin < net * (1 - 1e-9) || !(net == net) ? fit.withLinearModel(beta, linear[p]) : fit;
+    return lin < net * (1 - 1e-9) || !(net == net) ? fit.withLinearModel(beta, linear[p], linRel) : fit;
   }
 
   private static FitResult fitNetwork(DesignMatrix x, SolverSettings settings,

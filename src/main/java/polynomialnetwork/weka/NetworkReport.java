@@ -90,9 +90,17 @@ public final class NetworkReport {
     line("Solver: " + s.solver + ", step rule: " + s.stepRule
         + (s.freshSamplingBatches > 1 ? ", fresh sampling over " + s.freshSamplingBatches
             + " disjoint batches" : ""));
-    line("Hidden units (rank r): " + net.hiddenUnits()
-        + (net.hiddenUnits() != s.requestedRank ? " (requested " + s.requestedRank
-            + ", capped at the number of input columns)" : "")
+    String rankNote = "";
+    if (s.requestedRank == 0) {
+      rankNote = " (chosen automatically, -N 0)";
+    } else if (net.hiddenUnits() == 0) {
+      rankNote = " (requested " + s.requestedRank + "; the linear model is used, see below)";
+    } else if (net.hiddenUnits() < s.requestedRank && s.requestedRank > conv.columns()) {
+      rankNote = " (requested " + s.requestedRank + ", capped at the number of input columns)";
+    } else if (net.hiddenUnits() != s.requestedRank) {
+      rankNote = " (requested " + s.requestedRank + ")";
+    }
+    line("Hidden units (rank r): " + net.hiddenUnits() + rankNote
         + "; input columns p: " + conv.columns() + "; training instances: "
         + conv.trainingRows() + " (total weight " + num(conv.trainingWeight()) + ")");
     line("Iterations: " + s.iterations + " (best iterate: " + s.bestIteration

@@ -256,12 +256,16 @@ class SolverBehaviourTest {
     // it is the least-squares line: the gradient Xᵀd vanishes
     double[] beta = fit.linearTerm();
     double[] grad = new double[p + 1];
+    double dd = 0;
+    double yy = 0;
     for (int i = 0; i < data.rows(); i++) {
       double[] x = data.row(i);
       double d = fit.bias() - data.target()[i];
       for (int j = 0; j < p; j++) {
         d += beta[j] * x[j];
       }
+      dd += d * d;
+      yy += data.target()[i] * data.target()[i];
       for (int j = 0; j < p; j++) {
         grad[j] += d * x[j];
       }
@@ -270,6 +274,8 @@ class SolverBehaviourTest {
     for (double g : grad) {
       assertEquals(0.0, g / data.rows(), 1e-8);
     }
+    assertEquals(Math.sqrt(dd / yy), fit.bestRelativeResidual(), 1e-12,
+        "the reported residual is the linear model's");
     // a real quadratic network is kept
     PlantedProblem pp = PlantedProblem.spec().p(10).r(2).m(1000).linear(true).seed(22).build();
     assertTrue(!RecoverySolver.fit(pp.data, new SolverSettings().rank(2).seed(1))
