@@ -86,43 +86,65 @@ public final class RecoverySolver {
     lin += ridge * w * parameterNormSquared(FactoredSymmetric.zero(p), beta);
     net += ridge * w * parameterNormSquared(fit.interaction(), fit.linearTerm());
     // a margin of rounding: a network that is the linear model (L = 0) is kept as it is
-    return lin < net * (1 - 1e-9) || !(net == net) ? fit.withLinearModel(beta, linear[p], linRel) : fit;
+    boolean linearBetter = lin < net * (1 - 1e-9) || Double.isNaN(net);
+    return linearBetter ? fit.withLinearModel(beta, linear[p], linRel) : fit;
   }
 
   private static FitResult fitNetwork(DesignMatrix x, SolverSettings settings,
       ExecutorService executor, int threads) {
-    {
-      boolean[][] folds = validationFolds(x, settings);
-      if (folds == null) {
-        return new Run(x, settings, executor, threads, null).iterate();
-      }
-      // Early stopping without losing data: runs on the training parts pick the number of
-      // iterations by their mean error on the held-out parts, then the model is fitted on all
-      // rows for that many iterations.
-      List<FitResult> probes = new ArrayList<>();
-      for (boolean[] holdout : folds) {
-        FitResult probe = new Run(x, settings, executor, threads, holdout).iterate();
-        probes.add(probe);
-        if (probe.stopReason() == FitResult.StopReason.INTERRUPTED) {
-          // keep what there is: the best iterate of the interrupted run
-          return probe.withValidation(probe, probes.size(), null, probe.bestIteration(),
-              totalSeconds(probes));
-        }
-        FitResult.IterationRecord last = probe.trace().get(probe.trace().size() - 1);
-        if (probes.size() == 1 && probe.stopReason() == FitResult.StopReason.CONVERGED
-            && last.validationRmse <= 100 * last.rmse) {
-          // The training part is fitted to the tolerance and the held-out rows as well: the
-          // data are explained exactly, and neither more runs nor a refit could do better.
-          return probe.withValidation(probe, 1, null, probe.bestIteration(), 0);
-        }
-      }
-      double[] curve = meanValidationCurve(probes);
-      int chosen = argmin(curve);
-      SolverSettings full = settings.copy().validationFraction(0).maxIterations(chosen);
-      FitResult result = new Run(x, full, executor, threads, null).iterate();
-      return result.withValidation(probes.get(0), probes.size(), curve, chosen,
+    boolean[][] folds = validationFolds(x, settings);
+    if (folds == null) {
+      return new Run(x, settings, executor, threads, null).iterate();
+    }
+    // Early stopping without losing data: runs on the training parts pick the number of
+    // iterations by their mean error on the held-out parts, then the model is fitted on all
+    // rows for that many iterations.
+    List<FitResult> probes = validationRuns(x, settings, executor, threads, folds, true);
+    FitResult last = probes.get(probes.size() - 1);
+    if (last.stopReason() == FitResult.StopReason.INTERRUPTED) {
+      // keep what there is: the best iterate of the interrupted run
+      return last.withValidation(last, probes.size(), null, last.bestIteration(),
           totalSeconds(probes));
     }
+    if (explainsExactly(last)) {
+      // neither more runs nor a refit could do better
+      return last.withValidation(last, 1, null, last.bestIteration(), 0);
+    }
+    double[] curve = meanValidationCurve(probes);
+    int chosen = argmin(curve);
+    SolverSettings full = settings.copy().validationFraction(0).maxIterations(chosen);
+    FitResult result = new Run(x, full, executor, threads, null).iterate();
+    return result.withValidation(probes.get(0), probes.size(), curve, chosen,
+        totalSeconds(probes));
+  }
+
+  /**
+   * One run per fold, each holding that fold out; stops early after a run that was interrupted
+   * and, when {@code stopWhenExact}, after a first run that {@link #explainsExactly explains the
+   * data exactly}.
+   */
+  private static List<FitResult> validationRuns(DesignMatrix x, SolverSettings settings,
+      ExecutorService executor, int threads, boolean[][] folds, boolean stopWhenExact) {
+    List<FitResult> probes = new ArrayList<>();
+    for (boolean[] holdout : folds) {
+      FitResult probe = new Run(x, settings, executor, threads, holdout).iterate();
+      probes.add(probe);
+      if (probe.stopReason() == FitResult.StopReason.INTERRUPTED
+          || (stopWhenExact && probes.size() == 1 && explainsExactly(probe))) {
+        break;
+      }
+    }
+    return probes;
+  }
+
+  /**
+   * The training part is fitted to the tolerance and the held-out rows as well: the data are
+   * explained exactly.
+   */
+  private static boolean explainsExactly(FitResult probe) {
+    FitResult.IterationRecord last = probe.trace().get(probe.trace().size() - 1);
+    return probe.stopReason() == FitResult.StopReason.CONVERGED
+        && last.validationRmse <= 100 * last.rmse;
   }
 
   /**
@@ -221,19 +243,11 @@ public final class RecoverySolver {
       double best = Double.POSITIVE_INFINITY;
       int worse = 0;
       for (int r = 1; r <= rMax; r++) {
-        List<FitResult> probes = new ArrayList<>();
-        boolean interrupted = false;
-        for (boolean[] holdout : folds) {
-          FitResult probe = new Run(x, s.copy().rank(r), executor, threads, holdout).iterate();
-          probes.add(probe);
-          if (probe.stopReason() == FitResult.StopReason.INTERRUPTED) {
-            interrupted = true;
-            break;
-          }
-        }
+        List<FitResult> probes = validationRuns(x, s.copy().rank(r), executor, threads, folds,
+            false);
         double[] curve = meanValidationCurve(probes);
         score[r - 1] = curve[argmin(curve)];
-        if (interrupted) {
+        if (probes.get(probes.size() - 1).stopReason() == FitResult.StopReason.INTERRUPTED) {
           break;
         }
         if (score[r - 1] < best * (1 - 1e-3)) {
@@ -698,12 +712,6 @@ public final class RecoverySolver {
       }
     }
     return out;
-  }
-
-  /** The held-out rows of the first validation run (see {@link #validationFolds}), or null. */
-  static boolean[] holdout(DesignMatrix x, SolverSettings settings) {
-    boolean[][] folds = validationFolds(x, settings);
-    return folds == null ? null : folds[0];
   }
 
   /** The splitmix64 finaliser: a cheap hash with good avalanche. */

@@ -171,16 +171,10 @@ public final class StepSize {
         rhs[PREVIOUS] = pl;
       }
       for (int r = 0; r < 3; r++) {
-        for (int c = 0; c < 3; c++) {
-          if (c < r) {
-            gram[r][c] = gram[c][r];
-          }
-        }
-      }
-      for (int r = 0; r < 3; r++) {
         rhs[r] *= scale;
-        for (int c = 0; c < 3; c++) {
+        for (int c = r; c < 3; c++) {
           gram[r][c] *= scale;
+          gram[c][r] = gram[r][c];
         }
       }
       parameterNorm *= scale;

@@ -190,7 +190,7 @@ class SolverBehaviourTest {
     assertEquals(StopReason.MAX_ITERATIONS, fit.stopReason());
     // about a quarter of the rows were held out
     int held = 0;
-    boolean[] mask = RecoverySolver.holdout(pp.data, s);
+    boolean[] mask = RecoverySolver.validationFolds(pp.data, s)[0];
     for (boolean b : mask) {
       held += b ? 1 : 0;
     }
@@ -291,8 +291,8 @@ class SolverBehaviourTest {
       reversed.addRow(x.row(i), x.target()[i], 1.0);
     }
     SolverSettings s = new SolverSettings().validationFraction(0.2);
-    boolean[] a = RecoverySolver.holdout(x, s);
-    boolean[] b = RecoverySolver.holdout(reversed.build(false), s);
+    boolean[] a = RecoverySolver.validationFolds(x, s)[0];
+    boolean[] b = RecoverySolver.validationFolds(reversed.build(false), s)[0];
     for (int i = 0; i < x.rows(); i++) {
       assertEquals(a[i], b[x.rows() - 1 - i]);
     }
