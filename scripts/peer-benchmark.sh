@@ -2,7 +2,8 @@
 # Issue 5, part 3: PolynomialNetwork against Weka peers (MLPRegressor with a quadratic
 # activation, LinearRegression, SMOreg with PolyKernel -E 2 -L) on planted data, in one JVM.
 # Usage: scripts/peer-benchmark.sh [--sizes 100x10000,200x20000] [--r 5] [--test 2000]
-#          [--cap 600] [--smo-always] [--schemes PN,PN-1t,MLP-r,MLP-2r,LR,SMOreg]
+#          [--cap 600] [--smo-always] [--no-shape-warm-up] [--repeats 3]
+#          [--schemes PN,PN-1t,MLP-r,MLP-2r,LR,SMOreg]
 # (a bare argument is taken as the scheme filter). Prints Markdown tables to stdout, progress to
 # stderr. Takes ~20-30 minutes at the default sizes, mostly SMOreg's 10-minute cap.
 set -euo pipefail
