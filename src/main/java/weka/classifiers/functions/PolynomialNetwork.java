@@ -122,7 +122,7 @@ import weka.core.WeightedInstancesHandler;
  * <pre> -tol &lt;double&gt;
  *  Stop when the relative training residual
  *  ||d||/||y|| (standardized class) falls to this value.
- *  (default 1.0E-10)</pre>
+ *  (default 1.0E-8)</pre>
  * 
  * <pre> -block-size &lt;int&gt;
  *  Block size k of the Krylov head (0 = automatic: k = r).
@@ -245,8 +245,12 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   public static final double DEFAULT_CLIP_MARGIN = 0.5;
   /** Largest rank tried by the automatic choice (-N 0). */
   public static final int MAX_AUTOMATIC_RANK = 10;
-  /** Default relative-residual tolerance. */
-  public static final double DEFAULT_TOLERANCE = 1e-10;
+  /**
+   * Default relative-residual tolerance. At 1e-8 a network that explains the data exactly already
+   * predicts new data to about eight digits (planted p = 100: test RRSE 1e-6 %); going on to
+   * 1e-10 took 39 iterations instead of 30 there, for digits no data set carries.
+   */
+  public static final double DEFAULT_TOLERANCE = 1e-8;
 
   // ---- options
   protected int m_NumHiddenUnits = DEFAULT_HIDDEN_UNITS;
@@ -884,7 +888,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * <pre> -tol &lt;double&gt;
    *  Stop when the relative training residual
    *  ||d||/||y|| (standardized class) falls to this value.
-   *  (default 1.0E-10)</pre>
+   *  (default 1.0E-8)</pre>
    * 
    * <pre> -block-size &lt;int&gt;
    *  Block size k of the Krylov head (0 = automatic: k = r).
