@@ -169,15 +169,14 @@ public final class PeerBenchmark {
     printMachine();
     System.out.println("Planted data: y = Σ_j α_j (w_jᵀx)², noiseless, r = " + r
         + " orthonormal w_j, α = (+1, −1, +1, −1, +1, …), x ~ N(0, I); a separate test set of "
-        + test + " rows; seed " + SEED + ". Wall seconds of one buildClassifier each, after one "
+        + test + " rows; seed " + SEED + ". Wall seconds of buildClassifier, after one "
         + "warm-up fit of each scheme on p = 20, r = 2, m = 1000 (SMOreg: m = 300)"
         + (shapeWarmUp ? " and, except SMOreg, a first fit at each size on another planted "
-            + "network of the same shape (seed + 1). \"train s\" is the second fit at the size "
-            + "(warm JIT, as in an Experimenter run); \"first fit s\" is the first one, the "
-            + "time a user waits for a single fit in a fresh Explorer" : "")
-        + (repeats > 1 ? ". \"train s\" is the median of " + repeats + " fits on the same "
-            + "training data (SMOreg: one fit), because other tenants of a shared host make "
-            + "single timings swing by ±30 %" : "")
+            + "network of the same shape (seed + 1): \"first fit s\", the time a user waits for a "
+            + "single fit in a fresh Explorer" : "")
+        + ". \"train s\" is " + (repeats > 1 ? "the median of " + repeats + " fits" : "one fit")
+        + " on the benchmark data after that (warm JIT, as in an Experimenter run; SMOreg: one "
+        + "fit); other tenants of a shared host make single timings swing by ±30 %"
         + ". RRSE on the test set (Weka Evaluation, relative to the training mean).");
     System.out.println();
     System.out.println("Schemes: " + describe(selected));
