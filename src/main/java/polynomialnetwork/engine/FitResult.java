@@ -98,64 +98,41 @@ public final class FitResult {
   FitResult(FactoredSymmetric interaction, double[] linear, double bias,
       List<IterationRecord> trace, StopReason stopReason, int iterations, int bestIteration,
       double seconds) {
+    this(interaction, linear, bias, Collections.unmodifiableList(trace), stopReason, iterations,
+        bestIteration, seconds, null, false, 0, null, -1, false, Double.NaN);
+  }
+
+  /**
+   * Every field; the others delegate here. {@code selfValidated} makes this result its own
+   * validation run (a probe that needed no refit), which a caller cannot pass as {@code this}.
+   */
+  private FitResult(FactoredSymmetric interaction, double[] linear, double bias,
+      List<IterationRecord> trace, StopReason stopReason, int iterations, int bestIteration,
+      double seconds, FitResult validationRun, boolean selfValidated, int validationRuns,
+      double[] validationCurve, int chosenIterations, boolean linearFallback,
+      double linearRelativeResidual) {
     this.interaction = interaction;
     this.linear = linear;
     this.bias = bias;
     this.network = QuadraticNetwork.fromFactored(interaction, linear, bias);
-    this.trace = Collections.unmodifiableList(trace);
+    this.trace = trace;
     this.stopReason = stopReason;
     this.iterations = iterations;
     this.bestIteration = bestIteration;
     this.seconds = seconds;
-    this.validationRun = null;
-    this.validationRuns = 0;
-    this.validationCurve = null;
-    this.chosenIterations = -1;
-    this.linearFallback = false;
-    this.linearRelativeResidual = Double.NaN;
-  }
-
-  private FitResult(FitResult fit, FitResult validationRun, int validationRuns,
-      double[] validationCurve, int chosenIterations, double validationSeconds) {
+    this.validationRun = selfValidated ? this : validationRun;
     this.validationRuns = validationRuns;
-    this.validationCurve = validationCurve == null ? null : validationCurve.clone();
+    this.validationCurve = validationCurve;
     this.chosenIterations = chosenIterations;
-    this.linearFallback = fit.linearFallback;
-    this.linearRelativeResidual = fit.linearRelativeResidual;
-    this.interaction = fit.interaction;
-    this.linear = fit.linear;
-    this.bias = fit.bias;
-    this.network = fit.network;
-    this.trace = fit.trace;
-    this.stopReason = fit.stopReason;
-    this.iterations = fit.iterations;
-    this.bestIteration = fit.bestIteration;
-    this.seconds = fit == validationRun ? fit.seconds : fit.seconds + validationSeconds;
-    // a probe that needed no refit is its own validation run
-    this.validationRun = validationRun == fit ? this : validationRun;
+    this.linearFallback = linearFallback;
+    this.linearRelativeResidual = linearRelativeResidual;
   }
 
   /** A copy of {@code fit} whose model is replaced by the linear model (β, c), L = 0. */
-  private FitResult(FitResult fit, double[] beta, double c, double relativeResidual) {
-    this.linearRelativeResidual = relativeResidual;
-    this.validationRuns = fit.validationRuns;
-    this.validationCurve = fit.validationCurve;
-    this.chosenIterations = fit.chosenIterations;
-    this.linearFallback = true;
-    this.interaction = FactoredSymmetric.zero(fit.interaction.dimension());
-    this.linear = beta.clone();
-    this.bias = c;
-    this.network = QuadraticNetwork.fromFactored(interaction, linear, bias);
-    this.trace = fit.trace;
-    this.stopReason = fit.stopReason;
-    this.iterations = fit.iterations;
-    this.bestIteration = fit.bestIteration;
-    this.seconds = fit.seconds;
-    this.validationRun = fit.validationRun == fit ? this : fit.validationRun;
-  }
-
   FitResult withLinearModel(double[] beta, double c, double relativeResidual) {
-    return new FitResult(this, beta, c, relativeResidual);
+    return new FitResult(FactoredSymmetric.zero(interaction.dimension()), beta.clone(), c, trace,
+        stopReason, iterations, bestIteration, seconds, validationRun, validationRun == this,
+        validationRuns, validationCurve, chosenIterations, true, relativeResidual);
   }
 
   /**
@@ -177,7 +154,10 @@ public final class FitResult {
    */
   FitResult withValidation(FitResult run, int runs, double[] curve, int chosen,
       double validationSeconds) {
-    return new FitResult(this, run, runs, curve, chosen, validationSeconds);
+    // a probe that needed no refit is its own validation run, and its time is already counted
+    return new FitResult(interaction, linear, bias, trace, stopReason, iterations, bestIteration,
+        run == this ? seconds : seconds + validationSeconds, run, run == this, runs,
+        curve == null ? null : curve.clone(), chosen, linearFallback, linearRelativeResidual);
   }
 
   /** Number of validation runs the iteration count was chosen from (0 without validation). */
