@@ -98,23 +98,26 @@ public final class FitResult {
   FitResult(FactoredSymmetric interaction, double[] linear, double bias,
       List<IterationRecord> trace, StopReason stopReason, int iterations, int bestIteration,
       double seconds) {
-    this(interaction, linear, bias, Collections.unmodifiableList(trace), stopReason, iterations,
-        bestIteration, seconds, null, false, 0, null, -1, false, Double.NaN);
+    this(interaction, linear, bias, QuadraticNetwork.fromFactored(interaction, linear, bias),
+        Collections.unmodifiableList(trace), stopReason, iterations, bestIteration, seconds, null,
+        false, 0, null, -1, false, Double.NaN);
   }
 
   /**
-   * Every field; the others delegate here. {@code selfValidated} makes this result its own
+   * Every field; the others delegate here (a validated copy shares the network it was made
+   * from instead of building it again). {@code selfValidated} makes this result its own
    * validation run (a probe that needed no refit), which a caller cannot pass as {@code this}.
    */
   private FitResult(FactoredSymmetric interaction, double[] linear, double bias,
-      List<IterationRecord> trace, StopReason stopReason, int iterations, int bestIteration,
-      double seconds, FitResult validationRun, boolean selfValidated, int validationRuns,
+      QuadraticNetwork network, List<IterationRecord> trace, StopReason stopReason,
+      int iterations, int bestIteration, double seconds, FitResult validationRun,
+      boolean selfValidated, int validationRuns,
       double[] validationCurve, int chosenIterations, boolean linearFallback,
       double linearRelativeResidual) {
     this.interaction = interaction;
     this.linear = linear;
     this.bias = bias;
-    this.network = QuadraticNetwork.fromFactored(interaction, linear, bias);
+    this.network = network;
     this.trace = trace;
     this.stopReason = stopReason;
     this.iterations = iterations;
@@ -130,7 +133,9 @@ public final class FitResult {
 
   /** A copy of {@code fit} whose model is replaced by the linear model (β, c), L = 0. */
   FitResult withLinearModel(double[] beta, double c, double relativeResidual) {
-    return new FitResult(FactoredSymmetric.zero(interaction.dimension()), beta.clone(), c, trace,
+    FactoredSymmetric none = FactoredSymmetric.zero(interaction.dimension());
+    double[] b = beta.clone();
+    return new FitResult(none, b, c, QuadraticNetwork.fromFactored(none, b, c), trace,
         stopReason, iterations, bestIteration, seconds, validationRun, validationRun == this,
         validationRuns, validationCurve, chosenIterations, true, relativeResidual);
   }
@@ -155,8 +160,8 @@ public final class FitResult {
   FitResult withValidation(FitResult run, int runs, double[] curve, int chosen,
       double validationSeconds) {
     // a probe that needed no refit is its own validation run, and its time is already counted
-    return new FitResult(interaction, linear, bias, trace, stopReason, iterations, bestIteration,
-        run == this ? seconds : seconds + validationSeconds, run, run == this, runs,
+    return new FitResult(interaction, linear, bias, network, trace, stopReason, iterations,
+        bestIteration, run == this ? seconds : seconds + validationSeconds, run, run == this, runs,
         curve == null ? null : curve.clone(), chosen, linearFallback, linearRelativeResidual);
   }
 
