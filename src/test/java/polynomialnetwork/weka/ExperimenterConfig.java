@@ -53,6 +53,23 @@ public final class ExperimenterConfig {
     Classifier[] schemes = {new PolynomialNetwork(), new LinearRegression(), smo, new M5P(),
       new MLPRegressor()};
 
+    Experiment exp = crossValidation(schemes, runs, DATASETS,
+        new File("experimenter-results.arff"));
+    exp.setNotes("polynomialNetwork: PolynomialNetwork (defaults, the baseline) vs LinearRegression, "
+        + "SMOreg (PolyKernel -E 2 -L), M5P and MLPRegressor (package multiLayerPerceptrons), "
+        + runs + " x 10-fold CV on test-data/*.arff. Run it from the directory that holds "
+        + "test-data/ (the repository or $WEKA_HOME/packages/polynomialNetwork).");
+    return exp;
+  }
+
+  /**
+   * A regression experiment as the Experimenter's Setup tab makes it: every scheme on every data
+   * set, {@code runs} × 10-fold cross-validation, results written as ARFF to {@code results}.
+   *
+   * @throws Exception if the classifier property cannot be introspected
+   */
+  public static Experiment crossValidation(Classifier[] schemes, int runs, String[] datasets,
+      File results) throws Exception {
     Experiment exp = new Experiment();
     exp.setRunLower(1);
     exp.setRunUpper(runs);
@@ -72,17 +89,13 @@ public final class ExperimenterConfig {
     exp.setPropertyArray(schemes);
     exp.setUsePropertyIterator(true);
     DefaultListModel<File> data = new DefaultListModel<>();
-    for (String d : DATASETS) {
+    for (String d : datasets) {
       data.addElement(new File(d));
     }
     exp.setDatasets(data);
     InstancesResultListener listener = new InstancesResultListener();
-    listener.setOutputFile(new File("experimenter-results.arff"));
+    listener.setOutputFile(results);
     exp.setResultListener(listener);
-    exp.setNotes("polynomialNetwork: PolynomialNetwork (defaults, the baseline) vs LinearRegression, "
-        + "SMOreg (PolyKernel -E 2 -L), M5P and MLPRegressor (package multiLayerPerceptrons), "
-        + runs + " x 10-fold CV on test-data/*.arff. Run it from the directory that holds "
-        + "test-data/ (the repository or $WEKA_HOME/packages/polynomialNetwork).");
     return exp;
   }
 }

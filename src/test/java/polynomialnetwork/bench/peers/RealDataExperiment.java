@@ -3,7 +3,7 @@ package polynomialnetwork.bench.peers;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
-import javax.swing.DefaultListModel;
+import polynomialnetwork.weka.ExperimenterConfig;
 import weka.classifiers.Classifier;
 import weka.classifiers.functions.GaussianProcesses;
 import weka.classifiers.functions.LinearRegression;
@@ -13,12 +13,8 @@ import weka.classifiers.functions.SMOreg;
 import weka.classifiers.functions.activation.Quadratic;
 import weka.classifiers.functions.supportVector.PolyKernel;
 import weka.core.Utils;
-import weka.experiment.CrossValidationResultProducer;
 import weka.experiment.Experiment;
-import weka.experiment.InstancesResultListener;
 import weka.experiment.PairedCorrectedTTester;
-import weka.experiment.PropertyNode;
-import weka.experiment.RegressionSplitEvaluator;
 import weka.experiment.ResultMatrixPlainText;
 import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
@@ -59,32 +55,9 @@ public final class RealDataExperiment {
       schemes.add(mlp);
     }
 
-    Experiment exp = new Experiment();
-    exp.setPropertyArray(new Classifier[0]);
-    exp.setRunLower(1);
-    exp.setRunUpper(runs);
-    CrossValidationResultProducer cv = new CrossValidationResultProducer();
-    cv.setNumFolds(10);
-    RegressionSplitEvaluator se = new RegressionSplitEvaluator();
-    se.setNoSizeDetermination(true);
-    cv.setSplitEvaluator(se);
-    PropertyNode[] path = new PropertyNode[2];
-    path[0] = new PropertyNode(se, new java.beans.PropertyDescriptor("splitEvaluator",
-        CrossValidationResultProducer.class), CrossValidationResultProducer.class);
-    path[1] = new PropertyNode(se.getClassifier(), new java.beans.PropertyDescriptor(
-        "classifier", RegressionSplitEvaluator.class), RegressionSplitEvaluator.class);
-    exp.setResultProducer(cv);
-    exp.setPropertyPath(path);
-    exp.setPropertyArray(schemes.toArray(new Classifier[0]));
-    exp.setUsePropertyIterator(true);
-    DefaultListModel<File> data = new DefaultListModel<>();
-    data.addElement(new File("test-data/cpu.arff"));
-    data.addElement(new File("test-data/cpu.with.vendor.arff"));
-    exp.setDatasets(data);
     File out = new File("target/real-data-experiment.arff");
-    InstancesResultListener rl = new InstancesResultListener();
-    rl.setOutputFile(out);
-    exp.setResultListener(rl);
+    Experiment exp = ExperimenterConfig.crossValidation(schemes.toArray(new Classifier[0]), runs,
+        new String[] {"test-data/cpu.arff", "test-data/cpu.with.vendor.arff"}, out);
     long t0 = System.nanoTime();
     exp.initialize();
     exp.runExperiment();
