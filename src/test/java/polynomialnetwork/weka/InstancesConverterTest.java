@@ -1,0 +1,81 @@
+package polynomialnetwork.weka;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import polynomialnetwork.engine.DesignMatrix;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.Utils;
+
+/**
+ * The training rows are coded row by row (indicator coding streamed, or skipped when there is no
+ * nominal input); a new instance goes through the fitted filters one at a time. Both routes must
+ * give the same standardized columns, bit for bit, or the model would be trained on one
+ * representation and applied to another.
+ */
+class InstancesConverterTest {
+
+  /** numeric, nominal (3 and 2 values), missing values, the class in the middle, weights. */
+  private static Instances data(boolean withNominal, long seed) {
+    ArrayList<Attribute> attributes = new ArrayList<>();
+    attributes.add(new Attribute("u"));
+    if (withNominal) {
+      attributes.add(new Attribute("colour", Arrays.asList("red", "green", "blue")));
+    }
+    attributes.add(new Attribute("y"));
+    if (withNominal) {
+      attributes.add(new Attribute("flag", Arrays.asList("no", "yes")));
+    }
+    attributes.add(new Attribute("v"));
+    Instances d = new Instances("converter", attributes, 0);
+    d.setClassIndex(d.attribute("y").index());
+    Random rng = new Random(seed);
+    for (int i = 0; i < 57; i++) {
+      double[] values = new double[d.numAttributes()];
+      for (int a = 0; a < values.length; a++) {
+        Attribute att = d.attribute(a);
+        values[a] = att.isNominal() ? rng.nextInt(att.numValues()) : 3 + 2 * rng.nextGaussian();
+        if (a != d.classIndex() && rng.nextDouble() < 0.1) {
+          values[a] = Utils.missingValue();
+        }
+      }
+      d.add(new DenseInstance(0.5 + rng.nextDouble(), values));
+    }
+    d.instance(4).setClassMissing(); // dropped from training
+    return d;
+  }
+
+  @Test
+  void trainingRowsEqualTheCodingOfNewInstances() throws Exception {
+    for (boolean withNominal : new boolean[] {false, true}) {
+      Instances d = data(withNominal, withNominal ? 11 : 12);
+      String before = d.toString();
+      InstancesConverter.Prepared prepared = InstancesConverter.fit(d);
+      DesignMatrix x = prepared.matrix;
+      assertEquals(withNominal ? 2 + 3 + 1 : 2, x.cols(), "columns after indicator coding");
+      assertEquals(d.numInstances() - 1, x.rows(), "the row with a missing class is dropped");
+      List<Instance> kept = new ArrayList<>();
+      for (Instance inst : d) {
+        if (!inst.classIsMissing()) {
+          kept.add(inst);
+        }
+      }
+      for (int i = 0; i < kept.size(); i++) {
+        assertArrayEquals(prepared.converter.standardizedFeatures(kept.get(i)), x.row(i), 0.0,
+            "row " + i + (withNominal ? " with" : " without") + " nominal attributes");
+        assertEquals(kept.get(i).weight(), x.weight(i), 0.0);
+      }
+      assertEquals(before, d.toString(), "the user's data is not modified");
+    }
+  }
+}
