@@ -61,9 +61,12 @@ public final class Standardization implements Serializable {
 
   /**
    * Accumulates weighted means and variances in one pass (West's weighted Welford update).
-   * Each column is accumulated in units of a power of two near its first non-zero value, so
-   * that the squares neither underflow for values near 1e-300 nor overflow for values near
-   * 1e+300, and "constant" is judged relative to the column's own magnitude.
+   * Each column is accumulated in units of a power of two at its largest magnitude so far, so that
+   * the squares neither underflow for values near 1e-300 nor overflow for values near 1e+300, and
+   * "constant" is judged relative to the column's own magnitude. When a larger value arrives, the
+   * sums so far are rescaled to the new unit; a power-of-two rescaling is exact, so the result does
+   * not depend on where in the data the largest value sits (a unit fixed by the first value let
+   * one later value 1e154 times larger overflow the squares).
    */
   public static final class Accumulator {
     private final int p;
@@ -86,9 +89,15 @@ public final class Standardization implements Serializable {
       this.unit = new double[p];
     }
 
-    /** The unit of a column whose first non-zero value is v (0 while all values were 0). */
+    /**
+     * The unit after seeing v: the power of two at the larger of |v| and the current unit (0 while
+     * all values were 0).
+     */
     private static double unitOf(double current, double v) {
-      return current != 0 || v == 0 ? current : Math.scalb(1.0, Math.getExponent(v));
+      if (v == 0 || (current != 0 && Math.getExponent(v) <= Math.getExponent(current))) {
+        return current;
+      }
+      return Math.scalb(1.0, Math.getExponent(v));
     }
 
     /** Adds one row; rows with weight ≤ 0 (or NaN) are ignored. Values must be finite. */
@@ -102,13 +111,29 @@ public final class Standardization implements Serializable {
       totalWeight += weight;
       double f = weight / totalWeight;
       for (int j = 0; j < p; j++) {
-        unit[j] = unitOf(unit[j], x[j]);
-        double xs = unit[j] == 0 ? 0 : x[j] / unit[j];
+        double u = unitOf(unit[j], x[j]);
+        if (u != unit[j]) {
+          if (unit[j] != 0) {
+            double shrink = unit[j] / u; // a power of two below 1: exact unless it underflows
+            mean[j] *= shrink;
+            m2[j] *= shrink * shrink;
+          }
+          unit[j] = u;
+        }
+        double xs = u == 0 ? 0 : x[j] / u;
         double delta = xs - mean[j];
         mean[j] += f * delta;
         m2[j] += weight * delta * (xs - mean[j]);
       }
-      yUnit = unitOf(yUnit, y);
+      double uy = unitOf(yUnit, y);
+      if (uy != yUnit) {
+        if (yUnit != 0) {
+          double shrink = yUnit / uy;
+          yMean *= shrink;
+          yM2 *= shrink * shrink;
+        }
+        yUnit = uy;
+      }
       double ys = yUnit == 0 ? 0 : y / yUnit;
       double dy = ys - yMean;
       yMean += f * dy;
@@ -179,14 +204,27 @@ public final class Standardization implements Serializable {
       throw new IllegalArgumentException("expected " + mean.length + " values, got " + x.length);
     }
     for (int j = 0; j < mean.length; j++) {
-      out[j] = (x[j] - mean[j]) / scale[j];
+      out[j] = centreAndScale(x[j], mean[j], scale[j]);
     }
     return out;
   }
 
+  /**
+   * (x − μ) / s. Near ±Double.MAX_VALUE the difference x − μ can overflow although the quotient
+   * is moderate; only then is it taken in halves, (x/2 − μ/2) / s · 2, which is exact scaling, so
+   * every other value is computed exactly as before.
+   */
+  private static double centreAndScale(double x, double mu, double s) {
+    double z = (x - mu) / s;
+    if (Double.isInfinite(z) && Double.isFinite(x)) {
+      z = (0.5 * x - 0.5 * mu) / s * 2.0;
+    }
+    return z;
+  }
+
   /** (y − μ_y) / s_y. */
   public double standardizeTarget(double y) {
-    return (y - targetMean) / targetScale;
+    return centreAndScale(y, targetMean, targetScale);
   }
 
   /** μ_y + s_y · ŷ_std. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -144,5 +145,40 @@ class StandardizationTest {
     assertEquals(1, Math.abs(orig.hiddenWeights(0)[0]), 1e-15);
     assertEquals(5, orig.linearTerm()[0], 1e-12);
     assertEquals(5, orig.bias(), 1e-12);
+  }
+
+  /**
+   * A value far larger than the first one (here 1e200 after 1) used to overflow the squares,
+   * because the unit was fixed by the first value; now the result is the same whichever row
+   * the large value is in (up to the rounding of a different summation order).
+   */
+  @Test
+  void aLateHugeValueGivesTheSameStandardizationAsAnEarlyOne() {
+    double[][] rows = {{1, 2}, {1e200, -1.7e308}, {1, 1.7e308}, {1, 3}, {1, 1.7e308}};
+    double[] ys = {1, 1e250, 2, 3, 4};
+    Standardization first = accumulate(rows, ys, new int[] {1, 0, 2, 3, 4});
+    Standardization later = accumulate(rows, ys, new int[] {0, 2, 3, 1, 4});
+    for (int j = 0; j < 2; j++) {
+      assertEquals(first.means()[j], later.means()[j], 1e-12 * first.scales()[j]);
+      assertEquals(first.scales()[j], later.scales()[j], 1e-12 * first.scales()[j]);
+    }
+    assertEquals(first.targetScale(), later.targetScale(), 1e-12 * first.targetScale());
+    assertEquals(2e199, first.means()[0], 1e185);
+    assertEquals(4e199, first.scales()[0], 1e186);
+    assertTrue(first.targetScale() > 3.9e249 && first.targetScale() < 4.1e249);
+    for (double[] row : rows) {
+      for (double z : first.standardize(row, new double[2])) {
+        assertTrue(Double.isFinite(z) && Math.abs(z) < 3, "standardized " + z);
+      }
+    }
+    assertTrue(Double.isFinite(first.standardizeTarget(1e250)));
+  }
+
+  private static Standardization accumulate(double[][] rows, double[] ys, int[] order) {
+    Standardization.Accumulator acc = new Standardization.Accumulator(2);
+    for (int i : order) {
+      acc.add(rows[i], ys[i], 1.0);
+    }
+    return acc.build();
   }
 }

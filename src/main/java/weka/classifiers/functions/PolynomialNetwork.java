@@ -539,8 +539,18 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     if (m_ClipMargin < 0 || !(m_ClassMax >= m_ClassMin)) {
       return null;
     }
-    double pad = m_ClipMargin * (m_ClassMax - m_ClassMin);
-    return new double[] {m_ClassMin - pad, m_ClassMax + pad};
+    // A class range near +-Double.MAX_VALUE overflows the width (and 0 * Infinity would be
+    // NaN): the bounds then saturate at the largest finite doubles.
+    double width = m_ClassMax - m_ClassMin;
+    double pad = m_ClipMargin == 0 ? 0 : m_ClipMargin * width;
+    return new double[] {Math.max(-Double.MAX_VALUE, m_ClassMin - pad),
+      Math.min(Double.MAX_VALUE, m_ClassMax + pad)};
+  }
+
+  /** A clip bound as Weka prints numbers, switching to e-notation for very large magnitudes. */
+  private String boundToString(double v) {
+    return Math.abs(v) < 1e15 ? Utils.doubleToString(v, getNumDecimalPlaces() + 4)
+      : String.format(java.util.Locale.ROOT, "%.6g", v);
   }
 
   /**
@@ -781,10 +791,11 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     if (m_Network == null || bounds == null) {
       return report;
     }
-    return report + "\nPredictions are clipped to [" + Utils.doubleToString(bounds[0],
-      getNumDecimalPlaces() + 4) + ", " + Utils.doubleToString(bounds[1],
-        getNumDecimalPlaces() + 4) + "], the training class range widened by "
-      + Utils.doubleToString(100 * m_ClipMargin, 2) + " % of it on each side (-clip).\n";
+    return report + "\nPredictions are clipped to [" + boundToString(bounds[0]) + ", "
+      + boundToString(bounds[1]) + "], the training class range widened by "
+      + (m_ClipMargin < 1e12 ? Utils.doubleToString(100 * m_ClipMargin, 2) + " % of it"
+        : String.format(java.util.Locale.ROOT, "%.6g times its width", m_ClipMargin))
+      + " on each side (-clip).\n";
   }
 
   /**

@@ -340,6 +340,20 @@ class HostileInputTest {
     };
   }
 
+  /** The training predictions equal those of a model built on {@code reference}. */
+  static Sensible sameFitAs(final Instances reference) {
+    return (data, pn, pred) -> {
+      PolynomialNetwork ref = new PolynomialNetwork();
+      ref.setOptions(pn.getOptions());
+      ref.buildClassifier(reference);
+      for (int i = 0; i < reference.numInstances(); i++) {
+        double expected = ref.classifyInstance(reference.instance(i));
+        assertEquals(expected, pred[i], 1e-6 * Math.max(1, Math.abs(expected)),
+          "instance " + (i + 1));
+      }
+    };
+  }
+
   /** Predictions at scale s, divided by s, equal those of the same data at scale 1. */
   static Sensible scaleInvariant(final double scale, final Instances unscaled) {
     return (data, pn, pred) -> {
@@ -559,6 +573,19 @@ class HostileInputTest {
       "", withinClipBounds()));
     t.add(model("attributes at 1e150 and 1e-150 side by side", () -> sideBySide(unit), "",
       withinClipBounds()));
+    // One huge value in an irrelevant column (or values near the largest double) must not
+    // overflow the standardization, wherever the value sits: once an outlier dominates its
+    // column, its size no longer matters, so 1e200 gives the fit that 1e3 gives.
+    for (final int row : new int[] {0, 37}) {
+      t.add(model("an irrelevant column, 1 except 1e200 in row " + (row + 1),
+        () -> withExtra(unit, new Attribute("outlier"), (i, rng) -> i == row ? 1e200 : 1, 7),
+        "", sameFitAs(withExtra(unit, new Attribute("outlier"),
+          (i, rng) -> i == row ? 1e3 : 1, 7))));
+    }
+    t.add(model("an irrelevant column at +-1.7e308",
+      () -> withExtra(unit, new Attribute("nearMax"),
+        (i, rng) -> i % 4 == 0 ? -1.7e308 : 1.7e308, 7), "",
+      sameFitAs(withExtra(unit, new Attribute("nearMax"), (i, rng) -> i % 4 == 0 ? -1 : 1, 7))));
     t.add(model("values near 1e150 with a tiny spread (offset 1e150, sd 1)", () -> {
       Instances d = new Instances(unit);
       for (Instance inst : d) {
