@@ -4,6 +4,7 @@ import java.io.Serializable;
 
 import polynomialnetwork.engine.DesignMatrix;
 import polynomialnetwork.engine.Standardization;
+import polynomialnetwork.engine.WeightScaling;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.filters.Filter;
@@ -73,7 +74,7 @@ public final class InstancesConverter implements Serializable {
    * the converted training set.
    */
   public static Prepared fit(Instances data) throws Exception {
-    rejectInfinities(data);
+    int weightShift = WeightScaling.shiftFor(rejectInfinities(data));
     Instances copy = new Instances(data);
     copy.deleteWithMissingClass();
     ReplaceMissingValues missing = new ReplaceMissingValues();
@@ -101,11 +102,12 @@ public final class InstancesConverter implements Serializable {
     double[] x = new double[p];
     for (int i = 0; i < m; i++) {
       Instance inst = code(nominalToBinary, filled.instance(i), codingIsIdentity);
-      acc.add(extract(inst, columns, x), inst.classValue(), inst.weight());
+      acc.add(extract(inst, columns, x), inst.classValue(),
+          WeightScaling.apply(inst.weight(), weightShift));
     }
     Standardization std = acc.build();
     InstancesConverter converter = new InstancesConverter(missing, nominalToBinary, coded, columns,
-        std, acc.totalWeight(), m);
+        std, Math.scalb(acc.totalWeight(), -weightShift), m);
     if (m == 0 || p == 0 || !(acc.totalWeight() > 0)) {
       return new Prepared(converter, null);
     }
@@ -113,7 +115,8 @@ public final class InstancesConverter implements Serializable {
     for (int i = 0; i < m; i++) {
       Instance inst = code(nominalToBinary, filled.instance(i), codingIsIdentity);
       std.standardize(extract(inst, columns, x), x);
-      b.addRow(x, std.standardizeTarget(inst.classValue()), inst.weight());
+      b.addRow(x, std.standardizeTarget(inst.classValue()),
+          WeightScaling.apply(inst.weight(), weightShift));
     }
     return new Prepared(converter, b.build(true));
   }
@@ -148,8 +151,11 @@ public final class InstancesConverter implements Serializable {
    * is instead of failing later with an anonymous message. (NaN is Weka's missing value and is
    * replaced like any other missing value.) A negative, NaN or infinite instance weight is
    * refused the same way: it would silently corrupt the weighted means and the loss.
+   *
+   * @return the largest instance weight
    */
-  static void rejectInfinities(Instances data) {
+  static double rejectInfinities(Instances data) {
+    double maxWeight = 0;
     for (int i = 0; i < data.numInstances(); i++) {
       Instance inst = data.instance(i);
       for (int a = 0; a < data.numAttributes(); a++) {
@@ -165,7 +171,9 @@ public final class InstancesConverter implements Serializable {
         throw new IllegalArgumentException("PolynomialNetwork: instance " + (i + 1)
           + " has weight " + inst.weight() + "; weights must be finite and >= 0.");
       }
+      maxWeight = Math.max(maxWeight, inst.weight());
     }
+    return maxWeight;
   }
 
   private static double[] extract(Instance inst, int[] columns, double[] out) {

@@ -532,6 +532,17 @@ class HostileInputTest {
       }
       return d;
     }, ""));
+    // Weights count only relative to their total: the same weight on every instance, however
+    // large or small, is the unweighted fit.
+    for (final double w : new double[] {1e308, 1e-300, Double.MIN_VALUE}) {
+      t.add(model("every weight " + w, () -> {
+        Instances d = new Instances(base);
+        for (Instance inst : d) {
+          inst.setWeight(w);
+        }
+        return d;
+      }, "", sameFitAs(base)));
+    }
     t.add(predictionRefused("+Infinity in the instance to predict", () -> new Instances(base),
       d -> listOf(copyWith(d, 0, 1, Double.POSITIVE_INFINITY)), IllegalArgumentException.class,
       "'x1'", "Infinity"));
