@@ -53,6 +53,12 @@ public final class SolverSettings {
   private int warmDepth = 0;
   private double ridge = 0;
   private int validationRuns = 1;
+
+  /**
+   * Each run is a full fit; beyond 1/fraction runs the held-out windows only overlap more, so
+   * more than this many buys nothing but time (and n × m memory for the fold masks).
+   */
+  public static final int MAX_VALIDATION_RUNS = 100;
   private IterationListener listener;
 
   public Method method() {
@@ -323,8 +329,9 @@ public final class SolverSettings {
    * cross-validation. One run is a single held-out split.
    */
   public SolverSettings validationRuns(int n) {
-    if (n < 1) {
-      throw new IllegalArgumentException("validation runs must be ≥ 1, got " + n);
+    if (n < 1 || n > MAX_VALIDATION_RUNS) {
+      throw new IllegalArgumentException("validation runs must be between 1 and "
+          + MAX_VALIDATION_RUNS + ", got " + n);
     }
     this.validationRuns = n;
     return this;

@@ -328,4 +328,22 @@ class SolverBehaviourTest {
       assertTrue(choice.validationRmse[r - 2] > 2 * choice.validationRmse[r - 1]);
     }
   }
+
+  /** The p x p solvers refuse, with the way out, when their matrices alone exceed the heap. */
+  @Test
+  void denseSolversRefuseAMatrixLargerThanTheHeap() {
+    long heap = 1L << 30;
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> RecoverySolver.requireMemoryForDenseSolver(20002, Method.EP_ROM, heap));
+    assertTrue(e.getMessage().contains("EP-ROM") && e.getMessage().contains("p = 20002")
+        && e.getMessage().contains("AP-ROM-MBK"), e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> RecoverySolver.requireMemoryForDenseSolver(12000, Method.AP_ROM_BK, heap));
+    // 8 * 11000^2 = 0.97 GB fits one matrix in 1 GiB; EP-ROM's three do not
+    RecoverySolver.requireMemoryForDenseSolver(11000, Method.AP_ROM_BK, heap);
+    assertThrows(IllegalArgumentException.class,
+        () -> RecoverySolver.requireMemoryForDenseSolver(11000, Method.EP_ROM, heap));
+    // the matrix-free solver never forms one
+    RecoverySolver.requireMemoryForDenseSolver(1_000_000, Method.AP_ROM_MBK, heap);
+  }
 }

@@ -448,6 +448,16 @@ public class PolynomialNetwork extends RandomizableClassifier implements
         settings.rank(choice.rank);
       }
       fit = RecoverySolver.fit(matrix, settings);
+    } catch (OutOfMemoryError e) {
+      // The training data is untouched and the half-built arrays are garbage by now: say what
+      // ran out and what helps, instead of leaving the user an error from inside the solver.
+      throw new weka.core.WekaException("PolynomialNetwork ran out of Java heap memory (-Xmx "
+        + (Runtime.getRuntime().maxMemory() >> 20) + " MB) fitting " + matrix.rows()
+        + " instances x " + p + " input columns with "
+        + solverMethod(m_Solver).name().replace('_', '-') + ". "
+        + (solverMethod(m_Solver) == SolverSettings.Method.AP_ROM_MBK ? ""
+          : "AP-ROM-MBK (the default) needs no p x p matrix. ")
+        + "Give Java more memory (-Xmx), or use fewer instances or columns.");
     } catch (IndexOutOfBoundsException e) {
       // The engine indexes the empty trace of a run interrupted before its first iterate was
       // evaluated (RecoverySolver.fit's held-out path, chooseRank, FitResult.bestRelativeResidual;
@@ -1301,8 +1311,9 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * @param value the number of validation runs, at least 1
    */
   public void setValidationRuns(int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException("-validation-runs must be at least 1, got " + value);
+    if (value < 1 || value > SolverSettings.MAX_VALIDATION_RUNS) {
+      throw new IllegalArgumentException("-validation-runs must be between 1 and "
+        + SolverSettings.MAX_VALIDATION_RUNS + " (each run is a full fit), got " + value);
     }
     m_ValidationRuns = value;
   }

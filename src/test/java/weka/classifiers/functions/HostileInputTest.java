@@ -768,6 +768,11 @@ class HostileInputTest {
     t.add(model("-validation 0.99", d, "-validation 0.99"));
     t.add(refused("-validation 1e6", d, "-validation 1e6", iae, "-validation", "1000000.0"));
     t.add(refused("-validation half", d, "-validation half", iae, "-validation", "'half'"));
+    t.add(model("-validation-runs 100", d, "-validation-runs 100"));
+    t.add(refused("-validation-runs 101", d, "-validation-runs 101", iae, "-validation-runs",
+      "101", "between 1 and 100"));
+    t.add(refused("-validation-runs 2147483647", d, "-validation-runs 2147483647", iae,
+      "-validation-runs", "2147483647"));
     // -clip
     t.add(model("-clip 0", d, "-clip 0", withinClipBounds()));
     t.add(model("-clip -1 (off)", d, "-clip -1"));
