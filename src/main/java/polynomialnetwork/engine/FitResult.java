@@ -19,7 +19,7 @@ public final class FitResult {
     /** The thread was interrupted; the best iterate so far is kept. */
     INTERRUPTED("interrupted; the best iterate so far was kept"),
     /** y is identically zero, so is the model. */
-    ZERO_TARGET("the target is zero everywhere"),
+    ZERO_TARGET("the target is zero everywhere (a constant class, once centred)"),
     /** The error on held-out rows stopped improving (validation run only). */
     VALIDATION_STOPPED("the error on the held-out rows stopped improving");
 

@@ -291,4 +291,44 @@ public final class Standardization implements Serializable {
     double cO = targetMean + targetScale * (standardized.bias() - betaDMu + quadMu);
     return new QuadraticNetwork(alphaO, v, betaO, cO);
   }
+
+  /**
+   * How far the original-units form {@code original} (from {@link #toOriginalUnits}) strays from
+   * the standardized network it was made from: the largest |difference| of their predictions,
+   * in units of s_y, at x = μ, x = μ ± s_k/2 e_k and a few seeded points μ + s ⊙ z with z
+   * uniform in [−½, ½]^p, i.e. inside the training cloud, where the activation clamps are idle.
+   * The form can be wrong without any arithmetic error being visible: a scale beyond 1e±154
+   * makes α'_j = s_y α_j ‖D w_j‖² overflow or underflow, and a column with a large mean and a
+   * tiny spread loses the digits of its spread when (x − μ)ᵀL(x − μ) is expanded. Infinity when
+   * a prediction is not finite.
+   */
+  public double originalUnitsError(QuadraticNetwork standardized, QuadraticNetwork original) {
+    int p = mean.length;
+    java.util.Random rng = new java.util.Random(20240505L);
+    double worst = 0;
+    double[] z = new double[p];
+    int probes = 1 + 2 * Math.min(p, 20) + 5;
+    for (int t = 0; t < probes; t++) {
+      java.util.Arrays.fill(z, 0);
+      if (t >= 1 && t <= 2 * Math.min(p, 20)) {
+        z[(t - 1) / 2] = (t % 2 == 1) ? 0.5 : -0.5;
+      } else if (t > 0) {
+        for (int k = 0; k < p; k++) {
+          z[k] = rng.nextDouble() - 0.5;
+        }
+      }
+      double[] x = new double[p];
+      for (int k = 0; k < p; k++) {
+        x[k] = mean[k] + scale[k] * z[k];
+      }
+      double viaStandardized = standardized.predict(standardize(x, new double[p]));
+      double viaOriginal = (original.predict(x) - targetMean) / targetScale;
+      double gap = Math.abs(viaOriginal - viaStandardized);
+      if (!Double.isFinite(viaOriginal) || !(gap == gap)) {
+        return Double.POSITIVE_INFINITY;
+      }
+      worst = Math.max(worst, gap);
+    }
+    return worst;
+  }
 }

@@ -77,9 +77,26 @@ public final class NetworkReport {
     }
     r.header(network, converter, summary);
     r.standardizedNetwork(network, converter);
-    r.originalNetwork(std.toOriginalUnits(network), converter);
+    QuadraticNetwork original = std.toOriginalUnits(network);
+    double gap = std.originalUnitsError(network, original);
+    if (gap <= ORIGINAL_UNITS_TOLERANCE) {
+      r.originalNetwork(original, converter);
+    } else {
+      r.line("The same network on the original attribute scale is not shown: in that form it"
+          + " would predict");
+      r.line((Double.isInfinite(gap) ? "non-finite values"
+          : "differently (by " + r.num(gap) + " class standard deviations)")
+          + ", because a column's scale or mean is too extreme for double precision.");
+      r.line("Use the standardized network above with steps 1-4.");
+    }
     return r.out.toString();
   }
+
+  /**
+   * Largest disagreement, in standard deviations of the class, at which the original-units form
+   * is still printed (see Standardization.originalUnitsError).
+   */
+  static final double ORIGINAL_UNITS_TOLERANCE = 1e-6;
 
   private void header(QuadraticNetwork net, InstancesConverter conv, FitSummary s) {
     Standardization std = conv.standardization();

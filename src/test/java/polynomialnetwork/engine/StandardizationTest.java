@@ -130,7 +130,31 @@ class StandardizationTest {
         double expected = s.predict(std, x);
         assertEquals(expected, orig.predict(x), 1e-9 * Math.max(1, Math.abs(expected)));
       }
+      assertTrue(s.originalUnitsError(std, orig) < 1e-9, "self-check " + s.originalUnitsError(
+          std, orig));
     }
+  }
+
+  /**
+   * The original-units form fails where the standardized network does not: a column at scale
+   * 1e-160 squares to an α' beyond the double range, and a column with mean 1e6 and sd 1e-3 loses
+   * its spread to cancellation. The self-check sees both.
+   */
+  @Test
+  void originalUnitsSelfCheckFlagsFormsThatDoublesCannotHold() {
+    double[] alpha = {1.0};
+    double[][] w = {{0.6, 0.8}};
+    QuadraticNetwork std = new QuadraticNetwork(alpha, w, new double[] {0.1, 0.2}, 0.3);
+    Standardization tiny = new Standardization(new double[] {0, 0}, new double[] {1e-160, 1},
+        0, 1);
+    assertEquals(Double.POSITIVE_INFINITY, tiny.originalUnitsError(std,
+        tiny.toOriginalUnits(std)));
+    Standardization offset = new Standardization(new double[] {1e6, 0},
+        new double[] {1e-3, 1}, 0, 1);
+    assertTrue(offset.originalUnitsError(std, offset.toOriginalUnits(std)) > 1e-6);
+    Standardization usual = new Standardization(new double[] {1e3, -2}, new double[] {20, 0.5},
+        4, 3);
+    assertTrue(usual.originalUnitsError(std, usual.toOriginalUnits(std)) < 1e-10);
   }
 
   @Test

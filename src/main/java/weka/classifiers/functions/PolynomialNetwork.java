@@ -557,9 +557,10 @@ public class PolynomialNetwork extends RandomizableClassifier implements
       Math.min(Double.MAX_VALUE, m_ClassMax + pad)};
   }
 
-  /** A clip bound as Weka prints numbers, switching to e-notation for very large magnitudes. */
+  /** A clip bound as Weka prints numbers, in e-notation for very large or small magnitudes. */
   private String boundToString(double v) {
-    return Math.abs(v) < 1e15 ? Utils.doubleToString(v, getNumDecimalPlaces() + 4)
+    double a = Math.abs(v);
+    return a < 1e15 && (a >= 1e-4 || a == 0) ? Utils.doubleToString(v, getNumDecimalPlaces() + 4)
       : String.format(java.util.Locale.ROOT, "%.6g", v);
   }
 
