@@ -160,6 +160,14 @@ public final class InstancesConverter implements Serializable {
       Instance inst = data.instance(i);
       for (int a = 0; a < data.numAttributes(); a++) {
         double v = inst.value(a);
+        if (data.attribute(a).isNominal() && !Double.isNaN(v)
+            && (v != Math.rint(v) || v < 0 || v >= data.attribute(a).numValues())) {
+          // only possible through the API (an ARFF file names its values)
+          throw new IllegalArgumentException("PolynomialNetwork: nominal attribute '"
+            + data.attribute(a).name() + "' has value index " + v + " in instance " + (i + 1)
+            + "; it must be a whole number from 0 to " + (data.attribute(a).numValues() - 1)
+            + " (one of its " + data.attribute(a).numValues() + " values) or missing.");
+        }
         if (Double.isInfinite(v)) {
           throw new IllegalArgumentException("PolynomialNetwork: attribute '"
             + data.attribute(a).name() + "' is " + v + " in instance " + (i + 1)

@@ -674,6 +674,11 @@ public class PolynomialNetwork extends RandomizableClassifier implements
       throw new IllegalArgumentException("PolynomialNetwork: the instance has "
         + instance.numAttributes() + " attributes, the model was trained on " + expected + ".");
     }
+    if (instance.dataset() == null) {
+      // Weka's filters read the header through the instance; without one they fail deep inside
+      throw new IllegalArgumentException("PolynomialNetwork: the instance to predict has no "
+        + "dataset (header). Call instance.setDataset(...) with the training data's header first.");
+    }
     for (int a = 0; a < instance.numAttributes(); a++) {
       if (Double.isInfinite(instance.value(a))) {
         throw new IllegalArgumentException("PolynomialNetwork: attribute '"

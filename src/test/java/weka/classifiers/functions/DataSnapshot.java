@@ -81,7 +81,16 @@ final class DataSnapshot {
     }
     bits.add(b);
     weights.add(Double.doubleToRawLongBits(inst.weight()));
-    texts.add(inst.toString());
+    texts.add(text(inst));
+  }
+
+  /** The instance as Weka prints it, or a note when an API-set value cannot be printed. */
+  private static String text(Instance inst) {
+    try {
+      return inst.toString();
+    } catch (IndexOutOfBoundsException e) { // a nominal index outside the attribute's values
+      return "(not printable: " + e.getMessage() + ")";
+    }
   }
 
   /** Asserts that {@code data} is exactly as it was when the snapshot was taken. */

@@ -549,6 +549,18 @@ class HostileInputTest {
     t.add(predictionRefused("-Infinity in the instance to predict", () -> new Instances(base),
       d -> listOf(copyWith(d, 0, 0, Double.NEGATIVE_INFINITY)), IllegalArgumentException.class,
       "'x0'", "-Infinity"));
+    t.add(predictionRefused("instance to predict without a dataset (header)",
+      () -> new Instances(base), d -> listOf(new DenseInstance(1.0, new double[] {1, 2, 3, 0,
+        Double.POSITIVE_INFINITY})), IllegalArgumentException.class, "no dataset",
+      "setDataset"));
+    for (final double bad : new double[] {3, -1, 0.5}) {
+      t.add(refused("nominal value index " + bad + " set through the API", () -> {
+        Instances d = new Instances(base);
+        d.instance(6).setValue(3, bad);
+        return d;
+      }, "", IllegalArgumentException.class, "'colour'", String.valueOf(bad), "instance 7",
+        "0 to 2"));
+    }
     t.add(predictionRefused("instance to predict with another number of attributes",
       () -> new Instances(base), d -> listOf(new DenseInstance(1.0, new double[] {1, 2})),
       IllegalArgumentException.class, "2 attributes", "trained on 5"));
