@@ -156,12 +156,16 @@ public final class InstancesConverter implements Serializable {
    */
   static double rejectInfinities(Instances data) {
     double maxWeight = 0;
+    int[] nominalValues = new int[data.numAttributes()]; // 0 for a non-nominal attribute
+    for (int a = 0; a < nominalValues.length; a++) {
+      nominalValues[a] = data.attribute(a).isNominal() ? data.attribute(a).numValues() : 0;
+    }
     for (int i = 0; i < data.numInstances(); i++) {
       Instance inst = data.instance(i);
       for (int a = 0; a < data.numAttributes(); a++) {
         double v = inst.value(a);
-        if (data.attribute(a).isNominal() && !Double.isNaN(v)
-            && (v != Math.rint(v) || v < 0 || v >= data.attribute(a).numValues())) {
+        if (nominalValues[a] > 0 && !Double.isNaN(v)
+            && (v != Math.rint(v) || v < 0 || v >= nominalValues[a])) {
           // only possible through the API (an ARFF file names its values)
           throw new IllegalArgumentException("PolynomialNetwork: nominal attribute '"
             + data.attribute(a).name() + "' has value index " + v + " in instance " + (i + 1)
