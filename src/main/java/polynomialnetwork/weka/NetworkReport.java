@@ -119,7 +119,9 @@ public final class NetworkReport {
     }
     line("Hidden units (rank r): " + net.hiddenUnits() + rankNote
         + "; input columns p: " + conv.columns() + "; training instances: "
-        + conv.trainingRows() + " (total weight " + num(conv.trainingWeight()) + ")");
+        + conv.trainingRows() + " (total weight "
+        + (Double.isInfinite(conv.trainingWeight()) ? "above 1.8e308, the largest double"
+            : num(conv.trainingWeight())) + ")");
     line("Iterations: " + s.iterations + " (best iterate: " + s.bestIteration
         + "); stopped because: " + s.stopReason);
     line("Training RMSE: " + num(s.trainingRmse) + " (in units of " + conv.className()
