@@ -797,8 +797,10 @@ public class PolynomialNetwork extends RandomizableClassifier implements
         + "held-out RMSE (standardized class):");
       for (int r = 0; r < m_RankScores.length; r++) {
         if (!Double.isNaN(m_RankScores[r])) {
+          // infinite when no held-out instance carried weight, so no error could be measured
           sb.append("  r=").append(r + 1).append(": ")
-            .append(Utils.doubleToString(m_RankScores[r], 6));
+            .append(Double.isInfinite(m_RankScores[r]) ? "not measurable"
+              : Utils.doubleToString(m_RankScores[r], 6));
         }
       }
       report += sb.append("\n").toString();
