@@ -71,8 +71,8 @@ public final class RecoverySolver {
     if (bytes > maxHeap) {
       String name = method == SolverSettings.Method.EP_ROM ? "EP-ROM" : "AP-ROM-BK";
       throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-          "%s keeps %s: at p = %d input columns that is %.1f GB, more than the"
-          + " whole Java heap (%.1f GB). Use the matrix-free solver AP-ROM-MBK (the default),"
+          "%s keeps %s: at p = %d input columns that is %.2f GB, more than the"
+          + " whole Java heap (%.2f GB). Use the matrix-free solver AP-ROM-MBK (the default),"
           + " which never forms a p x p matrix, or fewer input columns (a nominal attribute with"
           + " k values becomes k columns).", name,
           count == 1 ? "a p x p matrix" : count + " p x p matrices", p, bytes / 1e9,
@@ -254,6 +254,7 @@ public final class RecoverySolver {
    * r = 1 (the fewest parameters).
    */
   public static RankChoice chooseRank(DesignMatrix x, SolverSettings settings, int maxRank) {
+    requireMemoryForDenseSolver(x.cols(), settings.method(), Runtime.getRuntime().maxMemory());
     SolverSettings s = settings.copy();
     if (s.validationFraction() <= 0) {
       s.validationFraction(RANK_VALIDATION_FRACTION);

@@ -8,7 +8,7 @@ import java.io.Serializable;
  * of a network fitted on standardized data back to the original units.
  *
  * <p>A column (or a target) whose weighted standard deviation is zero, or negligible against its
- * mean, gets scale 1, so it is only centred. Rows of weight ≤ 0 are ignored. Plain arrays only.
+ * magnitude (the larger of |mean| and its largest |value|), gets scale 1, so it is only centred. Rows of weight ≤ 0 are ignored. Plain arrays only.
  *
  * <p>For ŷ_std(x_std) = x_stdᵀ L x_std + βᵀ x_std + c and y = μ_y + s_y ŷ_std, with D = diag(1/s):
  *
@@ -63,7 +63,8 @@ public final class Standardization implements Serializable {
    * Accumulates weighted means and variances in one pass (West's weighted Welford update).
    * Each column is accumulated in units of a power of two at its largest magnitude so far, so that
    * the squares neither underflow for values near 1e-300 nor overflow for values near 1e+300, and
-   * "constant" is judged relative to the column's own magnitude. When a larger value arrives, the
+   * "constant" (sd ≤ 1e-12 of the larger of |mean| and the largest magnitude) is judged
+   * relative to the column's own magnitude. When a larger value arrives, the
    * sums so far are rescaled to the new unit; a power-of-two rescaling is exact, so the result does
    * not depend on where in the data the largest value sits (a unit fixed by the first value let
    * one later value 1e154 times larger overflow the squares).
@@ -296,7 +297,7 @@ public final class Standardization implements Serializable {
    * How far the original-units form {@code original} (from {@link #toOriginalUnits}) strays from
    * the standardized network it was made from: the largest |difference| of their predictions,
    * in units of s_y, at x = μ, x = μ ± s_k/2 e_k and a few seeded points μ + s ⊙ z with z
-   * uniform in [−½, ½]^p, i.e. inside the training cloud, where the activation clamps are idle.
+   * uniform in [−½, ½]^p, i.e. inside the training cloud, both without activation clamps.
    * The form can be wrong without any arithmetic error being visible: a scale beyond 1e±154
    * makes α'_j = s_y α_j ‖D w_j‖² overflow or underflow, and a column with a large mean and a
    * tiny spread loses the digits of its spread when (x − μ)ᵀL(x − μ) is expanded. Infinity when
@@ -304,6 +305,17 @@ public final class Standardization implements Serializable {
    */
   public double originalUnitsError(QuadraticNetwork standardized, QuadraticNetwork original) {
     int p = mean.length;
+    // The original-units form is the unclamped formula, so it is compared with the unclamped
+    // network: a unit along a low-variance direction has a narrow clamp interval that even these
+    // probes can leave, and the clamp is a prediction-time guard, not part of the formula.
+    double[][] w = new double[standardized.hiddenUnits()][];
+    double[] alpha = new double[w.length];
+    for (int j = 0; j < w.length; j++) {
+      w[j] = standardized.hiddenWeights(j);
+      alpha[j] = standardized.alpha(j);
+    }
+    QuadraticNetwork formula = new QuadraticNetwork(alpha, w, standardized.linearTerm(),
+        standardized.bias());
     java.util.Random rng = new java.util.Random(20240505L);
     double worst = 0;
     double[] z = new double[p];
@@ -321,7 +333,7 @@ public final class Standardization implements Serializable {
       for (int k = 0; k < p; k++) {
         x[k] = mean[k] + scale[k] * z[k];
       }
-      double viaStandardized = standardized.predict(standardize(x, new double[p]));
+      double viaStandardized = formula.predict(standardize(x, new double[p]));
       double viaOriginal = (original.predict(x) - targetMean) / targetScale;
       double gap = Math.abs(viaOriginal - viaStandardized);
       if (!Double.isFinite(viaOriginal) || !(gap == gap)) {

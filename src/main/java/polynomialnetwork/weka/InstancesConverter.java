@@ -152,7 +152,7 @@ public final class InstancesConverter implements Serializable {
    * replaced like any other missing value.) A negative, NaN or infinite instance weight is
    * refused the same way: it would silently corrupt the weighted means and the loss.
    *
-   * @return the largest instance weight
+   * @return the largest weight of an instance with a known class
    */
   static double rejectInfinities(Instances data) {
     double maxWeight = 0;
@@ -183,7 +183,9 @@ public final class InstancesConverter implements Serializable {
         throw new IllegalArgumentException("PolynomialNetwork: instance " + (i + 1)
           + " has weight " + inst.weight() + "; weights must be finite and >= 0.");
       }
-      maxWeight = Math.max(maxWeight, inst.weight());
+      if (!inst.classIsMissing()) { // rows without a class are dropped; they must not set it
+        maxWeight = Math.max(maxWeight, inst.weight());
+      }
     }
     return maxWeight;
   }

@@ -345,5 +345,13 @@ class SolverBehaviourTest {
         () -> RecoverySolver.requireMemoryForDenseSolver(11000, Method.EP_ROM, heap));
     // the matrix-free solver never forms one
     RecoverySolver.requireMemoryForDenseSolver(1_000_000, Method.AP_ROM_MBK, heap);
+    // the automatic choice of r checks too (p = 40 000: 38 GB for EP-ROM, beyond any heap here)
+    double[][] rows = new double[3][40_000];
+    for (int i = 0; i < 3; i++) {
+      rows[i][i] = 1;
+    }
+    DesignMatrix wide = DesignMatrix.fromRows(rows, new double[] {1, 2, 3}, null);
+    assertThrows(IllegalArgumentException.class, () -> RecoverySolver.chooseRank(wide,
+        new SolverSettings().method(Method.EP_ROM), 3));
   }
 }

@@ -674,21 +674,29 @@ public class PolynomialNetwork extends RandomizableClassifier implements
       throw new IllegalArgumentException("PolynomialNetwork: the instance has "
         + instance.numAttributes() + " attributes, the model was trained on " + expected + ".");
     }
+    Standardization std = m_Converter.standardization();
+    if (m_Network == null) {
+      return std.targetMean();
+    }
     if (instance.dataset() == null) {
       // Weka's filters read the header through the instance; without one they fail deep inside
       throw new IllegalArgumentException("PolynomialNetwork: the instance to predict has no "
         + "dataset (header). Call instance.setDataset(...) with the training data's header first.");
     }
     for (int a = 0; a < instance.numAttributes(); a++) {
-      if (Double.isInfinite(instance.value(a))) {
+      double v = instance.value(a);
+      if (Double.isInfinite(v)) {
         throw new IllegalArgumentException("PolynomialNetwork: attribute '"
-          + instance.attribute(a).name() + "' of the instance to predict is " + instance.value(a)
+          + instance.attribute(a).name() + "' of the instance to predict is " + v
           + "; infinite values cannot be used (a missing value '?' can).");
       }
-    }
-    Standardization std = m_Converter.standardization();
-    if (m_Network == null) {
-      return std.targetMean();
+      if (a != instance.classIndex() && instance.attribute(a).isNominal() && !Double.isNaN(v)
+        && (v != Math.rint(v) || v < 0 || v >= instance.attribute(a).numValues())) {
+        throw new IllegalArgumentException("PolynomialNetwork: nominal attribute '"
+          + instance.attribute(a).name() + "' of the instance to predict has value index " + v
+          + "; it must be a whole number from 0 to " + (instance.attribute(a).numValues() - 1)
+          + " or missing.");
+      }
     }
     double[] z = m_Converter.standardizedFeatures(instance);
     double y = std.unstandardizeTarget(m_Network.predict(z));

@@ -543,6 +543,17 @@ class HostileInputTest {
         return d;
       }, "", sameFitAs(base)));
     }
+    t.add(model("a heavy instance (weight 1e300) whose class is missing", () -> {
+      Instances d = new Instances(base);
+      Instance heavy = (Instance) d.instance(0).copy();
+      heavy.setClassMissing();
+      heavy.setWeight(1e300);
+      d.add(heavy);
+      return d;
+    }, "", sameFitAs(base)));
+    t.add(predictionRefused("nominal value index 7 in the instance to predict",
+      () -> new Instances(base), d -> listOf(copyWith(d, 0, 3, 7)),
+      IllegalArgumentException.class, "'colour'", "7.0", "0 to 2"));
     t.add(predictionRefused("+Infinity in the instance to predict", () -> new Instances(base),
       d -> listOf(copyWith(d, 0, 1, Double.POSITIVE_INFINITY)), IllegalArgumentException.class,
       "'x1'", "Infinity"));
@@ -596,6 +607,22 @@ class HostileInputTest {
       "", withinClipBounds()));
     t.add(model("attributes at 1e150 and 1e-150 side by side", () -> sideBySide(unit), "",
       withinClipBounds()));
+    // Nearly collinear inputs give a unit along a low-variance direction with a narrow clamp
+    // interval; the original-units formula must still be shown (it is the unclamped formula).
+    t.add(model("two nearly collinear attributes, y = ((x1 - x2) / 0.05)^2 + x3", () -> {
+      Instances d = header(new Attribute("x1"), new Attribute("x2"), new Attribute("x3"),
+        new Attribute("y"));
+      Random rng = new Random(17);
+      for (int i = 0; i < 200; i++) {
+        double x1 = rng.nextGaussian();
+        double x2 = x1 + 0.05 * rng.nextGaussian();
+        double x3 = rng.nextGaussian();
+        d.add(new DenseInstance(1.0, new double[] {x1, x2, x3,
+          Math.pow((x1 - x2) / 0.05, 2) + x3}));
+      }
+      return d;
+    }, "", (d, pn, pred) -> assertTrue(pn.toString().contains(
+      "The same network on the original attribute scale (x ="), pn.toString())));
     // One huge value in an irrelevant column (or values near the largest double) must not
     // overflow the standardization, wherever the value sits: once an outlier dominates its
     // column, its size no longer matters, so 1e200 gives the fit that 1e3 gives.
