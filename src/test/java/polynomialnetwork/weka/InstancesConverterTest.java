@@ -78,4 +78,60 @@ class InstancesConverterTest {
       assertEquals(before, d.toString(), "the user's data is not modified");
     }
   }
+
+  /**
+   * The row-by-row coding gives, bit for bit, the matrix of the batch route it replaced (both
+   * filters through Filter.useFilter, then extraction and standardization), for dense and sparse
+   * instances, a one-valued nominal attribute, missing values and the class in the middle.
+   */
+  @Test
+  void rowByRowCodingEqualsTheBatchFilters() throws Exception {
+    for (boolean sparse : new boolean[] {false, true}) {
+      Instances d = data(true, 21);
+      d.insertAttributeAt(new Attribute("single", Arrays.asList("only")), 0);
+      Random rng = new Random(22);
+      for (int i = 0; i < d.numInstances(); i++) {
+        d.instance(i).setValue(0, rng.nextDouble() < 0.2 ? Utils.missingValue() : 0);
+      }
+      if (sparse) {
+        Instances s = new Instances(d, d.numInstances());
+        for (Instance inst : d) {
+          s.add(new weka.core.SparseInstance(inst));
+        }
+        d = s;
+      }
+      DesignMatrix x = InstancesConverter.fit(d).matrix;
+
+      Instances copy = new Instances(d);
+      copy.deleteWithMissingClass();
+      weka.filters.unsupervised.attribute.ReplaceMissingValues rmv =
+          new weka.filters.unsupervised.attribute.ReplaceMissingValues();
+      rmv.setInputFormat(copy);
+      Instances filled = weka.filters.Filter.useFilter(copy, rmv);
+      weka.filters.unsupervised.attribute.NominalToBinary n2b =
+          new weka.filters.unsupervised.attribute.NominalToBinary();
+      n2b.setInputFormat(filled);
+      Instances coded = weka.filters.Filter.useFilter(filled, n2b);
+      int p = coded.numAttributes() - 1;
+      assertEquals(p, x.cols());
+      polynomialnetwork.engine.Standardization.Accumulator acc =
+          new polynomialnetwork.engine.Standardization.Accumulator(p);
+      double[][] rows = new double[coded.numInstances()][p];
+      for (int i = 0; i < rows.length; i++) {
+        Instance inst = coded.instance(i);
+        for (int a = 0, j = 0; a < coded.numAttributes(); a++) {
+          if (a != coded.classIndex()) {
+            rows[i][j++] = inst.value(a);
+          }
+        }
+        acc.add(rows[i], inst.classValue(), inst.weight());
+      }
+      polynomialnetwork.engine.Standardization std = acc.build();
+      for (int i = 0; i < rows.length; i++) {
+        assertArrayEquals(std.standardize(rows[i], new double[p]), x.row(i), 0.0,
+            (sparse ? "sparse" : "dense") + " row " + i);
+        assertEquals(std.standardizeTarget(coded.instance(i).classValue()), x.target()[i], 0.0);
+      }
+    }
+  }
 }
