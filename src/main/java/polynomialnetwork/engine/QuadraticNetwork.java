@@ -85,6 +85,11 @@ public final class QuadraticNetwork implements Serializable {
     return bias;
   }
 
+  /** This network with no clamping: the plain formula Σ α_j (w_jᵀx)² + βᵀx + c. */
+  public QuadraticNetwork withoutActivationRange() {
+    return new QuadraticNetwork(alpha, weights, beta, bias);
+  }
+
   /**
    * This network with every hidden unit's pre-activation w_jᵀx clamped, at prediction time, to
    * the range it takes on the rows of {@code x} widened by {@code margin} times that range on
@@ -96,7 +101,7 @@ public final class QuadraticNetwork implements Serializable {
    * network unchanged.
    */
   public QuadraticNetwork withActivationRange(DesignMatrix x, double margin) {
-    QuadraticNetwork out = new QuadraticNetwork(alpha, weights, beta, bias);
+    QuadraticNetwork out = withoutActivationRange();
     if (margin < 0 || alpha.length == 0 || x.rows() == 0) {
       return out;
     }

@@ -8,7 +8,8 @@ import java.io.Serializable;
  * of a network fitted on standardized data back to the original units.
  *
  * <p>A column (or a target) whose weighted standard deviation is zero, or negligible against its
- * magnitude (the larger of |mean| and its largest |value|), gets scale 1, so it is only centred. Rows of weight ≤ 0 are ignored. Plain arrays only.
+ * magnitude (the larger of |mean| and its largest |value|), gets scale 1, so it is only centred.
+ * Rows of weight ≤ 0 are ignored. Plain arrays only.
  *
  * <p>For ŷ_std(x_std) = x_stdᵀ L x_std + βᵀ x_std + c and y = μ_y + s_y ŷ_std, with D = diag(1/s):
  *
@@ -63,20 +64,18 @@ public final class Standardization implements Serializable {
    * Accumulates weighted means and variances in one pass (West's weighted Welford update).
    * Each column is accumulated in units of a power of two at its largest magnitude so far, so that
    * the squares neither underflow for values near 1e-300 nor overflow for values near 1e+300, and
-   * "constant" (sd ≤ 1e-12 of the larger of |mean| and the largest magnitude) is judged
-   * relative to the column's own magnitude. When a larger value arrives, the
-   * sums so far are rescaled to the new unit; a power-of-two rescaling is exact, so the result does
-   * not depend on where in the data the largest value sits (a unit fixed by the first value let
-   * one later value 1e154 times larger overflow the squares).
+   * "constant" (sd ≤ 1e-12 of the larger of |mean| and the largest magnitude) is judged relative
+   * to the column's own magnitude. When a larger value arrives, the sums so far are rescaled to
+   * the new unit; a power-of-two rescaling is exact, so the result does not depend on where in
+   * the data the largest value sits (a unit fixed by the first value let one later value 1e154
+   * times larger overflow the squares).
    */
   public static final class Accumulator {
     private final int p;
+    /** Per column, and the target at index p: running mean and M2, both in units of unit[j]. */
     private final double[] mean;
     private final double[] m2;
     private final double[] unit;
-    private double yMean;
-    private double yM2;
-    private double yUnit;
     private double totalWeight;
     private long rows;
 
@@ -85,9 +84,9 @@ public final class Standardization implements Serializable {
         throw new IllegalArgumentException("negative column count " + p);
       }
       this.p = p;
-      this.mean = new double[p];
-      this.m2 = new double[p];
-      this.unit = new double[p];
+      this.mean = new double[p + 1];
+      this.m2 = new double[p + 1];
+      this.unit = new double[p + 1];
     }
 
     /**
@@ -112,35 +111,28 @@ public final class Standardization implements Serializable {
       totalWeight += weight;
       double f = weight / totalWeight;
       for (int j = 0; j < p; j++) {
-        double u = unitOf(unit[j], x[j]);
-        if (u != unit[j]) {
-          if (unit[j] != 0) {
-            double shrink = unit[j] / u; // a power of two below 1: exact unless it underflows
-            mean[j] *= shrink;
-            m2[j] *= shrink * shrink;
-          }
-          unit[j] = u;
-        }
-        double xs = u == 0 ? 0 : x[j] / u;
-        double delta = xs - mean[j];
-        mean[j] += f * delta;
-        m2[j] += weight * delta * (xs - mean[j]);
+        update(j, x[j], f, weight);
       }
-      double uy = unitOf(yUnit, y);
-      if (uy != yUnit) {
-        if (yUnit != 0) {
-          double shrink = yUnit / uy;
-          yMean *= shrink;
-          yM2 *= shrink * shrink;
-        }
-        yUnit = uy;
-      }
-      double ys = yUnit == 0 ? 0 : y / yUnit;
-      double dy = ys - yMean;
-      yMean += f * dy;
-      yM2 += weight * dy * (ys - yMean);
+      update(p, y, f, weight);
       rows++;
       return this;
+    }
+
+    /** The weighted Welford step for value v of column j (j = p: the target), f = w / W. */
+    private void update(int j, double v, double f, double weight) {
+      double u = unitOf(unit[j], v);
+      if (u != unit[j]) {
+        if (unit[j] != 0) {
+          double shrink = unit[j] / u; // a power of two below 1: exact unless it underflows
+          mean[j] *= shrink;
+          m2[j] *= shrink * shrink;
+        }
+        unit[j] = u;
+      }
+      double vs = u == 0 ? 0 : v / u;
+      double delta = vs - mean[j];
+      mean[j] += f * delta;
+      m2[j] += weight * delta * (vs - mean[j]);
     }
 
     /** Sum of the (positive) weights seen. */
@@ -160,7 +152,7 @@ public final class Standardization implements Serializable {
         s[j] = scaleOf(mean[j], m2[j], unit[j]);
         mu[j] = mean[j] * unit[j];
       }
-      return new Standardization(mu, s, yMean * yUnit, scaleOf(yMean, yM2, yUnit));
+      return new Standardization(mu, s, mean[p] * unit[p], scaleOf(mean[p], m2[p], unit[p]));
     }
 
     /** sd in original units, or 1 for a column that is constant relative to its magnitude. */
@@ -308,14 +300,7 @@ public final class Standardization implements Serializable {
     // The original-units form is the unclamped formula, so it is compared with the unclamped
     // network: a unit along a low-variance direction has a narrow clamp interval that even these
     // probes can leave, and the clamp is a prediction-time guard, not part of the formula.
-    double[][] w = new double[standardized.hiddenUnits()][];
-    double[] alpha = new double[w.length];
-    for (int j = 0; j < w.length; j++) {
-      w[j] = standardized.hiddenWeights(j);
-      alpha[j] = standardized.alpha(j);
-    }
-    QuadraticNetwork formula = new QuadraticNetwork(alpha, w, standardized.linearTerm(),
-        standardized.bias());
+    QuadraticNetwork formula = standardized.withoutActivationRange();
     java.util.Random rng = new java.util.Random(20240505L);
     double worst = 0;
     double[] z = new double[p];
