@@ -164,8 +164,7 @@ public final class InstancesConverter implements Serializable {
       Instance inst = data.instance(i);
       for (int a = 0; a < data.numAttributes(); a++) {
         double v = inst.value(a);
-        if (nominalValues[a] > 0 && !Double.isNaN(v)
-            && (v != Math.rint(v) || v < 0 || v >= nominalValues[a])) {
+        if (nominalValues[a] > 0 && !isNominalIndex(v, nominalValues[a])) {
           // only possible through the API (an ARFF file names its values)
           throw new IllegalArgumentException("PolynomialNetwork: nominal attribute '"
             + data.attribute(a).name() + "' has value index " + v + " in instance " + (i + 1)
@@ -188,6 +187,15 @@ public final class InstancesConverter implements Serializable {
       }
     }
     return maxWeight;
+  }
+
+  /**
+   * Whether v can be the value of a nominal attribute with {@code values} values: missing (NaN)
+   * or a whole number in [0, values). Anything else only comes through the API, and Weka's
+   * filters would fail on it with an index error or use it silently.
+   */
+  public static boolean isNominalIndex(double v, int values) {
+    return Double.isNaN(v) || (v == Math.rint(v) && v >= 0 && v < values);
   }
 
   private static double[] extract(Instance inst, int[] columns, double[] out) {

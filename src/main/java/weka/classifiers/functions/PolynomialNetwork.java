@@ -690,8 +690,8 @@ public class PolynomialNetwork extends RandomizableClassifier implements
           + instance.attribute(a).name() + "' of the instance to predict is " + v
           + "; infinite values cannot be used (a missing value '?' can).");
       }
-      if (a != instance.classIndex() && instance.attribute(a).isNominal() && !Double.isNaN(v)
-        && (v != Math.rint(v) || v < 0 || v >= instance.attribute(a).numValues())) {
+      if (a != instance.classIndex() && instance.attribute(a).isNominal()
+        && !InstancesConverter.isNominalIndex(v, instance.attribute(a).numValues())) {
         throw new IllegalArgumentException("PolynomialNetwork: nominal attribute '"
           + instance.attribute(a).name() + "' of the instance to predict has value index " + v
           + "; it must be a whole number from 0 to " + (instance.attribute(a).numValues() - 1)
