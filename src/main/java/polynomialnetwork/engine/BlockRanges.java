@@ -18,9 +18,9 @@ final class BlockRanges {
     T run(int from, int to);
   }
 
-  /** Adds {@code part} into {@code total}. */
+  /** Adds {@code part} into {@code total}, returning the sum (possibly {@code total} itself). */
   interface Merge<T> {
-    void into(T total, T part);
+    T into(T total, T part);
   }
 
   private BlockRanges() {
@@ -51,7 +51,7 @@ final class BlockRanges {
         throw e;
       }
       for (Future<T> f : futures) {
-        merge.into(total, f.get());
+        total = merge.into(total, f.get());
       }
     } catch (InterruptedException e) {
       for (Future<T> f : futures) {

@@ -30,11 +30,11 @@ public final class CoreRefit {
   /**
    * @param beta linear term, or null (then no bias is fitted either)
    * @param bias the current bias, returned unchanged when beta is null
-   * @param exclude rows to leave out of the fit (held out for validation), or null
+   * @param selection its held-out rows are left out of the fit
    * @return the refit, or null when the subspace is empty or the system is degenerate
    */
-  public static Refit refit(RowBlockPass pass, FactoredSymmetric l, double[] beta, double bias,
-      final boolean[] exclude) {
+  public static Refit refit(RowBlocks blocks, FactoredSymmetric l, double[] beta, double bias,
+      RowSelection selection) {
     final int r = l.rank();
     if (r == 0) {
       return null;
@@ -42,42 +42,7 @@ public final class CoreRefit {
     final boolean linear = beta != null;
     final int nq = r * (r + 1) / 2;
     final int n = nq + (linear ? 1 : 0);
-    double[][] in = new double[r + (linear ? 1 : 0)][];
-    for (int a = 0; a < r; a++) {
-      in[a] = l.vectors()[a];
-    }
-    if (linear) {
-      in[r] = beta;
-    }
-    final DesignMatrix x = pass.data();
-    final double[] y = x.target();
-    final double[] w = x.weights();
-    // scalars: the n×n normal matrix (row-major), then the n right-hand sides
-    RowKernel kernel = (i, t, tOff, out, oOff, acc) -> {
-      double[] f = new double[n];
-      int q = 0;
-      for (int a = 0; a < r; a++) {
-        double za = t[tOff + a];
-        f[q++] = za * za;
-        for (int b = a + 1; b < r; b++) {
-          f[q++] = 2 * za * t[tOff + b];
-        }
-      }
-      if (linear) {
-        f[q] = 1;
-      }
-      double wi = exclude != null && exclude[i] ? 0.0 : w == null ? 1.0 : w[i];
-      double target = y[i] - (linear ? t[tOff + r] : 0.0);
-      for (int a = 0; a < n; a++) {
-        double wf = wi * f[a];
-        int row = a * n;
-        for (int b = a; b < n; b++) {
-          acc[row + b] += wf * f[b];
-        }
-        acc[n * n + a] += wf * target;
-      }
-    };
-    double[] acc = pass.run(in, kernel, 0, n * n + n).scalars;
+    double[] acc = blocks.aggregate(new NormalEquations(l, beta, selection));
     double[][] a = new double[n][n];
     double[] rhs = new double[n];
     for (int i = 0; i < n; i++) {
@@ -131,5 +96,75 @@ public final class CoreRefit {
       }
     }
     return Linalg.allFinite(x) ? x : null;
+  }
+
+  /**
+   * The pass: with z = Uᵀx and the features f = (z_a z_b for a ≤ b, off-diagonal doubled; 1),
+   * the n×n normal matrix Σ w f fᵀ (upper triangle, row-major) and the right-hand sides
+   * Σ w f (y − βᵀx), over the rows not held out.
+   */
+  private static final class NormalEquations implements BlockAggregator<double[]> {
+    private static final long serialVersionUID = 1L;
+    private final double[][] in;
+    private final int r;
+    private final boolean linear;
+    private final int n;
+    private final RowSelection selection;
+
+    NormalEquations(FactoredSymmetric l, double[] beta, RowSelection selection) {
+      this.r = l.rank();
+      this.linear = beta != null;
+      this.n = r * (r + 1) / 2 + (linear ? 1 : 0);
+      this.in = new double[r + (linear ? 1 : 0)][];
+      for (int a = 0; a < r; a++) {
+        in[a] = l.vectors()[a];
+      }
+      if (linear) {
+        in[r] = beta;
+      }
+      this.selection = selection;
+    }
+
+    @Override
+    public double[] zero() {
+      return new double[n * n + n];
+    }
+
+    @Override
+    public double[] add(double[] acc, final RowBlock block, final RowState state) {
+      final double[] f = new double[n];
+      FusedRowPass.run(block, in, (i, t, tOff, out, oOff, sum) -> {
+        int q = 0;
+        for (int a = 0; a < r; a++) {
+          double za = t[tOff + a];
+          f[q++] = za * za;
+          for (int b = a + 1; b < r; b++) {
+            f[q++] = 2 * za * t[tOff + b];
+          }
+        }
+        if (linear) {
+          f[q] = 1;
+        }
+        double wi = selection.heldOut(state, i) ? 0.0 : block.weight(i);
+        double target = block.target(i) - (linear ? t[tOff + r] : 0.0);
+        for (int a = 0; a < n; a++) {
+          double wf = wi * f[a];
+          int row = a * n;
+          for (int b = a; b < n; b++) {
+            sum[row + b] += wf * f[b];
+          }
+          sum[n * n + a] += wf * target;
+        }
+      }, new double[0][], acc, PassKernel.best());
+      return acc;
+    }
+
+    @Override
+    public double[] merge(double[] acc, double[] other) {
+      for (int j = 0; j < acc.length; j++) {
+        acc[j] += other[j];
+      }
+      return acc;
+    }
   }
 }

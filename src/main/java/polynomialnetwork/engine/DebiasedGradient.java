@@ -1,36 +1,34 @@
 package polynomialnetwork.engine;
 
-import java.util.concurrent.ExecutorService;
-
 /**
- * The debiased gradient of AP-ROM at the current iterate (algorithms.md §2, §5),
+ * The debiased gradient of AP-ROM at the current iterate (doc/algorithms.md §2, §5),
  *
  * <pre>  G = (1/2W) [ Σ_i w_i d_i x_i x_iᵀ − (Σ_i w_i d_i) I ],   d = 𝒜(L) + Xβ + c − y,</pre>
  *
- * with W = Σ w_i over the rows of the current batch. For x ~ N(0, I) its mean is L − L*, so
- * L − G is an unbiased estimate of L* (Isserlis' theorem), which is why the unit step works.
- * The same residual gives the linear-term directions Xᵀ(w∘d)/W and mean(d) − tr G (§5).
+ * with W = Σ w_i over the rows the gradient is taken over (the fit rows of the current batch).
+ * For x ~ N(0, I) its mean is L − L*, so L − G is an unbiased estimate of L* (Isserlis' theorem),
+ * which is why the unit step works. The same residual gives the linear-term directions
+ * Xᵀ(w∘d)/W and mean(d) − tr G (§5).
  *
- * <p>As a {@link SymmetricOperator} it is matrix-free: G·B costs one fused pass over the rows,
- * (Xᵀ diag(w∘d) X B − (Σ w d) B) / 2W, and nothing p×p is allocated (MBK-SVD). {@link
- * #formExplicit} builds the p×p matrix for EP-ROM and BK-SVD.
+ * <p>As a {@link SymmetricOperator} it is matrix-free: G·B costs one pass over the rows,
+ * (Xᵀ diag(w∘d) X B − (Σ w d) B) / 2W, reading the weighted residual each block kept from the
+ * evaluation, and nothing p×p is allocated (MBK-SVD). {@link #formExplicit} builds the p×p
+ * matrix for EP-ROM and BK-SVD.
  */
 public final class DebiasedGradient implements SymmetricOperator {
 
-  private final RowBlockPass pass;
-  private final double[] weightedResidual; // w_i d_i on batch rows, 0 elsewhere
+  private final RowBlocks blocks;
+  private final int p;
   private final double sumWeightedResidual;
   private final double batchWeight;
   private final double trace;
   private final double[] linearDirection; // Xᵀ(w∘d)/W, or null
   private final double constantDirection;
-  private final int p;
 
-  private DebiasedGradient(RowBlockPass pass, double[] wd, double sumWd, double sumWdNorm,
-      double batchWeight, double[] xtwd) {
-    this.pass = pass;
-    this.p = pass.data().cols();
-    this.weightedResidual = wd;
+  private DebiasedGradient(RowBlocks blocks, double sumWd, double sumWdNorm, double batchWeight,
+      double[] xtwd) {
+    this.blocks = blocks;
+    this.p = blocks.cols();
     this.sumWeightedResidual = sumWd;
     this.batchWeight = batchWeight;
     this.trace = (sumWdNorm - p * sumWd) / (2 * batchWeight);
@@ -45,72 +43,45 @@ public final class DebiasedGradient implements SymmetricOperator {
 
   /** The residual at an iterate, and the gradient it defines. */
   public static final class Evaluation {
-    /** d_i = ŷ_i − y_i on every row. */
-    public final double[] residual;
-    /** Σ_i w_i d_i² over all rows. */
-    public final double weightedSquaredResidual;
-    /** G on the batch rows. */
+    /** Σ w_i d_i² over the rows that are not held out (all batches). */
+    public final double fittedSquaredResidual;
+    /** Σ w_i d_i² over the held-out rows (0 when none are). */
+    public final double heldOutSquaredResidual;
+    /** G on the fit rows of the batch. */
     public final DebiasedGradient gradient;
 
-    Evaluation(double[] residual, double weightedSquaredResidual, DebiasedGradient gradient) {
-      this.residual = residual;
-      this.weightedSquaredResidual = weightedSquaredResidual;
+    Evaluation(double fitted, double heldOut, DebiasedGradient gradient) {
+      this.fittedSquaredResidual = fitted;
+      this.heldOutSquaredResidual = heldOut;
       this.gradient = gradient;
     }
   }
 
   /**
-   * One pass over the data: the residual of the model (L, β, c) on every row, and, on the rows
-   * where {@code batch} is true (all rows if null), the pieces of G and of the linear directions.
-   *
-   * @param rowSquaredNorms ‖x_i‖² per row, for tr G in O(m)
+   * One pass over the data: the residual of the model (L, β, c) on every row, kept in each
+   * block's state (the previous one kept as the previous residual), and, on the rows
+   * {@code selection} fits on, the pieces of G and of the linear directions.
    */
-  public static Evaluation evaluate(RowBlockPass pass, FactoredSymmetric l, double[] beta,
-      final double c, final boolean[] batch, final double[] rowSquaredNorms) {
-    final DesignMatrix x = pass.data();
-    final int m = x.rows();
-    final int r = l.rank();
-    final double[] s = l.values();
-    final boolean linear = beta != null;
-    double[][] in = new double[r + (linear ? 1 : 0)][];
-    for (int a = 0; a < r; a++) {
-      in[a] = l.vectors()[a];
-    }
-    if (linear) {
-      in[r] = beta;
-    }
-    final double[] y = x.target();
-    final double[] w = x.weights();
-    final double[] d = new double[m];
-    final double[] wd = new double[m];
-    // scalars: 0 Σ w d² (all rows), 1 Σ w d (batch), 2 Σ w d ‖x‖² (batch), 3 Σ w (batch)
-    RowKernel kernel = (i, t, tOff, out, oOff, acc) -> {
-      double q = 0;
-      for (int a = 0; a < r; a++) {
-        double z = t[tOff + a];
-        q += s[a] * z * z;
-      }
-      double yhat = q + c + (linear ? t[tOff + r] : 0.0);
-      double di = yhat - y[i];
-      double wi = w == null ? 1.0 : w[i];
-      d[i] = di;
-      double wdi = wi * di;
-      acc[0] += wdi * di;
-      if (batch == null || batch[i]) {
-        wd[i] = wdi;
-        acc[1] += wdi;
-        acc[2] += wdi * rowSquaredNorms[i];
-        acc[3] += wi;
-        if (linear) {
-          out[oOff] = wdi;
-        }
-      }
-    };
-    RowBlockPass.Result res = pass.run(in, kernel, linear ? 1 : 0, 4);
-    double bw = res.scalars[3] > 0 ? res.scalars[3] : 1.0;
-    DebiasedGradient g = new DebiasedGradient(pass, wd, res.scalars[1], res.scalars[2], bw,
-        linear ? res.out[0] : null);
-    return new Evaluation(d, res.scalars[0], g);
+  public static Evaluation evaluate(RowBlocks blocks, FactoredSymmetric l, double[] beta,
+      double c, RowSelection selection) {
+    ResidualPass.Sums sums = blocks.aggregate(new ResidualPass(l, beta, c, selection, true));
+    double bw = sums.scalars[ResidualPass.BATCH_WEIGHT] > 0
+        ? sums.scalars[ResidualPass.BATCH_WEIGHT] : 1.0;
+    DebiasedGradient g = new DebiasedGradient(blocks,
+        sums.scalars[ResidualPass.SUM_WD], sums.scalars[ResidualPass.SUM_WD_NORM], bw,
+        beta != null ? sums.out[0] : null);
+    return new Evaluation(sums.scalars[ResidualPass.FITTED], sums.scalars[ResidualPass.HELD_OUT],
+        g);
+  }
+
+  /**
+   * Σ w_i d_i² of the model (L, β, c) over the rows {@code selection} does not hold out, in one
+   * pass that leaves the blocks' state as it was.
+   */
+  public static double squaredResidual(RowBlocks blocks, FactoredSymmetric l, double[] beta,
+      double c, RowSelection selection) {
+    return blocks.aggregate(new ResidualPass(l, beta, c, selection, false))
+        .scalars[ResidualPass.FITTED];
   }
 
   @Override
@@ -120,21 +91,10 @@ public final class DebiasedGradient implements SymmetricOperator {
 
   @Override
   public double[][] apply(double[][] b) {
-    final int k = b.length;
-    final double[] wd = weightedResidual;
     final double scale = 1.0 / (2 * batchWeight);
-    RowKernel kernel = (i, t, tOff, out, oOff, acc) -> {
-      double f = wd[i];
-      if (f != 0) {
-        f *= scale;
-        for (int c = 0; c < k; c++) {
-          out[oOff + c] = f * t[tOff + c];
-        }
-      }
-    };
-    double[][] out = pass.run(b, kernel, k, 0).out;
+    double[][] out = blocks.aggregate(new GradientProduct(b, scale));
     double shift = sumWeightedResidual * scale;
-    for (int c = 0; c < k; c++) {
+    for (int c = 0; c < b.length; c++) {
       double[] o = out[c];
       double[] bc = b[c];
       for (int j = 0; j < p; j++) {
@@ -172,29 +132,16 @@ public final class DebiasedGradient implements SymmetricOperator {
     return linearDirection;
   }
 
-  /** The c-direction mean_w(d) − tr G (the c-step is c − η·this), algorithms.md §5. */
+  /** The c-direction mean_w(d) − tr G (the c-step is c − η·this), doc/algorithms.md §5. */
   public double constantDirection() {
     return constantDirection;
   }
 
   /**
    * Forms G as an explicit p×p matrix: O(m·p²) time, O(p²) memory. EP-ROM and BK-SVD only.
-   * Four rows are accumulated at a time into the upper triangle (a rank-4 update whose inner
-   * loop is an axpy over the row), then mirrored.
    */
-  public DenseSymmetricMatrix formExplicit(ExecutorService executor, int threads) {
-    final DesignMatrix x = pass.data();
-    final double[] wd = weightedResidual;
-    final int n = p;
-    double[][] g = BlockRanges.mapReduce(x.blockCount(), threads, executor,
-        (from, to) -> accumulateOuter(x, wd, from, to, pass.kernel()),
-        (total, part) -> {
-          for (int i = 0; i < n; i++) {
-            for (int j = i; j < n; j++) {
-              total[i][j] += part[i][j];
-            }
-          }
-        });
+  public DenseSymmetricMatrix formExplicit() {
+    double[][] g = blocks.aggregate(new ExplicitGradient(p));
     double scale = 1.0 / (2 * batchWeight);
     double shift = sumWeightedResidual * scale;
     for (int i = 0; i < p; i++) {
@@ -206,45 +153,5 @@ public final class DebiasedGradient implements SymmetricOperator {
       g[i][i] -= shift;
     }
     return new DenseSymmetricMatrix(g);
-  }
-
-  private static double[][] accumulateOuter(DesignMatrix x, double[] wd, int fromBlock,
-      int toBlock, PassKernel simd) {
-    int p = x.cols();
-    double[][] g = new double[p][p];
-    for (int b = fromBlock; b < toBlock; b++) {
-      if (Thread.currentThread().isInterrupted()) {
-        throw new SolverInterruptedException();
-      }
-      double[] blk = x.block(b);
-      int n = x.blockSize(b);
-      int row0 = x.blockStart(b);
-      int i = 0;
-      for (; i + 4 <= n; i += 4) {
-        double f0 = wd[row0 + i];
-        double f1 = wd[row0 + i + 1];
-        double f2 = wd[row0 + i + 2];
-        double f3 = wd[row0 + i + 3];
-        if (f0 == 0 && f1 == 0 && f2 == 0 && f3 == 0) {
-          continue;
-        }
-        int o0 = i * p;
-        for (int a = 0; a < p; a++) {
-          simd.accumulate4(blk, o0, p, a, f0 * blk[o0 + a], f1 * blk[o0 + p + a],
-              f2 * blk[o0 + 2 * p + a], f3 * blk[o0 + 3 * p + a], g[a]);
-        }
-      }
-      for (; i < n; i++) {
-        double f = wd[row0 + i];
-        if (f == 0) {
-          continue;
-        }
-        int o = i * p;
-        for (int a = 0; a < p; a++) {
-          PassKernel.accumulate1(blk, o, p, a, f * blk[o + a], g[a]);
-        }
-      }
-    }
-    return g;
   }
 }

@@ -76,26 +76,6 @@ public final class DenseSymmetricMatrix implements SymmetricOperator {
     return this;
   }
 
-  /** x_iᵀ A x_i for every row of {@code x}: O(m·p²), for EP-ROM's line search along G. */
-  public double[] quadraticForms(DesignMatrix x) {
-    int p = a.length;
-    double[] out = new double[x.rows()];
-    double[] row = new double[p];
-    for (int b = 0; b < x.blockCount(); b++) {
-      double[] blk = x.block(b);
-      int r0 = x.blockStart(b);
-      for (int i = 0; i < x.blockSize(b); i++) {
-        System.arraycopy(blk, i * p, row, 0, p);
-        double q = 0;
-        for (int j = 0; j < p; j++) {
-          q += row[j] * Linalg.dot(a[j], row, p);
-        }
-        out[r0 + i] = q;
-      }
-    }
-    return out;
-  }
-
   /** ⟨this, U diag(s) Uᵀ⟩_F = Σ_a s_a u_aᵀ A u_a. */
   public double inner(FactoredSymmetric l) {
     double sum = 0;

@@ -3,38 +3,35 @@ package polynomialnetwork.engine;
 import java.io.Serializable;
 
 /**
- * The training data: m rows of p features, a target per row and an optional non-negative weight
- * per row.
+ * The training data held in memory: m rows of p features, a target per row and an optional
+ * non-negative weight per row, as a sequence of {@link RowBlock}s of at most
+ * {@link #DEFAULT_BLOCK_ROWS} rows. Blocks are the unit of every data pass (they keep a pass's
+ * working set in cache, give the JIT short loops to compile, and are the unit of threading), and
+ * they make data sets with m·p &gt; 2³¹ possible, since no single Java array has to hold all of X.
+ * The solver reaches them only through {@link ThreadedRowBlocks}.
  *
- * <p>Rows are stored row-major in blocks of at most {@link #DEFAULT_BLOCK_ROWS} rows, one
- * {@code double[]} per block. Blocks are the unit of every data pass (they keep a pass's working
- * set in cache, give the JIT short loops to compile, and are the unit of threading), and they make
- * data sets with m·p &gt; 2³¹ possible, since no single Java array has to hold all of X.
- *
- * <p>The matrix is never modified by the solvers.
+ * <p>The matrix is never modified.
  */
 public final class DesignMatrix implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  /** Rows per block: about a thousand, as measured in the kernel study (performance.md §4). */
+  /**
+   * Rows per block: about a thousand, so that a block of a few hundred columns stays in the
+   * core's cache while a pass works on it, and the per-block overhead is spread over many rows.
+   */
   public static final int DEFAULT_BLOCK_ROWS = 1024;
 
   private final int rows;
   private final int cols;
   private final int blockRows;
-  private final double[][] blocks;
-  private final double[] target;
-  private final double[] weight;
+  private final RowBlock[] blocks;
 
-  private DesignMatrix(int rows, int cols, int blockRows, double[][] blocks, double[] target,
-      double[] weight) {
+  private DesignMatrix(int rows, int cols, int blockRows, RowBlock[] blocks) {
     this.rows = rows;
     this.cols = cols;
     this.blockRows = blockRows;
     this.blocks = blocks;
-    this.target = target;
-    this.weight = weight;
   }
 
   /**
@@ -77,75 +74,49 @@ public final class DesignMatrix implements Serializable {
     return blocks.length;
   }
 
-  /** The row-major values of block {@code b}: {@link #blockSize(int)} rows of p values. */
-  public double[] block(int b) {
+  /** Block {@code b}. */
+  public RowBlock rowBlock(int b) {
     return blocks[b];
   }
 
-  /** Index of the first row of block {@code b}. */
-  public int blockStart(int b) {
-    return b * blockRows;
-  }
-
-  public int blockSize(int b) {
-    return Math.min(blockRows, rows - b * blockRows);
-  }
-
-  /** The targets y (a view, not a copy: do not modify). */
+  /** The targets y, copied out of the blocks (for tests and small helpers, not for passes). */
   public double[] target() {
-    return target;
+    double[] y = new double[rows];
+    for (int i = 0; i < rows; i++) {
+      y[i] = blocks[i / blockRows].target(i % blockRows);
+    }
+    return y;
   }
 
-  /** The row weights, or null when every row has weight 1. */
+  /** The row weights copied out of the blocks, or null when every row has weight 1. */
   public double[] weights() {
-    return weight;
+    boolean any = false;
+    for (RowBlock b : blocks) {
+      any |= b.weighted();
+    }
+    if (!any) {
+      return null;
+    }
+    double[] w = new double[rows];
+    for (int i = 0; i < rows; i++) {
+      w[i] = weight(i);
+    }
+    return w;
   }
 
   public double weight(int i) {
-    return weight == null ? 1.0 : weight[i];
-  }
-
-  /** Σ w_i. */
-  public double totalWeight() {
-    if (weight == null) {
-      return rows;
-    }
-    double s = 0;
-    for (double w : weight) {
-      s += w;
-    }
-    return s;
-  }
-
-  /** ‖x_i‖² for every row (one pass; the solvers use it for tr G in O(m)). */
-  public double[] rowSquaredNorms() {
-    double[] out = new double[rows];
-    for (int b = 0; b < blocks.length; b++) {
-      double[] blk = blocks[b];
-      int n = blockSize(b);
-      int r0 = blockStart(b);
-      for (int i = 0; i < n; i++) {
-        double s = 0;
-        int o = i * cols;
-        for (int j = 0; j < cols; j++) {
-          double v = blk[o + j];
-          s += v * v;
-        }
-        out[r0 + i] = s;
-      }
-    }
-    return out;
+    return blocks[i / blockRows].weight(i % blockRows);
   }
 
   /** Value at row i, column j (slow: for tests and small helpers, not for data passes). */
   public double get(int i, int j) {
-    return blocks[i / blockRows][(i % blockRows) * cols + j];
+    return blocks[i / blockRows].values()[(i % blockRows) * cols + j];
   }
 
   /** Copy of row i. */
   public double[] row(int i) {
     double[] r = new double[cols];
-    System.arraycopy(blocks[i / blockRows], (i % blockRows) * cols, r, 0, cols);
+    System.arraycopy(blocks[i / blockRows].values(), (i % blockRows) * cols, r, 0, cols);
     return r;
   }
 
@@ -154,7 +125,20 @@ public final class DesignMatrix implements Serializable {
     if (newTarget.length != rows) {
       throw new IllegalArgumentException("Target length " + newTarget.length + " != rows " + rows);
     }
-    return new DesignMatrix(rows, cols, blockRows, blocks, newTarget, weight);
+    RowBlock[] out = new RowBlock[blocks.length];
+    for (int b = 0; b < blocks.length; b++) {
+      RowBlock old = blocks[b];
+      double[] w = null;
+      if (old.weighted()) {
+        w = new double[old.rows()];
+        for (int i = 0; i < w.length; i++) {
+          w[i] = old.weight(i);
+        }
+      }
+      out[b] = new RowBlock(old.rows(), cols, old.values(),
+          java.util.Arrays.copyOfRange(newTarget, b * blockRows, b * blockRows + old.rows()), w);
+    }
+    return new DesignMatrix(rows, cols, blockRows, out);
   }
 
   /**
@@ -164,15 +148,18 @@ public final class DesignMatrix implements Serializable {
   public static final class Builder {
     private final int cols;
     private final int blockRows;
-    private double[][] blocks;
-    private double[] target;
-    private double[] weight;
+    private final java.util.List<RowBlock> done = new java.util.ArrayList<>();
+    private double[] x;
+    private double[] y;
+    private double[] w;
+    private int inBlock;
     private int rows;
 
     public Builder(int cols, int expectedRows) {
       this(cols, expectedRows, DEFAULT_BLOCK_ROWS);
     }
 
+    /** @param expectedRows a hint only (kept for callers that know it) */
     public Builder(int cols, int expectedRows, int blockRows) {
       if (cols < 1) {
         throw new IllegalArgumentException("A design matrix needs at least one column.");
@@ -187,35 +174,43 @@ public final class DesignMatrix implements Serializable {
       }
       this.cols = cols;
       this.blockRows = br;
-      int cap = Math.max(1, expectedRows);
-      this.blocks = new double[(cap + br - 1) / br][];
-      this.target = new double[cap];
-      this.weight = new double[cap];
     }
 
     /** Appends a row (copied); {@code row.length} must equal the column count. */
-    public Builder addRow(double[] row, double y, double w) {
+    public Builder addRow(double[] row, double target, double weight) {
       if (row.length != cols) {
         throw new IllegalArgumentException("Row " + rows + " has " + row.length
             + " values, expected " + cols);
       }
-      if (rows == target.length) {
-        int cap = target.length * 2;
-        target = java.util.Arrays.copyOf(target, cap);
-        weight = java.util.Arrays.copyOf(weight, cap);
+      if (x == null) {
+        x = new double[blockRows * cols];
+        y = new double[blockRows];
+        w = new double[blockRows];
       }
-      int b = rows / blockRows;
-      if (b >= blocks.length) {
-        blocks = java.util.Arrays.copyOf(blocks, Math.max(b + 1, blocks.length * 2));
-      }
-      if (blocks[b] == null) {
-        blocks[b] = new double[blockRows * cols];
-      }
-      System.arraycopy(row, 0, blocks[b], (rows % blockRows) * cols, cols);
-      target[rows] = y;
-      weight[rows] = w;
+      System.arraycopy(row, 0, x, inBlock * cols, cols);
+      y[inBlock] = target;
+      w[inBlock] = weight;
+      inBlock++;
       rows++;
+      if (inBlock == blockRows) {
+        finishBlock();
+      }
       return this;
+    }
+
+    private void finishBlock() {
+      int n = inBlock;
+      boolean unit = true;
+      for (int i = 0; i < n && unit; i++) {
+        unit = w[i] == 1.0;
+      }
+      done.add(new RowBlock(n, cols, n == blockRows ? x : java.util.Arrays.copyOf(x, n * cols),
+          n == blockRows ? y : java.util.Arrays.copyOf(y, n),
+          unit ? null : n == blockRows ? w : java.util.Arrays.copyOf(w, n)));
+      x = null;
+      y = null;
+      w = null;
+      inBlock = 0;
     }
 
     public int rows() {
@@ -223,26 +218,33 @@ public final class DesignMatrix implements Serializable {
     }
 
     /**
-     * @param keepWeights false when every weight is 1, to skip weight arithmetic in the passes
+     * @param keepWeights false to give every row weight 1, whatever was added
      */
     public DesignMatrix build(boolean keepWeights) {
       if (rows == 0) {
         throw new IllegalArgumentException("A design matrix needs at least one row.");
       }
-      int nb = (rows + blockRows - 1) / blockRows;
-      double[][] bl = new double[nb][];
-      for (int b = 0; b < nb; b++) {
-        int size = Math.min(blockRows, rows - b * blockRows);
-        bl[b] = size * cols == blocks[b].length ? blocks[b]
-            : java.util.Arrays.copyOf(blocks[b], size * cols);
-        blocks[b] = null; // let the builder's copy go as we go
+      if (inBlock > 0) {
+        finishBlock();
       }
-      boolean allOne = true;
-      for (int i = 0; i < rows && allOne; i++) {
-        allOne = weight[i] == 1.0;
+      RowBlock[] bl = done.toArray(new RowBlock[0]);
+      if (!keepWeights) {
+        for (int b = 0; b < bl.length; b++) {
+          if (bl[b].weighted()) {
+            bl[b] = new RowBlock(bl[b].rows(), cols, bl[b].values(), targets(bl[b]), null);
+          }
+        }
       }
-      double[] w = keepWeights && !allOne ? java.util.Arrays.copyOf(weight, rows) : null;
-      return new DesignMatrix(rows, cols, blockRows, bl, java.util.Arrays.copyOf(target, rows), w);
+      done.clear();
+      return new DesignMatrix(rows, cols, blockRows, bl);
+    }
+
+    private static double[] targets(RowBlock b) {
+      double[] t = new double[b.rows()];
+      for (int i = 0; i < t.length; i++) {
+        t[i] = b.target(i);
+      }
+      return t;
     }
   }
 }

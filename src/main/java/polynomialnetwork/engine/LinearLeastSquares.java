@@ -22,31 +22,21 @@ final class LinearLeastSquares {
   }
 
   /**
-   * @param exclude rows to leave out (held-out rows), or null
+   * @param selection its held-out rows are left out
    * @return {β_1 … β_p, c}
    */
-  static double[] fit(RowBlockPass pass, final boolean[] exclude, double ridge) {
-    final DesignMatrix x = pass.data();
-    final int p = x.cols();
-    final double[] w = x.weights();
-    final double[] y = x.target();
-    RowBlockPass.Result rhs = pass.run(new double[0][], (i, t, tOff, s, sOff, acc) -> {
-      if (exclude == null || !exclude[i]) {
-        double v = (w == null ? 1.0 : w[i]) * y[i];
-        s[sOff] = v;
-        acc[0] += v;
-        acc[1] += w == null ? 1.0 : w[i];
-      }
-    }, 1, 2);
-    double total = rhs.scalars[1];
+  static double[] fit(RowBlocks blocks, RowSelection selection, double ridge) {
+    final int p = blocks.cols();
+    double[][] rhs = blocks.aggregate(new Moments(p, null, 0, selection));
+    double total = rhs[1][1];
     double[] b = new double[p + 1];
     if (!(total > 0)) {
       return b;
     }
     for (int j = 0; j < p; j++) {
-      b[j] = rhs.out[0][j] / total;
+      b[j] = rhs[0][j] / total;
     }
-    b[p] = rhs.scalars[0] / total;
+    b[p] = rhs[1][0] / total;
     double[] sol = new double[p + 1];
     double[] r = b.clone();
     double[] dir = b.clone();
@@ -54,7 +44,7 @@ final class LinearLeastSquares {
     double stop = TOLERANCE * TOLERANCE * rr;
     int limit = Math.min(MAX_ITERATIONS, p + 1);
     for (int it = 0; it < limit && rr > stop; it++) {
-      double[] ad = apply(pass, exclude, dir, ridge, total);
+      double[] ad = apply(blocks, selection, dir, ridge, total);
       double curvature = Linalg.dot(dir, ad);
       if (!(curvature > 0)) {
         break; // the direction is in the null space (e.g. duplicated columns): done
@@ -73,25 +63,61 @@ final class LinearLeastSquares {
   }
 
   /** The normal-equation operator applied to v = (β, c): one pass. */
-  private static double[] apply(RowBlockPass pass, final boolean[] exclude, double[] v,
+  private static double[] apply(RowBlocks blocks, RowSelection selection, double[] v,
       double ridge, double total) {
-    final DesignMatrix x = pass.data();
-    final int p = x.cols();
-    final double[] w = x.weights();
-    final double c = v[p];
-    double[] beta = java.util.Arrays.copyOf(v, p);
-    RowBlockPass.Result res = pass.run(new double[][] {beta}, (i, t, tOff, s, sOff, acc) -> {
-      if (exclude == null || !exclude[i]) {
-        double e = (w == null ? 1.0 : w[i]) * (t[tOff] + c);
-        s[sOff] = e;
-        acc[0] += e;
-      }
-    }, 1, 1);
+    int p = blocks.cols();
+    double[][] res = blocks.aggregate(new Moments(p, java.util.Arrays.copyOf(v, p), v[p],
+        selection));
     double[] out = new double[p + 1];
     for (int j = 0; j < p; j++) {
-      out[j] = res.out[0][j] / total + ridge * v[j];
+      out[j] = res[0][j] / total + ridge * v[j];
     }
-    out[p] = res.scalars[0] / total;
+    out[p] = res[1][0] / total;
     return out;
+  }
+
+  /**
+   * The pass: with e_i = w_i y_i (no β given) or e_i = w_i (βᵀx_i + c), the sums Σ e_i x_i
+   * (a p-vector) and {Σ e_i, Σ w_i}, over the rows not held out.
+   */
+  private static final class Moments implements BlockAggregator<double[][]> {
+    private static final long serialVersionUID = 1L;
+    private final int p;
+    private final double[] beta;
+    private final double c;
+    private final RowSelection selection;
+
+    Moments(int p, double[] beta, double c, RowSelection selection) {
+      this.p = p;
+      this.beta = beta;
+      this.c = c;
+      this.selection = selection;
+    }
+
+    @Override
+    public double[][] zero() {
+      return new double[][] {new double[p], new double[2]};
+    }
+
+    @Override
+    public double[][] add(double[][] acc, final RowBlock block, final RowState state) {
+      double[][] in = beta == null ? new double[0][] : new double[][] {beta};
+      FusedRowPass.run(block, in, (i, t, tOff, s, sOff, sum) -> {
+        if (!selection.heldOut(state, i)) {
+          double e = block.weight(i) * (beta == null ? block.target(i) : t[tOff] + c);
+          s[sOff] = e;
+          sum[0] += e;
+          sum[1] += block.weight(i);
+        }
+      }, new double[][] {acc[0]}, acc[1], PassKernel.best());
+      return acc;
+    }
+
+    @Override
+    public double[][] merge(double[][] acc, double[][] other) {
+      FusedRowPass.addInto(new double[][] {acc[0]}, acc[1], new double[][] {other[0]},
+          other[1]);
+      return acc;
+    }
   }
 }

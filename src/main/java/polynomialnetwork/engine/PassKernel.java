@@ -2,7 +2,7 @@ package polynomialnetwork.engine;
 
 /**
  * The two inner loops of every data pass, over a group of four consecutive rows of a row-major
- * block (performance.md §2, §9): {@link #project4} computes t = Bᵀx for the four rows (four rows
+ * block (doc/algorithms.md §9): {@link #project4} computes t = Bᵀx for the four rows (four rows
  * share each load of a B column, two columns share each load of a row), {@link #accumulate4}
  * adds Σ_r s_r x_r into an output column (an axpy over p).
  *

@@ -25,9 +25,8 @@ final class PenalizedGradient implements SymmetricOperator {
   }
 
   /** The same operator as an explicit matrix (EP-ROM, BK-SVD): O(m·p²). */
-  static DenseSymmetricMatrix explicit(DebiasedGradient g, FactoredSymmetric l, double ridge,
-      java.util.concurrent.ExecutorService executor, int threads) {
-    DenseSymmetricMatrix m = g.formExplicit(executor, threads);
+  static DenseSymmetricMatrix explicit(DebiasedGradient g, FactoredSymmetric l, double ridge) {
+    DenseSymmetricMatrix m = g.formExplicit();
     m.subtractScaled(-ridge / 2, DenseSymmetricMatrix.of(l));
     double shift = g.debiasShift();
     for (int i = 0; i < m.dimension(); i++) {

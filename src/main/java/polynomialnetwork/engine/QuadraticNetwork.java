@@ -44,7 +44,7 @@ public final class QuadraticNetwork implements Serializable {
 
   /**
    * The network of L = U diag(s) Uᵀ (unit-norm w_j = u_j, α_j = s_j), units sorted by |α|
-   * descending (algorithms.md §7, unit form).
+   * descending (doc/algorithms.md §7, unit form).
    */
   public static QuadraticNetwork fromFactored(FactoredSymmetric l, double[] beta, double bias) {
     int r = l.rank();
@@ -100,33 +100,15 @@ public final class QuadraticNetwork implements Serializable {
    * is six standard deviations out got 1215 for a true 198). A negative margin returns this
    * network unchanged.
    */
-  public QuadraticNetwork withActivationRange(DesignMatrix x, double margin) {
+  public QuadraticNetwork withActivationRange(RowBlocks blocks, double margin) {
     QuadraticNetwork out = withoutActivationRange();
-    if (margin < 0 || alpha.length == 0 || x.rows() == 0) {
+    if (margin < 0 || alpha.length == 0 || blocks.rows() == 0) {
       return out;
     }
     int r = alpha.length;
-    int p = x.cols();
-    double[] lo = new double[r];
-    double[] hi = new double[r];
-    java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
-    java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
-    double[] row = new double[p];
-    for (int b = 0; b < x.blockCount(); b++) {
-      double[] blk = x.block(b);
-      int r0 = x.blockStart(b);
-      for (int i = 0; i < x.blockSize(b); i++) {
-        if (x.weights() != null && !(x.weights()[r0 + i] > 0)) {
-          continue;
-        }
-        System.arraycopy(blk, i * p, row, 0, p);
-        for (int j = 0; j < r; j++) {
-          double z = Linalg.dot(weights[j], row);
-          lo[j] = Math.min(lo[j], z);
-          hi[j] = Math.max(hi[j], z);
-        }
-      }
-    }
+    double[][] range = blocks.aggregate(new ActivationRanges(weights));
+    double[] lo = range[0];
+    double[] hi = range[1];
     if (!(hi[0] >= lo[0])) {
       return out;
     }

@@ -3,8 +3,6 @@ package polynomialnetwork.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * EP-ROM and AP-ROM (Soltani &amp; Hegde, AISTATS 2018, Algorithm 1; algorithms.md §3): learns
@@ -34,23 +32,27 @@ public final class RecoverySolver {
   }
 
   /**
+   * Fits the model on rows held in memory, on {@link SolverSettings#threads()} threads; see
+   * {@link #fit(RowBlocks, SolverSettings)}.
+   */
+  public static FitResult fit(DesignMatrix x, SolverSettings settings) {
+    requireMemoryForDenseSolver(x.cols(), settings.method(), Runtime.getRuntime().maxMemory());
+    try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(x, settings.threads())) {
+      return fit(blocks, settings);
+    }
+  }
+
+  /**
    * Fits the model; never returns a diverged iterate (the best one seen is returned), nor one
    * that fits the training rows worse than the best linear model (that model is returned
    * instead, see {@link FitResult#linearFallback}).
    */
-  public static FitResult fit(DesignMatrix x, SolverSettings settings) {
-    requireMemoryForDenseSolver(x.cols(), settings.method(), Runtime.getRuntime().maxMemory());
-    int threads = Math.min(settings.threads(), x.blockCount());
-    ExecutorService executor = pool(threads);
-    try {
-      FitResult fit = fitNetwork(x, settings, executor, threads);
-      return Thread.currentThread().isInterrupted() ? fit
-          : notWorseThanLinear(x, settings, executor, threads, fit);
-    } finally {
-      if (executor != null) {
-        executor.shutdownNow();
-      }
-    }
+  public static FitResult fit(RowBlocks blocks, SolverSettings settings) {
+    requireMemoryForDenseSolver(blocks.cols(), settings.method(),
+        Runtime.getRuntime().maxMemory());
+    FitResult fit = fitNetwork(blocks, settings);
+    return Thread.currentThread().isInterrupted() ? fit
+        : notWorseThanLinear(blocks, settings, fit);
   }
 
   /**
@@ -85,31 +87,30 @@ public final class RecoverySolver {
    * training rows, by the objective the solver minimises, and returns the better. The linear
    * model costs a few tens of one-column passes (LinearLeastSquares).
    */
-  private static FitResult notWorseThanLinear(DesignMatrix x, SolverSettings settings,
-      ExecutorService executor, int threads, FitResult fit) {
+  private static FitResult notWorseThanLinear(RowBlocks blocks, SolverSettings settings,
+      FitResult fit) {
+    int p = blocks.cols();
     if (!settings.fitLinear() || fit.stopReason() == FitResult.StopReason.ZERO_TARGET
         // fitted to the tolerance: no model is better by more than the tolerance
         || fit.stopReason() == FitResult.StopReason.CONVERGED
-        || x.rows() <= 2 * (x.cols() + 1)) {
+        || blocks.rows() <= 2L * (p + 1)) {
       // with fewer than two rows per linear parameter the least-squares model (nearly)
       // interpolates the training rows: "better on the training rows" would then prefer a
       // model that has merely memorised them
       return fit;
     }
-    RowBlockPass pass = new RowBlockPass(x, executor, threads);
-    int p = x.cols();
-    double[] linear = LinearLeastSquares.fit(pass, null, settings.ridge());
+    double[] linear = LinearLeastSquares.fit(blocks, RowSelection.ALL, settings.ridge());
     if (!Linalg.allFinite(linear)) {
       return fit;
     }
     double[] beta = java.util.Arrays.copyOf(linear, p);
-    double[] norms = x.rowSquaredNorms();
-    double lin = DebiasedGradient.evaluate(pass, FactoredSymmetric.zero(p), beta, linear[p], null,
-        norms).weightedSquaredResidual;
-    double net = DebiasedGradient.evaluate(pass, fit.interaction(), fit.linearTerm(), fit.bias(),
-        null, norms).weightedSquaredResidual;
-    double w = maskedWeight(x.weights(), x.rows(), null, false);
-    double linRel = Math.sqrt(lin / maskedSquaredNorm(x.target(), x.weights(), null, false));
+    double lin = DebiasedGradient.squaredResidual(blocks, FactoredSymmetric.zero(p), beta,
+        linear[p], RowSelection.ALL);
+    double net = DebiasedGradient.squaredResidual(blocks, fit.interaction(), fit.linearTerm(),
+        fit.bias(), RowSelection.ALL);
+    TargetTotals totals = TargetTotals.of(blocks, RowSelection.ALL);
+    double w = totals.fittedWeight;
+    double linRel = Math.sqrt(lin / totals.fittedSquares);
     double ridge = settings.ridge();
     lin += ridge * w * parameterNormSquared(FactoredSymmetric.zero(p), beta);
     net += ridge * w * parameterNormSquared(fit.interaction(), fit.linearTerm());
@@ -118,16 +119,15 @@ public final class RecoverySolver {
     return linearBetter ? fit.withLinearModel(beta, linear[p], linRel) : fit;
   }
 
-  private static FitResult fitNetwork(DesignMatrix x, SolverSettings settings,
-      ExecutorService executor, int threads) {
-    boolean[][] folds = validationFolds(x, settings);
+  private static FitResult fitNetwork(RowBlocks blocks, SolverSettings settings) {
+    RowSelection[] folds = validationFolds(blocks, settings);
     if (folds == null) {
-      return new Run(x, settings, executor, threads, null).iterate();
+      return new Run(blocks, settings, RowSelection.ALL).iterate();
     }
     // Early stopping without losing data: runs on the training parts pick the number of
     // iterations by their mean error on the held-out parts, then the model is fitted on all
     // rows for that many iterations.
-    List<FitResult> probes = validationRuns(x, settings, executor, threads, folds, true);
+    List<FitResult> probes = validationRuns(blocks, settings, folds, true);
     FitResult last = probes.get(probes.size() - 1);
     if (last.stopReason() == FitResult.StopReason.INTERRUPTED) {
       // keep what there is: the best iterate of the interrupted run
@@ -141,7 +141,7 @@ public final class RecoverySolver {
     double[] curve = meanValidationCurve(probes);
     int chosen = argmin(curve);
     SolverSettings full = settings.copy().validationFraction(0).maxIterations(chosen);
-    FitResult result = new Run(x, full, executor, threads, null).iterate();
+    FitResult result = new Run(blocks, full, RowSelection.ALL).iterate();
     return result.withValidation(probes.get(0), probes.size(), curve, chosen,
         totalSeconds(probes));
   }
@@ -151,11 +151,11 @@ public final class RecoverySolver {
    * and, when {@code stopWhenExact}, after a first run that {@link #explainsExactly explains the
    * data exactly}.
    */
-  private static List<FitResult> validationRuns(DesignMatrix x, SolverSettings settings,
-      ExecutorService executor, int threads, boolean[][] folds, boolean stopWhenExact) {
+  private static List<FitResult> validationRuns(RowBlocks blocks, SolverSettings settings,
+      RowSelection[] folds, boolean stopWhenExact) {
     List<FitResult> probes = new ArrayList<>();
-    for (boolean[] holdout : folds) {
-      FitResult probe = new Run(x, settings, executor, threads, holdout).iterate();
+    for (RowSelection holdout : folds) {
+      FitResult probe = new Run(blocks, settings, holdout).iterate();
       probes.add(probe);
       if (probe.stopReason() == FitResult.StopReason.INTERRUPTED
           || (stopWhenExact && probes.size() == 1 && explainsExactly(probe))) {
@@ -213,17 +213,6 @@ public final class RecoverySolver {
     return best;
   }
 
-  private static ExecutorService pool(int threads) {
-    if (threads <= 1) {
-      return null;
-    }
-    return Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "polynomialNetwork-pass");
-      t.setDaemon(true);
-      return t;
-    });
-  }
-
   /** Held-out fraction used to choose the rank when the settings have no validation of their own. */
   public static final double RANK_VALIDATION_FRACTION = 0.2;
 
@@ -255,99 +244,88 @@ public final class RecoverySolver {
    */
   public static RankChoice chooseRank(DesignMatrix x, SolverSettings settings, int maxRank) {
     requireMemoryForDenseSolver(x.cols(), settings.method(), Runtime.getRuntime().maxMemory());
+    try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(x, settings.threads())) {
+      return chooseRank(blocks, settings, maxRank);
+    }
+  }
+
+  /** As {@link #chooseRank(DesignMatrix, SolverSettings, int)}, on any row blocks. */
+  public static RankChoice chooseRank(RowBlocks blocks, SolverSettings settings, int maxRank) {
+    requireMemoryForDenseSolver(blocks.cols(), settings.method(),
+        Runtime.getRuntime().maxMemory());
     SolverSettings s = settings.copy();
     if (s.validationFraction() <= 0) {
       s.validationFraction(RANK_VALIDATION_FRACTION);
     }
-    int rMax = Math.max(1, Math.min(maxRank, x.cols()));
+    int rMax = Math.max(1, Math.min(maxRank, blocks.cols()));
     double[] score = new double[rMax];
     java.util.Arrays.fill(score, Double.NaN);
-    boolean[][] folds = validationFolds(x, s);
+    RowSelection[] folds = validationFolds(blocks, s);
     if (folds == null) {
       return new RankChoice(1, score);
     }
-    int threads = Math.min(s.threads(), x.blockCount());
-    ExecutorService executor = pool(threads);
-    try {
-      double best = Double.POSITIVE_INFINITY;
-      int worse = 0;
-      for (int r = 1; r <= rMax; r++) {
-        List<FitResult> probes = validationRuns(x, s.copy().rank(r), executor, threads, folds,
-            false);
-        double[] curve = meanValidationCurve(probes);
-        score[r - 1] = curve[argmin(curve)];
-        if (probes.get(probes.size() - 1).stopReason() == FitResult.StopReason.INTERRUPTED) {
-          break;
-        }
-        if (score[r - 1] < best * (1 - 1e-3)) {
-          best = score[r - 1];
-          worse = 0;
-        } else if (++worse >= 2) {
-          break;
-        }
+    double best = Double.POSITIVE_INFINITY;
+    int worse = 0;
+    for (int r = 1; r <= rMax; r++) {
+      List<FitResult> probes = validationRuns(blocks, s.copy().rank(r), folds, false);
+      double[] curve = meanValidationCurve(probes);
+      score[r - 1] = curve[argmin(curve)];
+      if (probes.get(probes.size() - 1).stopReason() == FitResult.StopReason.INTERRUPTED) {
+        break;
       }
-      for (int r = 1; r <= rMax; r++) {
-        if (score[r - 1] <= best * (1 + RANK_TOLERANCE)) {
-          return new RankChoice(r, score);
-        }
-      }
-      return new RankChoice(1, score);
-    } finally {
-      if (executor != null) {
-        executor.shutdownNow();
+      if (score[r - 1] < best * (1 - 1e-3)) {
+        best = score[r - 1];
+        worse = 0;
+      } else if (++worse >= 2) {
+        break;
       }
     }
+    for (int r = 1; r <= rMax; r++) {
+      if (score[r - 1] <= best * (1 + RANK_TOLERANCE)) {
+        return new RankChoice(r, score);
+      }
+    }
+    return new RankChoice(1, score);
   }
 
   /** The state of one fit. */
   private static final class Run {
-    final DesignMatrix x;
+    final RowBlocks blocks;
     final SolverSettings settings;
-    final ExecutorService executor;
-    final int threads;
-    final RowBlockPass pass;
     final int p;
     final int rank;
     final int blockSize;
     final int depth;
     final Random rng;
-    final double[] rowSquaredNorms;
-    final int[] batchOf;
     final int batches;
     /** λ of the ridge penalty (SolverSettings.ridge). */
     final double ridge;
+    /** The rows fitted on and held out (never fitted on). */
+    final RowSelection holdout;
 
-    /** Rows held out for validation (never fitted on), or null. */
-    final boolean[] holdout;
-
-    Run(DesignMatrix x, SolverSettings settings, ExecutorService executor, int threads,
-        boolean[] holdout) {
+    Run(RowBlocks blocks, SolverSettings settings, RowSelection holdout) {
       this.holdout = holdout;
       this.ridge = settings.ridge();
-      this.x = x;
+      this.blocks = blocks;
       this.settings = settings;
-      this.executor = executor;
-      this.threads = threads;
-      this.pass = new RowBlockPass(x, executor, threads);
-      this.p = x.cols();
+      this.p = blocks.cols();
       this.rank = Math.min(settings.rank(), p);
       this.blockSize = settings.blockSize() > 0 ? settings.blockSize() : rank;
       this.depth = settings.krylovDepth() > 0 ? settings.krylovDepth()
           : BlockKrylovHead.defaultDepth(p);
       this.rng = new Random(settings.seed());
-      this.rowSquaredNorms = x.rowSquaredNorms();
-      int b = Math.min(settings.freshSamplingBatches(), x.rows());
-      this.batches = b > 1 ? b : 1;
-      this.batchOf = batches > 1 ? assignBatches(x.rows(), batches, rng) : null;
+      this.batches = (int) Math.max(1, Math.min(settings.freshSamplingBatches(),
+          blocks.rows()));
     }
 
     FitResult iterate() {
       long start = System.nanoTime();
       List<FitResult.IterationRecord> trace = new ArrayList<>();
-      double yNorm = Math.sqrt(maskedSquaredNorm(x.target(), x.weights(), holdout, false));
-      double totalWeight = maskedWeight(x.weights(), x.rows(), holdout, false);
-      double validWeight = holdout == null ? 0 : maskedWeight(x.weights(), x.rows(), holdout,
-          true);
+      TargetTotals totals = evenIfInterrupted(() -> TargetTotals.of(blocks, holdout));
+      double yNorm = Math.sqrt(totals.fittedSquares);
+      double totalWeight = totals.fittedWeight;
+      double validWeight = totals.heldOutWeight;
+      boolean validating = holdout.holdsOut();
       FactoredSymmetric l = FactoredSymmetric.zero(p);
       double[] beta = settings.fitLinear() ? new double[p] : null;
       double c = 0;
@@ -372,7 +350,6 @@ public final class RecoverySolver {
       FactoredSymmetric prevL = null;
       double[] prevBeta = null;
       double prevC = 0;
-      double[] prevResidual = null;
       FitResult.StopReason reason = FitResult.StopReason.MAX_ITERATIONS;
       int t = 0;
       try {
@@ -381,15 +358,13 @@ public final class RecoverySolver {
             reason = FitResult.StopReason.INTERRUPTED;
             break;
           }
-          boolean[] batch = batchMask(t);
-          DebiasedGradient.Evaluation ev = DebiasedGradient.evaluate(pass, l, beta, c, batch,
-              rowSquaredNorms);
-          double fitted = holdout == null ? ev.weightedSquaredResidual
-              : maskedSquaredNorm(ev.residual, x.weights(), holdout, false);
+          RowSelection batch = holdout.inBatch(batches, t);
+          DebiasedGradient.Evaluation ev = DebiasedGradient.evaluate(blocks, l, beta, c, batch);
+          double fitted = ev.fittedSquaredResidual;
           double rel = Math.sqrt(fitted) / yNorm;
           double rmse = Math.sqrt(fitted / totalWeight);
-          double validRmse = holdout == null ? Double.NaN
-              : Math.sqrt(maskedSquaredNorm(ev.residual, x.weights(), holdout, true) / validWeight);
+          double validRmse = !validating ? Double.NaN
+              : Math.sqrt(ev.heldOutSquaredResidual / validWeight);
           FitResult.IterationRecord rec = new FitResult.IterationRecord(t, rel, rmse, stepL,
               beta == null ? Double.NaN : stepB, seconds(start), products, validRmse);
           trace.add(rec);
@@ -404,7 +379,7 @@ public final class RecoverySolver {
           // what the best iterate, stagnation and divergence are judged by (= rel when λ = 0).
           double objective = ridge == 0 ? rel
               : Math.sqrt(fitted + ridge * totalWeight * parameterNormSquared(l, beta)) / yNorm;
-          double score = holdout == null ? objective : validRmse;
+          double score = !validating ? objective : validRmse;
           if (!Double.isFinite(score)) {
             reason = FitResult.StopReason.DIVERGED;
             break;
@@ -429,7 +404,7 @@ public final class RecoverySolver {
             reason = FitResult.StopReason.DIVERGED;
             break;
           }
-          if (holdout != null
+          if (validating
               && t - bestIter >= VALIDATION_PATIENCE_FACTOR * settings.stagnationPatience()) {
             reason = FitResult.StopReason.VALIDATION_STOPPED;
             break;
@@ -454,22 +429,21 @@ public final class RecoverySolver {
             dC = g.meanResidual();
           }
           SolverSettings.StepRule rule = settings.stepRule();
-          boolean momentum = rule == SolverSettings.StepRule.MOMENTUM && prevResidual != null;
+          boolean momentum = rule == SolverSettings.StepRule.MOMENTUM && prevL != null;
           if (rule == SolverSettings.StepRule.MOMENTUM && !momentum) {
             rule = SolverSettings.StepRule.SAFEGUARDED;
           }
           StepSize step;
           FactoredSymmetric next;
           if (settings.method() == SolverSettings.Method.EP_ROM) {
-            DenseSymmetricMatrix gd = ridge > 0
-                ? PenalizedGradient.explicit(g, l, ridge, executor, threads)
-                : g.formExplicit(executor, threads);
+            DenseSymmetricMatrix gd = ridge > 0 ? PenalizedGradient.explicit(g, l, ridge)
+                : g.formExplicit();
             StepSize.Penalty penalty = rule == SolverSettings.StepRule.UNIT || ridge == 0 ? null
                 : new StepSize.Penalty(ridge * g.batchWeight(), null, gd, dBeta, l,
                     momentum ? prevL : null, beta, prevBeta);
             step = rule == SolverSettings.StepRule.UNIT ? StepSize.unit()
-                : chooseStep(rule, momentum, ev.residual, gd.quadraticForms(x),
-                    linearChange(dBeta, dC), prevResidual, batch, penalty);
+                : chooseStep(rule, momentum,
+                    new StepGram(null, gd, dBeta, dC, momentum, batch), penalty);
             DenseSymmetricMatrix dense = DenseSymmetricMatrix.of(l).subtractScaled(step.onL, gd);
             if (step.onPrevious != 0) {
               dense.subtractScaled(-step.onPrevious, DenseSymmetricMatrix.of(l))
@@ -480,8 +454,7 @@ public final class RecoverySolver {
           } else {
             SymmetricOperator op;
             if (settings.method() == SolverSettings.Method.AP_ROM_BK) {
-              op = ridge > 0 ? PenalizedGradient.explicit(g, l, ridge, executor, threads)
-                  : g.formExplicit(executor, threads);
+              op = ridge > 0 ? PenalizedGradient.explicit(g, l, ridge) : g.formExplicit();
             } else {
               op = ridge > 0 ? new PenalizedGradient(g, l, ridge) : g;
             }
@@ -497,12 +470,11 @@ public final class RecoverySolver {
             if (rule == SolverSettings.StepRule.UNIT) {
               step = StepSize.unit();
             } else {
-              double[][] effect = stepEffects(dir, dBeta, dC);
               StepSize.Penalty penalty = ridge == 0 ? null
                   : new StepSize.Penalty(ridge * g.batchWeight(), dir, null, dBeta, l,
                       momentum ? prevL : null, beta, prevBeta);
-              step = chooseStep(rule, momentum, ev.residual, effect[0], effect[1], prevResidual,
-                  batch, penalty);
+              step = chooseStep(rule, momentum,
+                  new StepGram(dir, null, dBeta, dC, momentum, batch), penalty);
             }
             double[] coef = new double[dir.rank()];
             for (int a = 0; a < coef.length; a++) {
@@ -535,12 +507,11 @@ public final class RecoverySolver {
           prevL = l;
           prevBeta = beta;
           prevC = c;
-          prevResidual = ev.residual;
           l = next;
           beta = nextBeta;
           c = nextC;
           if (settings.refitCore()) {
-            CoreRefit.Refit refit = CoreRefit.refit(pass, l, beta, c, holdout);
+            CoreRefit.Refit refit = CoreRefit.refit(blocks, l, beta, c, holdout);
             if (refit != null) {
               l = refit.interaction;
               c = refit.bias;
@@ -558,75 +529,20 @@ public final class RecoverySolver {
       if (trace.isEmpty()) {
         // interrupted before the first evaluation: the result is the zero model, whose residual
         // is y itself (relative residual 1), so that every result has at least one record
-        double validRmse = holdout == null ? Double.NaN : Math.sqrt(
-            maskedSquaredNorm(x.target(), x.weights(), holdout, true) / validWeight);
+        double validRmse = !validating ? Double.NaN
+            : Math.sqrt(totals.heldOutSquares / validWeight);
         trace.add(new FitResult.IterationRecord(0, 1.0, yNorm / Math.sqrt(totalWeight),
             Double.NaN, Double.NaN, seconds(start), 0, validRmse));
       }
       return new FitResult(bestL, bestBeta, bestC, trace, reason, t, bestIter, seconds(start));
     }
 
-    /** The rows iteration t fits on: its fresh-sampling batch, minus held-out rows (null = all). */
-    boolean[] batchMask(int t) {
-      if (batchOf == null && holdout == null) {
-        return null;
-      }
-      int b = t % batches;
-      boolean[] mask = new boolean[x.rows()];
-      for (int i = 0; i < mask.length; i++) {
-        mask[i] = (batchOf == null || batchOf[i] == b) && (holdout == null || !holdout[i]);
-      }
-      return mask;
-    }
-
-    /** Per-row change of the linear part for a unit step: X·Dβ + Dc (needs a pass). */
-    double[] linearChange(double[] dBeta, final double dC) {
-      if (dBeta == null) {
-        return null;
-      }
-      final double[] b = new double[x.rows()];
-      pass.run(new double[][] {dBeta}, (i, t, tOff, out, oOff, acc) -> b[i] = t[tOff] + dC, 0, 0);
-      return b;
-    }
-
-    /** Per-row effect of a unit step: 𝒜(D) and X·Dβ + Dc, in one pass (AP-ROM). */
-    double[][] stepEffects(FactoredSymmetric dir, double[] dBeta, final double dC) {
-      final int k = dir.rank();
-      final double[] lam = dir.values();
-      final boolean linear = dBeta != null;
-      double[][] in = new double[k + (linear ? 1 : 0)][];
-      for (int a = 0; a < k; a++) {
-        in[a] = dir.vectors()[a];
-      }
-      if (linear) {
-        in[k] = dBeta;
-      }
-      final double[] av = new double[x.rows()];
-      final double[] bv = linear ? new double[x.rows()] : null;
-      pass.run(in, (i, t, tOff, out, oOff, acc) -> {
-        double q = 0;
-        for (int a = 0; a < k; a++) {
-          double z = t[tOff + a];
-          q += lam[a] * z * z;
-        }
-        av[i] = q;
-        if (linear) {
-          bv[i] = t[tOff + k] + dC;
-        }
-      }, 0, 0);
-      return new double[][] {av, bv};
-    }
-
-    StepSize chooseStep(SolverSettings.StepRule rule, boolean momentum, double[] d, double[] a,
-        double[] b, double[] prevD, boolean[] batch, StepSize.Penalty penalty) {
-      if (momentum) {
-        double[] e = new double[d.length];
-        for (int i = 0; i < e.length; i++) {
-          e[i] = d[i] - prevD[i];
-        }
-        return StepSize.withMomentum(d, a, b, e, x.weights(), batch, penalty);
-      }
-      return StepSize.choose(rule, d, a, b, x.weights(), batch, penalty);
+    StepSize chooseStep(SolverSettings.StepRule rule, boolean momentum, StepGram pass,
+        StepSize.Penalty penalty) {
+      double[][] gram = StepGram.of(blocks, pass);
+      boolean linear = settings.fitLinear();
+      return momentum ? StepSize.withMomentum(gram, linear, penalty)
+          : StepSize.choose(rule, gram, linear, penalty);
     }
   }
 
@@ -644,111 +560,49 @@ public final class RecoverySolver {
     return out;
   }
 
-  /** Row i goes to batch π(i) mod B for a seeded random permutation π: balanced and unordered. */
-  static int[] assignBatches(int m, int batches, Random rng) {
-    int[] perm = new int[m];
-    for (int i = 0; i < m; i++) {
-      perm[i] = i;
-    }
-    for (int i = m - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int tmp = perm[i];
-      perm[i] = perm[j];
-      perm[j] = tmp;
-    }
-    int[] of = new int[m];
-    for (int i = 0; i < m; i++) {
-      of[perm[i]] = i % batches;
-    }
-    return of;
-  }
-
   /**
-   * Σ w_i v_i² over the rows where {@code mask[i] == inMask} (all rows when mask is null and
-   * inMask is false).
+   * The hold-out of each validation run, or null when validation is off or a run would hold out
+   * or keep fewer than {@link #MIN_VALIDATION_ROWS} rows. Gives every row its seeded hash numbers
+   * first ({@link SplitHashes}), which fresh sampling needs too. Run k holds out the rows with
+   * frac(u − k/n) &lt; f, f the validation fraction and n the number of runs: with f = 1/n the
+   * runs are the folds of an n-fold cross-validation; with n = 1, the rows with u &lt; f.
    */
-  static double maskedSquaredNorm(double[] v, double[] w, boolean[] mask, boolean inMask) {
-    double s = 0;
-    for (int i = 0; i < v.length; i++) {
-      if ((mask != null && mask[i]) == inMask) {
-        s += (w == null ? 1.0 : w[i]) * v[i] * v[i];
-      }
-    }
-    return s;
-  }
-
-  static double maskedWeight(double[] w, int m, boolean[] mask, boolean inMask) {
-    double s = 0;
-    for (int i = 0; i < m; i++) {
-      if ((mask != null && mask[i]) == inMask) {
-        s += w == null ? 1.0 : w[i];
-      }
-    }
-    return s;
-  }
-
-  /**
-   * The rows to hold out in each validation run, or null when validation is off or a run would
-   * hold out or keep fewer than {@link #MIN_VALIDATION_ROWS} rows. Every row gets a number
-   * u ∈ [0, 1) from a seeded hash of its values and target (rounded to float, so that
-   * rounding-level differences in the standardisation do not move it); run k holds out the rows
-   * with frac(u − k/n) &lt; f, f the validation fraction and n the number of runs. With f = 1/n
-   * the runs are the folds of an n-fold cross-validation; with n = 1, the rows with u &lt; f.
-   * The choice depends on the row, not on its position, so identical rows (and a row given
-   * weight 2, which stands for two) are never split between the two sides, and rows added
-   * elsewhere (e.g. with weight 0) do not move the split.
-   */
-  static boolean[][] validationFolds(DesignMatrix x, SolverSettings settings) {
+  static RowSelection[] validationFolds(RowBlocks blocks, SolverSettings settings) {
     double f = settings.validationFraction();
+    int n = settings.validationRuns();
+    if (f <= 0 && settings.freshSamplingBatches() <= 1) {
+      return null;
+    }
+    long[] held = evenIfInterrupted(() -> blocks.aggregate(new SplitHashes(settings.seed(),
+        Math.max(f, 0), n)));
     if (f <= 0) {
       return null;
     }
-    int n = settings.validationRuns();
-    double[] u = holdoutHashes(x, settings.seed());
-    boolean[][] folds = new boolean[n][u.length];
+    long rows = held[n];
+    RowSelection[] folds = new RowSelection[n];
     for (int k = 0; k < n; k++) {
-      int held = 0;
-      for (int i = 0; i < u.length; i++) {
-        double v = u[i] - (double) k / n;
-        if (v < 0) {
-          v += 1;
-        }
-        folds[k][i] = v < f;
-        held += folds[k][i] ? 1 : 0;
-      }
-      if (held < MIN_VALIDATION_ROWS || u.length - held < MIN_VALIDATION_ROWS) {
+      if (held[k] < MIN_VALIDATION_ROWS || rows - held[k] < MIN_VALIDATION_ROWS) {
         return null;
       }
+      folds[k] = RowSelection.holdingOut(f, n, k);
     }
     return folds;
   }
 
-  /** The per-row number u ∈ [0, 1) of {@link #validationFolds}: a seeded hash of the row. */
-  static double[] holdoutHashes(DesignMatrix x, long seed) {
-    int m = x.rows();
-    int p = x.cols();
-    double[] out = new double[m];
-    for (int b = 0; b < x.blockCount(); b++) {
-      double[] blk = x.block(b);
-      int r0 = x.blockStart(b);
-      for (int i = 0; i < x.blockSize(b); i++) {
-        long h = mix(seed ^ 0x5DEECE66DL);
-        for (int j = 0; j < p; j++) {
-          h = mix(h ^ Float.floatToIntBits((float) blk[i * p + j] + 0.0f));
-        }
-        h = mix(h ^ Float.floatToIntBits((float) x.target()[r0 + i] + 0.0f));
-        out[r0 + i] = (h >>> 11) / (double) (1L << 53);
+  /**
+   * Runs a bookkeeping pass that a result cannot do without (the totals an interrupted run still
+   * reports its residual against, the rows' split) even when the thread has been interrupted:
+   * the flag is cleared for that one pass and set again after it.
+   */
+  static <T> T evenIfInterrupted(java.util.function.Supplier<T> pass) {
+    boolean interrupted = Thread.interrupted();
+    try {
+      return pass.get();
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
-    return out;
-  }
-
-  /** The splitmix64 finaliser: a cheap hash with good avalanche. */
-  private static long mix(long z) {
-    z += 0x9E3779B97F4A7C15L;
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
   }
 
   /**

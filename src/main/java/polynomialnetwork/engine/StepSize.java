@@ -36,33 +36,18 @@ public final class StepSize {
    * step is the subspace-minimisation form of conjugate gradients; with the tail projection it is
    * the CGIHT idea of Blanchard, Tanner &amp; Wei (2015). Falls back to {@link #choose} when the
    * 3×3 system is degenerate.
+   *
+   * @param gram the weighted Gram matrix of (a, e, b, d) over the fit rows ({@link StepGram})
+   * @param linear whether there is a linear step b
    */
-  public static StepSize withMomentum(double[] d, double[] a, double[] b, double[] e, double[] w,
-      boolean[] batch, Penalty penalty) {
-    int n = b == null ? 2 : 3;
+  public static StepSize withMomentum(double[][] gram, boolean linear, Penalty penalty) {
+    int n = linear ? 3 : 2;
     double[][] g = new double[n][n];
     double[] rhs = new double[n];
-    double[] f = new double[n];
-    for (int i = 0; i < d.length; i++) {
-      if (batch != null && !batch[i]) {
-        continue;
-      }
-      double wi = w == null ? 1.0 : w[i];
-      f[0] = a[i];
-      f[1] = e[i];
-      if (n == 3) {
-        f[2] = b[i];
-      }
-      for (int r = 0; r < n; r++) {
-        rhs[r] += wi * f[r] * d[i];
-        for (int c = r; c < n; c++) {
-          g[r][c] += wi * f[r] * f[c];
-        }
-      }
-    }
     for (int r = 0; r < n; r++) {
-      for (int c = 0; c < r; c++) {
-        g[r][c] = g[c][r];
+      rhs[r] = gram[r][StepGram.RESIDUAL];
+      for (int c = 0; c < n; c++) {
+        g[r][c] = gram[r][c];
       }
     }
     if (penalty != null) {
@@ -94,7 +79,7 @@ public final class StepSize {
       }
     }
     if (eta == null || scale[0] == 0) {
-      return choose(SolverSettings.StepRule.LINE_SEARCH, d, a, b, w, batch, penalty);
+      return choose(SolverSettings.StepRule.LINE_SEARCH, gram, linear, penalty);
     }
     // the previous step enters with a minus sign like the others: L − η_p·(−ΔL)
     return new StepSize(eta[0], n == 3 ? eta[2] : 1.0, -eta[1]);
@@ -186,41 +171,25 @@ public final class StepSize {
   }
 
   /**
-   * @param d residual per row
-   * @param a change of 𝒜(L) per row for a unit step
-   * @param b change of the linear part per row for a unit step, or null
-   * @param w row weights or null
-   * @param batch rows to fit on, or null for all
    * @param rule the step rule (not UNIT)
+   * @param gram the weighted Gram matrix of (a, e, b, d) over the fit rows ({@link StepGram}),
+   *     a the change of 𝒜(L) and b that of the linear part for a unit step, d the residual
+   * @param linear whether there is a linear step b
    * @param penalty the ridge term, or null
    */
-  public static StepSize choose(SolverSettings.StepRule rule, double[] d, double[] a, double[] b,
-      double[] w, boolean[] batch, Penalty penalty) {
-    double saa = 0;
-    double sab = 0;
-    double sbb = 0;
-    double sda = 0;
-    double sdb = 0;
-    double sdd = 0;
-    for (int i = 0; i < d.length; i++) {
-      if (batch != null && !batch[i]) {
-        continue;
-      }
-      double wi = w == null ? 1.0 : w[i];
-      double ai = a[i];
-      double bi = b == null ? 0.0 : b[i];
-      saa += wi * ai * ai;
-      sab += wi * ai * bi;
-      sbb += wi * bi * bi;
-      sda += wi * d[i] * ai;
-      sdb += wi * d[i] * bi;
-      sdd += wi * d[i] * d[i];
-    }
+  public static StepSize choose(SolverSettings.StepRule rule, double[][] gram, boolean linear,
+      Penalty penalty) {
+    double saa = gram[StepGram.HEAD][StepGram.HEAD];
+    double sab = linear ? gram[StepGram.HEAD][StepGram.LINEAR] : 0;
+    double sbb = linear ? gram[StepGram.LINEAR][StepGram.LINEAR] : 0;
+    double sda = gram[StepGram.HEAD][StepGram.RESIDUAL];
+    double sdb = linear ? gram[StepGram.LINEAR][StepGram.RESIDUAL] : 0;
+    double sdd = gram[StepGram.RESIDUAL][StepGram.RESIDUAL];
     if (penalty != null) {
       saa += penalty.gram[Penalty.HEAD][Penalty.HEAD];
-      sbb += b == null ? 0 : penalty.gram[Penalty.LINEAR][Penalty.LINEAR];
+      sbb += !linear ? 0 : penalty.gram[Penalty.LINEAR][Penalty.LINEAR];
       sda += penalty.rhs[Penalty.HEAD];
-      sdb += b == null ? 0 : penalty.rhs[Penalty.LINEAR];
+      sdb += !linear ? 0 : penalty.rhs[Penalty.LINEAR];
       sdd += penalty.parameterNorm;
     }
     if (rule == SolverSettings.StepRule.SAFEGUARDED) {
@@ -231,7 +200,7 @@ public final class StepSize {
         return unit();
       }
     }
-    if (b == null || sbb == 0) {
+    if (!linear || sbb == 0) {
       return new StepSize(saa > 0 ? sda / saa : 0.0, 1.0);
     }
     if (saa == 0) {

@@ -6,8 +6,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import polynomialnetwork.engine.DesignMatrix;
 import polynomialnetwork.engine.PassKernel;
-import polynomialnetwork.engine.RowBlockPass;
-import polynomialnetwork.engine.RowKernel;
+import polynomialnetwork.engine.TargetWeightedProducts;
+import polynomialnetwork.engine.ThreadedRowBlocks;
 
 /**
  * The fused data pass alone, Z = Xᵀ diag(d) X B (the matrix-free Krylov product): GFLOP/s
@@ -70,31 +70,21 @@ public final class DataPassBenchmark {
       for (int j = 0; j < p; j++) {
         row[j] = rng.nextGaussian();
       }
-      b.addRow(row, 0, 1);
+      b.addRow(row, rng.nextGaussian(), 1); // the target stands in for the residual d
     }
     DesignMatrix x = b.build(false);
-    final double[] d = new double[m];
-    for (int i = 0; i < m; i++) {
-      d[i] = rng.nextGaussian();
-    }
     final double[][] in = new double[k][p];
     for (double[] c : in) {
       for (int j = 0; j < p; j++) {
         c[j] = rng.nextGaussian();
       }
     }
-    RowKernel scale = (i, t, tOff, out, oOff, acc) -> {
-      double f = d[i];
-      for (int c = 0; c < k; c++) {
-        out[oOff + c] = f * t[tOff + c];
-      }
-    };
     double base = Double.NaN;
     PassKernel[] kernels = PassKernel.vector() == null ? new PassKernel[] {PassKernel.portable()}
         : new PassKernel[] {PassKernel.portable(), PassKernel.vector()};
     for (PassKernel kernel : kernels) {
       for (int threads = 1; threads <= 2; threads++) {
-        RowBlockPass pass = new RowBlockPass(x, threads == 1 ? null : pool, threads, kernel);
+        ThreadedRowBlocks pass = new ThreadedRowBlocks(x, threads);
         double best = Double.POSITIVE_INFINITY;
         double bestCpu = Double.POSITIVE_INFINITY;
         java.lang.management.ThreadMXBean mx =
@@ -102,7 +92,7 @@ public final class DataPassBenchmark {
         for (int rep = 0; rep < 10; rep++) {
           long c0 = mx.getCurrentThreadCpuTime();
           long t0 = System.nanoTime();
-          pass.run(in, scale, k, 0);
+          TargetWeightedProducts.run(pass, in, kernel);
           double s = (System.nanoTime() - t0) / 1e9;
           double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
           if (rep >= 3) {
@@ -119,6 +109,7 @@ public final class DataPassBenchmark {
             "| %d | %d | %d | %s | %d | %.1f | %.1f | %s | %.1f | %.2f× |", m, p, k,
             kernel.name(), threads, best * 1e3, gflops, threads == 1 ? String.format(Locale.ROOT,
                 "%.1f", 4.0 * m * p * k / bestCpu / 1e9) : "—", gbs, base / best));
+        pass.close();
       }
     }
   }

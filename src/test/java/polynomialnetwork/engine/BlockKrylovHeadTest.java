@@ -11,16 +11,16 @@ class BlockKrylovHeadTest {
 
   /** G at L = 0 on a planted problem: ≈ −L* plus sampling noise (algorithms.md §2). */
   private static DebiasedGradient gradientAtZero(PlantedProblem pp) {
-    RowBlockPass pass = new RowBlockPass(pp.data, null, 1);
-    return DebiasedGradient.evaluate(pass, FactoredSymmetric.zero(pp.data.cols()), null, 0, null,
-        pp.data.rowSquaredNorms()).gradient;
+    // one thread: no pool to close
+    return DebiasedGradient.evaluate(new ThreadedRowBlocks(pp.data, 1),
+        FactoredSymmetric.zero(pp.data.cols()), null, 0, RowSelection.ALL).gradient;
   }
 
   @Test
   void matrixFreeProductEqualsExplicitMatrix() {
     PlantedProblem pp = PlantedProblem.spec().p(60).r(4).m(3000).noise(0.2).seed(1).build();
     DebiasedGradient g = gradientAtZero(pp);
-    DenseSymmetricMatrix dense = g.formExplicit(null, 1);
+    DenseSymmetricMatrix dense = g.formExplicit();
     Random rng = new Random(2);
     double[][] b = new double[3][60];
     for (double[] c : b) {
@@ -42,7 +42,7 @@ class BlockKrylovHeadTest {
   void debiasedGradientAtZeroEstimatesMinusLstar() {
     // Isserlis: E[(xᵀLx) xxᵀ] = 2L + tr(L) I, so E[G(0)] = −L* (algorithms.md §2).
     PlantedProblem pp = PlantedProblem.spec().p(6).r(2).m(400_000).seed(3).build();
-    DenseSymmetricMatrix g = gradientAtZero(pp).formExplicit(null, 1);
+    DenseSymmetricMatrix g = gradientAtZero(pp).formExplicit();
     DenseSymmetricMatrix truth = DenseSymmetricMatrix.of(pp.truth);
     double maxErr = 0;
     for (int i = 0; i < 6; i++) {
@@ -58,7 +58,7 @@ class BlockKrylovHeadTest {
   void matrixFreeHeadMatchesExactTopEigenpairsAtP60() {
     PlantedProblem pp = PlantedProblem.spec().p(60).r(4).m(6000).noise(0.05).seed(4).build();
     DebiasedGradient g = gradientAtZero(pp);
-    DenseSymmetricMatrix dense = g.formExplicit(null, 1);
+    DenseSymmetricMatrix dense = g.formExplicit();
     FactoredSymmetric exact = ExactProjection.leading(dense, 4);
     // default depth q = ⌈ln 60⌉ = 5: eigenvalues to ~1e-8, vectors to ~1e-4 (the gap to the
     // noise bulk is ~5×; eigenvalue errors are quadratic in vector errors)

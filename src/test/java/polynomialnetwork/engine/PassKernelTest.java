@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /** The portable and the Vector API kernel give the same passes, to rounding. */
@@ -29,20 +27,6 @@ class PassKernelTest {
       b.addRow(row, rng.nextGaussian(), 0.5 + rng.nextDouble());
     }
     return b.build(true);
-  }
-
-  private static double[][] gradientProducts(RowBlockPass pass, double[][] in, double[] d) {
-    RowKernel k = (i, t, tOff, out, oOff, acc) -> {
-      for (int c = 0; c < in.length; c++) {
-        out[oOff + c] = d[i] * t[tOff + c];
-      }
-      acc[0] += d[i] * t[tOff];
-    };
-    RowBlockPass.Result r = pass.run(in, k, in.length, 1);
-    double[][] res = new double[in.length + 1][];
-    System.arraycopy(r.out, 0, res, 0, in.length);
-    res[in.length] = r.scalars;
-    return res;
   }
 
   /** Reference by definition: Σ_i d_i x_i (x_iᵀ b_c), straight loops. */
@@ -78,14 +62,10 @@ class PassKernelTest {
     Random rng = new Random(1);
     PassKernel vector = PassKernel.vector();
     assertNotNull(vector, "the tests run with --add-modules jdk.incubator.vector (pom.xml)");
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
+    {
       for (int p : new int[] {3, 8, P}) {
         DesignMatrix x = randomData(rng, p);
-        double[] d = new double[M];
-        for (int i = 0; i < M; i++) {
-          d[i] = rng.nextGaussian();
-        }
+        double[] d = x.target();
         for (int k = 1; k <= 7; k++) {
           double[][] in = new double[k][p];
           for (double[] c : in) {
@@ -96,9 +76,10 @@ class PassKernelTest {
           double[][] ref = reference(x, in, d);
           for (PassKernel kernel : new PassKernel[] {PassKernel.portable(), vector}) {
             for (int threads : new int[] {1, 2}) {
-              RowBlockPass pass = new RowBlockPass(x, threads == 1 ? null : pool, threads,
-                  kernel);
-              double[][] got = gradientProducts(pass, in, d);
+              double[][] got;
+              try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(x, threads)) {
+                got = TargetWeightedProducts.run(blocks, in, kernel);
+              }
               for (int c = 0; c < ref.length; c++) {
                 for (int j = 0; j < ref[c].length; j++) {
                   assertEquals(ref[c][j], got[c][j], 1e-10 * (1 + Math.abs(ref[c][j])),
@@ -109,30 +90,38 @@ class PassKernelTest {
           }
         }
       }
-    } finally {
-      pool.shutdownNow();
     }
   }
 
-  /** A pass whose row kernel throws, run on 2 threads: the error reaches the caller. */
+  /** A pass that throws in one block, run on 2 threads: the error reaches the caller. */
   @Test
   void failureInARangeReachesTheCaller() {
     DesignMatrix x = randomData(new Random(3));
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      for (final int failRow : new int[] {5, M - 3}) { // in the caller's range, in the pool's
-        RowBlockPass pass = new RowBlockPass(x, pool, 2, PassKernel.best());
+    for (final int failBlock : new int[] {0, x.blockCount() - 1}) { // the caller's, the pool's
+      final RowBlock failing = x.rowBlock(failBlock);
+      try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(x, 2)) {
         IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(
-            IllegalStateException.class, () -> pass.run(new double[][] {new double[P]},
-                (i, t, tOff, out, oOff, acc) -> {
-                  if (i == failRow) {
-                    throw new IllegalStateException("row " + i);
-                  }
-                }, 0, 0));
-        assertEquals("row " + failRow, e.getMessage());
+            IllegalStateException.class, () -> blocks.aggregate(new BlockAggregator<int[]>() {
+              @Override
+              public int[] zero() {
+                return new int[1];
+              }
+
+              @Override
+              public int[] add(int[] acc, RowBlock block, RowState state) {
+                if (block == failing) {
+                  throw new IllegalStateException("block " + failBlock);
+                }
+                return acc;
+              }
+
+              @Override
+              public int[] merge(int[] acc, int[] other) {
+                return acc;
+              }
+            }));
+        assertEquals("block " + failBlock, e.getMessage());
       }
-    } finally {
-      pool.shutdownNow();
     }
   }
 
@@ -141,15 +130,31 @@ class PassKernelTest {
     Random rng = new Random(2);
     DesignMatrix x = randomData(rng);
     FactoredSymmetric zero = FactoredSymmetric.zero(P);
-    DenseSymmetricMatrix a = DebiasedGradient.evaluate(new RowBlockPass(x, null, 1,
-        PassKernel.portable()), zero, new double[P], 0.3, null, x.rowSquaredNorms())
-        .gradient.formExplicit(null, 1);
-    DenseSymmetricMatrix b = DebiasedGradient.evaluate(new RowBlockPass(x, null, 1,
-        PassKernel.vector()), zero, new double[P], 0.3, null, x.rowSquaredNorms())
-        .gradient.formExplicit(null, 1);
+    DenseSymmetricMatrix a;
+    try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(x, 1)) {
+      a = DebiasedGradient.evaluate(blocks, zero, new double[P], 0.3, RowSelection.ALL)
+          .gradient.formExplicit();
+    }
+    // the same sum by definition, Σ w d x xᵀ / 2W − (Σ w d / 2W) I
+    double[][] ref = new double[P][P];
+    double sw = 0;
+    double swd = 0;
+    for (int i = 0; i < x.rows(); i++) {
+      double w = x.weight(i);
+      double wd = w * (0.3 - x.target()[i]);
+      double[] xi = x.row(i);
+      sw += w;
+      swd += wd;
+      for (int j = 0; j < P; j++) {
+        for (int l = 0; l < P; l++) {
+          ref[j][l] += wd * xi[j] * xi[l];
+        }
+      }
+    }
     for (int i = 0; i < P; i++) {
       for (int j = 0; j < P; j++) {
-        assertEquals(a.get(i, j), b.get(i, j), 1e-12 * (1 + Math.abs(a.get(i, j))));
+        double want = (ref[i][j] - (i == j ? swd : 0)) / (2 * sw);
+        assertEquals(want, a.get(i, j), 1e-12 * (1 + Math.abs(want)));
         assertEquals(a.get(i, j), a.get(j, i), 0.0);
       }
     }

@@ -190,7 +190,7 @@ class SolverBehaviourTest {
     assertEquals(StopReason.MAX_ITERATIONS, fit.stopReason());
     // about a quarter of the rows were held out
     int held = 0;
-    boolean[] mask = RecoverySolver.validationFolds(pp.data, s)[0];
+    boolean[] mask = heldOutMasks(pp.data, s)[0];
     for (boolean b : mask) {
       held += b ? 1 : 0;
     }
@@ -202,7 +202,7 @@ class SolverBehaviourTest {
     PlantedProblem pp = PlantedProblem.spec().p(20).r(3).m(300).noise(2.0).seed(15).build();
     SolverSettings s = new SolverSettings().rank(3).seed(1).maxIterations(60).tolerance(0)
         .validationFraction(0.2).validationRuns(5);
-    boolean[][] folds = RecoverySolver.validationFolds(pp.data, s);
+    boolean[][] folds = heldOutMasks(pp.data, s);
     int[] times = new int[pp.data.rows()];
     for (boolean[] fold : folds) {
       int held = 0;
@@ -291,8 +291,8 @@ class SolverBehaviourTest {
       reversed.addRow(x.row(i), x.target()[i], 1.0);
     }
     SolverSettings s = new SolverSettings().validationFraction(0.2);
-    boolean[] a = RecoverySolver.validationFolds(x, s)[0];
-    boolean[] b = RecoverySolver.validationFolds(reversed.build(false), s)[0];
+    boolean[] a = heldOutMasks(x, s)[0];
+    boolean[] b = heldOutMasks(reversed.build(false), s)[0];
     for (int i = 0; i < x.rows(); i++) {
       assertEquals(a[i], b[x.rows() - 1 - i]);
     }
@@ -353,5 +353,43 @@ class SolverBehaviourTest {
     DesignMatrix wide = DesignMatrix.fromRows(rows, new double[] {1, 2, 3}, null);
     assertThrows(IllegalArgumentException.class, () -> RecoverySolver.chooseRank(wide,
         new SolverSettings().method(Method.EP_ROM), 3));
+  }
+
+  /** Which rows each validation run holds out, in row order (one thread: blocks in order). */
+  static boolean[][] heldOutMasks(DesignMatrix x, SolverSettings s) {
+    ThreadedRowBlocks blocks = new ThreadedRowBlocks(x, 1);
+    final RowSelection[] folds = RecoverySolver.validationFolds(blocks, s);
+    boolean[][] masks = new boolean[folds.length][];
+    for (int k = 0; k < folds.length; k++) {
+      final RowSelection fold = folds[k];
+      java.util.List<Boolean> held = blocks.aggregate(
+          new BlockAggregator<java.util.List<Boolean>>() {
+            @Override
+            public java.util.List<Boolean> zero() {
+              return new java.util.ArrayList<>();
+            }
+
+            @Override
+            public java.util.List<Boolean> add(java.util.List<Boolean> acc, RowBlock block,
+                RowState state) {
+              for (int i = 0; i < block.rows(); i++) {
+                acc.add(fold.heldOut(state, i));
+              }
+              return acc;
+            }
+
+            @Override
+            public java.util.List<Boolean> merge(java.util.List<Boolean> acc,
+                java.util.List<Boolean> other) {
+              acc.addAll(other);
+              return acc;
+            }
+          });
+      masks[k] = new boolean[held.size()];
+      for (int i = 0; i < masks[k].length; i++) {
+        masks[k][i] = held.get(i);
+      }
+    }
+    return masks;
   }
 }

@@ -24,6 +24,8 @@ import java.util.Enumeration;
 import java.util.Vector;
 
 import polynomialnetwork.engine.DesignMatrix;
+import polynomialnetwork.engine.ThreadedRowBlocks;
+import polynomialnetwork.engine.TrainedNetwork;
 import polynomialnetwork.engine.FitResult;
 import polynomialnetwork.engine.QuadraticNetwork;
 import polynomialnetwork.engine.RecoverySolver;
@@ -440,48 +442,52 @@ public class PolynomialNetwork extends RandomizableClassifier implements
       });
     }
     FitResult fit = null;
-    try {
-      if (m_NumHiddenUnits == 0) {
-        RecoverySolver.RankChoice choice = RecoverySolver.chooseRank(matrix, settings,
-          MAX_AUTOMATIC_RANK);
-        m_RankScores = choice.validationRmse;
-        settings.rank(choice.rank);
+    double trainingRmse;
+    try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(matrix, settings.threads())) {
+      try {
+        if (m_NumHiddenUnits == 0) {
+          RecoverySolver.RankChoice choice = RecoverySolver.chooseRank(blocks, settings,
+            MAX_AUTOMATIC_RANK);
+          m_RankScores = choice.validationRmse;
+          settings.rank(choice.rank);
+        }
+        fit = RecoverySolver.fit(blocks, settings);
+      } catch (OutOfMemoryError e) {
+        // The training data is untouched and the half-built arrays are garbage by now: say what
+        // ran out and what helps, instead of leaving the user an error from inside the solver.
+        throw new weka.core.WekaException("PolynomialNetwork ran out of Java heap memory (-Xmx "
+          + (Runtime.getRuntime().maxMemory() >> 20) + " MB) fitting " + matrix.rows()
+          + " instances x " + p + " input columns with "
+          + solverMethod(m_Solver).name().replace('_', '-') + ". "
+          + (solverMethod(m_Solver) == SolverSettings.Method.AP_ROM_MBK ? ""
+            : "AP-ROM-MBK (the default) needs no p x p matrix. ")
+          + "Give Java more memory (-Xmx), or use fewer instances or columns.");
+      } catch (IndexOutOfBoundsException e) {
+        // The engine indexes the empty trace of a run interrupted before its first iterate was
+        // evaluated (RecoverySolver.fit's held-out path, chooseRank,
+        // FitResult.bestRelativeResidual; reported in issue 8). Only then is it expected here.
+        if (!Thread.currentThread().isInterrupted()) {
+          throw e;
+        }
       }
-      fit = RecoverySolver.fit(matrix, settings);
-    } catch (OutOfMemoryError e) {
-      // The training data is untouched and the half-built arrays are garbage by now: say what
-      // ran out and what helps, instead of leaving the user an error from inside the solver.
-      throw new weka.core.WekaException("PolynomialNetwork ran out of Java heap memory (-Xmx "
-        + (Runtime.getRuntime().maxMemory() >> 20) + " MB) fitting " + matrix.rows()
-        + " instances x " + p + " input columns with "
-        + solverMethod(m_Solver).name().replace('_', '-') + ". "
-        + (solverMethod(m_Solver) == SolverSettings.Method.AP_ROM_MBK ? ""
-          : "AP-ROM-MBK (the default) needs no p x p matrix. ")
-        + "Give Java more memory (-Xmx), or use fewer instances or columns.");
-    } catch (IndexOutOfBoundsException e) {
-      // The engine indexes the empty trace of a run interrupted before its first iterate was
-      // evaluated (RecoverySolver.fit's held-out path, chooseRank, FitResult.bestRelativeResidual;
-      // reported in issue 8). Only then is it expected here.
-      if (!Thread.currentThread().isInterrupted()) {
-        throw e;
+      if (fit == null || fit.trace().isEmpty()) {
+        // interrupted before the (final) run evaluated an iterate: nothing to keep (the
+        // interrupt flag stays set for the caller)
+        m_RankScores = null;
+        throw new weka.core.WekaException("PolynomialNetwork: training was interrupted before "
+          + "a fitted iterate could be kept; no model was built.");
       }
+      m_Converter = converter;
+      TrainedNetwork trained = TrainedNetwork.of(blocks, fit, m_ActivationMargin);
+      m_Network = trained.network;
+      trainingRmse = converter.standardization().targetScale() * trained.trainingRmse;
     }
-    if (fit == null || fit.trace().isEmpty()) {
-      // interrupted before the (final) run evaluated an iterate: nothing to keep (the
-      // interrupt flag stays set for the caller)
-      m_RankScores = null;
-      throw new weka.core.WekaException("PolynomialNetwork: training was interrupted before "
-        + "a fitted iterate could be kept; no model was built.");
-    }
-
-    m_Converter = converter;
-    m_Network = fit.network().withActivationRange(matrix, m_ActivationMargin);
     m_TrainingCurve = polynomialnetwork.weka.TrainingCurve.of(fit,
       converter.standardization().targetScale());
     m_Summary = new NetworkReport.FitSummary(tagText(TAGS_SOLVER, m_Solver),
       tagText(TAGS_STEP, m_Step), m_NumHiddenUnits, fit.iterations(), fit.bestIteration(),
       stopDescription(fit), fit.bestRelativeResidual(),
-      trainingRmse(matrix, m_Network, converter.standardization()), fit.seconds(), batches);
+      trainingRmse, fit.seconds(), batches);
   }
 
   /**
@@ -640,21 +646,6 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     default:
       throw new IllegalArgumentException("unknown solver " + solver);
     }
-  }
-
-  /** Weighted RMSE in class units of the fitted network on the (standardized) training rows. */
-  private static double trainingRmse(DesignMatrix matrix, QuadraticNetwork network,
-    Standardization std) {
-    double sum = 0;
-    double total = 0;
-    double[] y = matrix.target();
-    for (int i = 0; i < matrix.rows(); i++) {
-      double w = matrix.weight(i);
-      double e = network.predict(matrix.row(i)) - y[i];
-      sum += w * e * e;
-      total += w;
-    }
-    return std.targetScale() * Math.sqrt(sum / total);
   }
 
   /**

@@ -7,7 +7,7 @@ import polynomialnetwork.engine.PassKernel;
 
 /**
  * The data-pass inner loops on the JDK Vector API (incubator, JDK 16+): the 4-row × 2-column
- * register block of performance.md §9 for t = Bᵀx, and a mul/fma/add tree (not one long FMA
+ * register block of doc/algorithms.md §9 for t = Bᵀx, and a mul/fma/add tree (not one long FMA
  * chain, which measured slower, §4 item 6) for the output axpy. Loaded by {@link PassKernel} only
  * when {@code jdk.incubator.vector} is present.
  */

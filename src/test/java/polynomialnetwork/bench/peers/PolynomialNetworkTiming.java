@@ -3,7 +3,7 @@ package polynomialnetwork.bench.peers;
 import java.util.Arrays;
 import java.util.Locale;
 import polynomialnetwork.engine.PassKernel;
-import polynomialnetwork.engine.RowBlockPass;
+import polynomialnetwork.engine.ThreadedRowBlocks;
 import weka.classifiers.Evaluation;
 import weka.classifiers.functions.PolynomialNetwork;
 import weka.core.Instances;
@@ -35,13 +35,13 @@ public final class PolynomialNetworkTiming {
     for (int f = 0; f < fits; f++) {
       PolynomialNetwork c = new PolynomialNetwork();
       c.setOptions(options.clone());
-      long passes0 = RowBlockPass.passesRun();
+      long passes0 = ThreadedRowBlocks.passesRun();
       long c0 = mx.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       c.buildClassifier(train);
       double wall = (System.nanoTime() - t0) / 1e9;
       double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
-      long passes = RowBlockPass.passesRun() - passes0;
+      long passes = ThreadedRowBlocks.passesRun() - passes0;
       Evaluation ev = new Evaluation(train);
       ev.evaluateModel(c, test);
       String summary = c.toString();

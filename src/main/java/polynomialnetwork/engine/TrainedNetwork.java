@@ -1,0 +1,33 @@
+package polynomialnetwork.engine;
+
+/**
+ * The network a fit leaves, made ready to predict: its activations clamped to the range they
+ * take on the training rows ({@link QuadraticNetwork#withActivationRange}), and its weighted RMSE
+ * on those rows as it predicts (clamping included), in the rows' standardized units. Both are
+ * passes through the seam; they run even when the fit was interrupted, since an interrupted fit
+ * still returns its best iterate.
+ */
+public final class TrainedNetwork {
+
+  /** The network with its activation ranges. */
+  public final QuadraticNetwork network;
+  /** Weighted RMSE of {@link #network} on the training rows (standardized target units). */
+  public final double trainingRmse;
+
+  private TrainedNetwork(QuadraticNetwork network, double trainingRmse) {
+    this.network = network;
+    this.trainingRmse = trainingRmse;
+  }
+
+  /**
+   * @param activationMargin the margin of {@link QuadraticNetwork#withActivationRange}; negative
+   *     for no clamping
+   */
+  public static TrainedNetwork of(final RowBlocks blocks, final FitResult fit,
+      final double activationMargin) {
+    return RecoverySolver.evenIfInterrupted(() -> {
+      QuadraticNetwork net = fit.network().withActivationRange(blocks, activationMargin);
+      return new TrainedNetwork(net, PredictionError.rmse(blocks, net));
+    });
+  }
+}
