@@ -19,7 +19,8 @@ final class ResidualPass implements BlockAggregator<ResidualPass.Sums> {
   private static final int SCALARS = 5;
 
   /** Xᵀ(w∘d) (one column, or none without a linear term) and the scalars above. */
-  static final class Sums {
+  static final class Sums implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     final double[][] out;
     final double[] scalars;
 

@@ -70,7 +70,8 @@ public final class Standardization implements Serializable {
    * the data the largest value sits (a unit fixed by the first value let one later value 1e154
    * times larger overflow the squares).
    */
-  public static final class Accumulator {
+  public static final class Accumulator implements Serializable {
+    private static final long serialVersionUID = 1L;
     private final int p;
     /** Per column, and the target at index p: running mean and M2, both in units of unit[j]. */
     private final double[] mean;
@@ -133,6 +134,54 @@ public final class Standardization implements Serializable {
       double delta = vs - mean[j];
       mean[j] += f * delta;
       m2[j] += weight * delta * (vs - mean[j]);
+    }
+
+    /**
+     * Adds the rows another accumulator has seen (Chan, Golub and LeVeque's pairwise update, in
+     * West's weighted form): with δ the difference of the two means and W = W_a + W_b, the mean
+     * moves by δ·W_b/W and M2 gains M2_b + δ²·W_a·W_b/W. Both sides are first brought to the
+     * larger of their units, which is exact since units are powers of two. This is what lets
+     * partitions of a data set be summarised separately (on Spark) and combined.
+     *
+     * @return this accumulator, now holding both
+     */
+    public Accumulator merge(Accumulator other) {
+      if (other.p != p) {
+        throw new IllegalArgumentException("cannot merge " + other.p + " columns into " + p);
+      }
+      if (!(other.totalWeight > 0)) {
+        return this;
+      }
+      if (!(totalWeight > 0)) {
+        System.arraycopy(other.mean, 0, mean, 0, p + 1);
+        System.arraycopy(other.m2, 0, m2, 0, p + 1);
+        System.arraycopy(other.unit, 0, unit, 0, p + 1);
+        totalWeight = other.totalWeight;
+        rows = other.rows;
+        return this;
+      }
+      double total = totalWeight + other.totalWeight;
+      double fOther = other.totalWeight / total;
+      double cross = totalWeight * fOther; // W_a·W_b/W
+      for (int j = 0; j <= p; j++) {
+        double u = Math.max(unit[j], other.unit[j]);
+        double a = rescaled(mean[j], unit[j], u);
+        double b = rescaled(other.mean[j], other.unit[j], u);
+        double m2a = rescaled(rescaled(m2[j], unit[j], u), unit[j], u);
+        double m2b = rescaled(rescaled(other.m2[j], other.unit[j], u), other.unit[j], u);
+        double delta = b - a;
+        mean[j] = a + delta * fOther;
+        m2[j] = m2a + m2b + delta * delta * cross;
+        unit[j] = u;
+      }
+      totalWeight = total;
+      rows += other.rows;
+      return this;
+    }
+
+    /** v, given in units of {@code from}, in units of {@code to} ≥ from (0 when from is 0). */
+    private static double rescaled(double v, double from, double to) {
+      return from == 0 || to == 0 ? 0 : from == to ? v : v * (from / to);
     }
 
     /** Sum of the (positive) weights seen. */

@@ -5,6 +5,7 @@ import java.io.Serializable;
 import polynomialnetwork.engine.DesignMatrix;
 import polynomialnetwork.engine.Standardization;
 import polynomialnetwork.engine.WeightScaling;
+import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.filters.Filter;
@@ -119,6 +120,62 @@ public final class InstancesConverter implements Serializable {
           WeightScaling.apply(inst.weight(), weightShift));
     }
     return new Prepared(converter, b.build(true));
+  }
+
+  /**
+   * A converter assembled from summaries computed elsewhere (on the partitions of a Spark data
+   * set): the same filters {@link #fit} configures, with the missing-value replacement set to the
+   * given means and modes instead of fitted on rows held here. Its {@link #standardization()} is
+   * null until {@link #withStandardization} gives one; {@link #codedFeatures} works before.
+   *
+   * @param header the training data's attributes, class index set, no rows needed
+   * @param meansAndModes per attribute, the weighted mean of its known values (numeric) or the
+   *     index of its most frequent value (nominal), over the rows with a known class; NaN where an
+   *     attribute has no known value (it is then replaced by 0, as {@link ReplaceMissingValues}
+   *     does)
+   */
+  public static InstancesConverter coding(Instances header, double[] meansAndModes)
+      throws Exception {
+    if (meansAndModes.length != header.numAttributes()) {
+      throw new IllegalArgumentException(meansAndModes.length + " means and modes for "
+          + header.numAttributes() + " attributes");
+    }
+    Instances empty = new Instances(header, 0);
+    ReplaceMissingValues missing = new ReplaceMissingValues();
+    missing.setInputFormat(empty);
+    // ReplaceMissingValues keeps its means and modes private and fits them on a batch: a batch of
+    // one row holding exactly those values, with weight 1, makes it fit exactly them (a mean of
+    // one value v with weight 1 is v; a mode is the one value seen; a missing value leaves 0).
+    DenseInstance fitted = new DenseInstance(1.0, meansAndModes.clone());
+    fitted.setDataset(empty);
+    missing.input(fitted);
+    missing.batchFinished();
+    while (missing.output() != null) {
+      // drain the one converted row: the filter is now fitted
+    }
+    NominalToBinary nominalToBinary = new NominalToBinary();
+    nominalToBinary.setInputFormat(missing.getOutputFormat());
+    Instances coded = nominalToBinary.getOutputFormat();
+    int ci = coded.classIndex();
+    int[] columns = new int[coded.numAttributes() - 1];
+    for (int a = 0, j = 0; a < coded.numAttributes(); a++) {
+      if (a != ci) {
+        columns[j++] = a;
+      }
+    }
+    return new InstancesConverter(missing, nominalToBinary, coded, columns, null, 0, 0);
+  }
+
+  /**
+   * This converter with the standardization of its coded training rows, their total weight and
+   * their number (computed where the rows are).
+   */
+  public InstancesConverter withStandardization(Standardization std, double trainingWeight,
+      long trainingRows) {
+    InstancesConverter c = new InstancesConverter(missing, nominalToBinary,
+        nominalToBinary.getOutputFormat(), columns, std, trainingWeight,
+        (int) Math.min(Integer.MAX_VALUE, trainingRows));
+    return c;
   }
 
   /** True when some attribute other than the class is nominal, i.e. indicator coding changes it. */

@@ -29,6 +29,7 @@ import polynomialnetwork.engine.TrainedNetwork;
 import polynomialnetwork.engine.FitResult;
 import polynomialnetwork.engine.QuadraticNetwork;
 import polynomialnetwork.engine.RecoverySolver;
+import polynomialnetwork.engine.RowBlocks;
 import polynomialnetwork.engine.SolverSettings;
 import polynomialnetwork.engine.SolverSettings.Method;
 import polynomialnetwork.engine.SolverSettings.StepRule;
@@ -300,6 +301,9 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   /** Training RMSE per iteration (for the picture); null before training or for a constant model. */
   protected polynomialnetwork.weka.TrainingCurve m_TrainingCurve;
 
+  /** Where iterations are reported while training; not part of the model. */
+  private transient SolverSettings.IterationListener m_IterationListener;
+
   /**
    * Runs the classifier from the command line.
    *
@@ -422,18 +426,50 @@ public class PolynomialNetwork extends RandomizableClassifier implements
           : "total instance weight is zero";
       return;
     }
+    try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(matrix,
+        effectiveThreads(m_NumThreads))) {
+      train(converter, blocks);
+    }
+  }
 
-    int p = matrix.cols();
+  /**
+   * Trains on rows that are already converted and held elsewhere: the standardized rows of
+   * {@code converter}'s training data behind a data seam (on the partitions of a Spark data set,
+   * for instance). {@link #buildClassifier(Instances)} ends here too, so both fit the same way.
+   *
+   * @param converter the conversion fitted on the training data (its standardization included)
+   * @param blocks those rows, standardized, with their weights scaled as {@code converter}'s were
+   * @param classMin the smallest class value of a training row with positive weight
+   * @param classMax the largest
+   * @throws Exception if training was interrupted or ran out of memory
+   */
+  public void buildClassifier(InstancesConverter converter, RowBlocks blocks, double classMin,
+      double classMax) throws Exception {
+    m_Converter = null;
+    m_Network = null;
+    m_Summary = null;
+    m_ConstantReason = null;
+    m_RankScores = null;
+    m_TrainingCurve = null;
+    m_ClassMin = classMin;
+    m_ClassMax = classMax;
+    train(converter, blocks);
+  }
+
+  private void train(InstancesConverter converter, RowBlocks blocks) throws Exception {
+    int p = blocks.cols();
     int rank = Math.min(m_NumHiddenUnits == 0 ? MAX_AUTOMATIC_RANK : m_NumHiddenUnits, p);
-    int batches = m_FreshSampling
-      ? freshSamplingBatches(matrix.rows(), p, rank, m_MaxIterations) : 0;
+    int batches = m_FreshSampling ? freshSamplingBatches(
+      (int) Math.min(Integer.MAX_VALUE, blocks.rows()), p, rank, m_MaxIterations) : 0;
     SolverSettings settings = new SolverSettings().method(solverMethod(m_Solver))
       .rank(rank).maxIterations(m_MaxIterations).tolerance(m_Tolerance)
       .stepRule(stepRule(m_Step)).blockSize(m_BlockSize).krylovDepth(m_KrylovIterations)
       .freshSamplingBatches(batches).fitLinear(!m_NoLinear).seed(m_Seed)
       .threads(effectiveThreads(m_NumThreads)).validationFraction(m_ValidationFraction)
       .validationRuns(m_ValidationRuns).ridge(m_Ridge);
-    if (getDebug()) {
+    if (m_IterationListener != null) {
+      settings.listener(m_IterationListener);
+    } else if (getDebug()) {
       settings.listener(new SolverSettings.IterationListener() {
         @Override
         public void iterationDone(FitResult.IterationRecord record) {
@@ -442,52 +478,59 @@ public class PolynomialNetwork extends RandomizableClassifier implements
       });
     }
     FitResult fit = null;
-    double trainingRmse;
-    try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(matrix, settings.threads())) {
-      try {
-        if (m_NumHiddenUnits == 0) {
-          RecoverySolver.RankChoice choice = RecoverySolver.chooseRank(blocks, settings,
-            MAX_AUTOMATIC_RANK);
-          m_RankScores = choice.validationRmse;
-          settings.rank(choice.rank);
-        }
-        fit = RecoverySolver.fit(blocks, settings);
-      } catch (OutOfMemoryError e) {
-        // The training data is untouched and the half-built arrays are garbage by now: say what
-        // ran out and what helps, instead of leaving the user an error from inside the solver.
-        throw new weka.core.WekaException("PolynomialNetwork ran out of Java heap memory (-Xmx "
-          + (Runtime.getRuntime().maxMemory() >> 20) + " MB) fitting " + matrix.rows()
-          + " instances x " + p + " input columns with "
-          + solverMethod(m_Solver).name().replace('_', '-') + ". "
-          + (solverMethod(m_Solver) == SolverSettings.Method.AP_ROM_MBK ? ""
-            : "AP-ROM-MBK (the default) needs no p x p matrix. ")
-          + "Give Java more memory (-Xmx), or use fewer instances or columns.");
-      } catch (IndexOutOfBoundsException e) {
-        // The engine indexes the empty trace of a run interrupted before its first iterate was
-        // evaluated (RecoverySolver.fit's held-out path, chooseRank,
-        // FitResult.bestRelativeResidual; reported in issue 8). Only then is it expected here.
-        if (!Thread.currentThread().isInterrupted()) {
-          throw e;
-        }
+    try {
+      if (m_NumHiddenUnits == 0) {
+        RecoverySolver.RankChoice choice = RecoverySolver.chooseRank(blocks, settings,
+          MAX_AUTOMATIC_RANK);
+        m_RankScores = choice.validationRmse;
+        settings.rank(choice.rank);
       }
-      if (fit == null || fit.trace().isEmpty()) {
-        // interrupted before the (final) run evaluated an iterate: nothing to keep (the
-        // interrupt flag stays set for the caller)
-        m_RankScores = null;
-        throw new weka.core.WekaException("PolynomialNetwork: training was interrupted before "
-          + "a fitted iterate could be kept; no model was built.");
+      fit = RecoverySolver.fit(blocks, settings);
+    } catch (OutOfMemoryError e) {
+      // The training data is untouched and the half-built arrays are garbage by now: say what
+      // ran out and what helps, instead of leaving the user an error from inside the solver.
+      throw new weka.core.WekaException("PolynomialNetwork ran out of Java heap memory (-Xmx "
+        + (Runtime.getRuntime().maxMemory() >> 20) + " MB) fitting " + blocks.rows()
+        + " instances x " + p + " input columns with "
+        + solverMethod(m_Solver).name().replace('_', '-') + ". "
+        + (solverMethod(m_Solver) == SolverSettings.Method.AP_ROM_MBK ? ""
+          : "AP-ROM-MBK (the default) needs no p x p matrix. ")
+        + "Give Java more memory (-Xmx), or use fewer instances or columns.");
+    } catch (IndexOutOfBoundsException e) {
+      // The engine indexes the empty trace of a run interrupted before its first iterate was
+      // evaluated (RecoverySolver.fit's held-out path, chooseRank,
+      // FitResult.bestRelativeResidual). Only then is it expected here.
+      if (!Thread.currentThread().isInterrupted()) {
+        throw e;
       }
-      m_Converter = converter;
-      TrainedNetwork trained = TrainedNetwork.of(blocks, fit, m_ActivationMargin);
-      m_Network = trained.network;
-      trainingRmse = converter.standardization().targetScale() * trained.trainingRmse;
     }
+    if (fit == null || fit.trace().isEmpty()) {
+      // interrupted before the (final) run evaluated an iterate: nothing to keep (the
+      // interrupt flag stays set for the caller)
+      m_RankScores = null;
+      throw new weka.core.WekaException("PolynomialNetwork: training was interrupted before "
+        + "a fitted iterate could be kept; no model was built.");
+    }
+    m_Converter = converter;
+    TrainedNetwork trained = TrainedNetwork.of(blocks, fit, m_ActivationMargin);
+    m_Network = trained.network;
+    double trainingRmse = converter.standardization().targetScale() * trained.trainingRmse;
     m_TrainingCurve = polynomialnetwork.weka.TrainingCurve.of(fit,
       converter.standardization().targetScale());
     m_Summary = new NetworkReport.FitSummary(tagText(TAGS_SOLVER, m_Solver),
       tagText(TAGS_STEP, m_Step), m_NumHiddenUnits, fit.iterations(), fit.bestIteration(),
       stopDescription(fit), fit.bestRelativeResidual(),
       trainingRmse, fit.seconds(), batches);
+  }
+
+  /**
+   * Where the solver reports each iteration (instead of standard error under {@code -D}); not an
+   * option and not saved with the model: the Spark entry point uses it for its progress lines.
+   *
+   * @param listener the listener, or null for none
+   */
+  public void setIterationListener(SolverSettings.IterationListener listener) {
+    m_IterationListener = listener;
   }
 
   /**

@@ -1,0 +1,252 @@
+package polynomialnetwork.spark;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
+import weka.core.Attribute;
+import weka.core.Instances;
+
+/**
+ * The user's training data as Spark reads it (CSV with a header row, or Parquet), and the Weka
+ * header that says what each column is: given as an ARFF header ({@code --header}), or found in
+ * a pass over the data (numeric columns numeric, the others nominal with the values they hold,
+ * sorted). Nothing here reads rows on the driver.
+ */
+final class InputTable {
+
+  /** Data formats TrainOnSpark reads. */
+  enum Format {
+    CSV, PARQUET
+  }
+
+  /** Name of the extra column that tells a row's file (for error messages). */
+  static final String FILE_COLUMN = "__polynomialnetwork_file";
+
+  final String path;
+  final Format format;
+  /** The columns as Spark read them, plus {@link #FILE_COLUMN}. */
+  final Dataset<Row> rows;
+  final String[] columns;
+  /** Bytes of the files the path matches. */
+  final long bytes;
+
+  private InputTable(String path, Format format, Dataset<Row> rows, String[] columns,
+      long bytes) {
+    this.path = path;
+    this.format = format;
+    this.rows = rows;
+    this.columns = columns;
+    this.bytes = bytes;
+  }
+
+  /**
+   * Opens {@code path} (a file, folder or glob on any file system Spark reads) without reading
+   * its rows.
+   *
+   * @param format the format, or null to take it from the name (Parquet for "*.parquet" or a
+   *     folder of them, else CSV)
+   * @throws BadInputException when nothing matches the path, or it is not a table Spark can read
+   */
+  static InputTable open(SparkSession spark, String path, Format format) {
+    FileStatus[] matches = matches(spark, path);
+    if (format == null) {
+      format = looksLikeParquet(spark, path, matches) ? Format.PARQUET : Format.CSV;
+    }
+    Dataset<Row> data;
+    try {
+      data = format == Format.PARQUET ? spark.read().parquet(path)
+          // every CSV column as text: the header (given or inferred here) decides what it is
+          : spark.read().option("header", "true").option("inferSchema", "false")
+              .option("mode", "PERMISSIVE").csv(path);
+    } catch (RuntimeException e) {
+      throw new BadInputException("--input " + path + ": Spark cannot read it as "
+          + format.name().toLowerCase(Locale.ROOT) + " (" + firstLine(e) + ")."
+          + (format == Format.CSV ? " Give --format parquet for Parquet data." : ""));
+    }
+    String[] columns = data.columns();
+    if (columns.length == 0) {
+      throw new BadInputException("--input " + path + " has no columns: "
+          + (format == Format.CSV ? "a CSV file needs a header row naming its columns."
+              : "it holds no data."));
+    }
+    for (StructField f : data.schema().fields()) {
+      DataType t = f.dataType();
+      if (!(t instanceof NumericType) && !t.equals(DataTypes.StringType)
+          && !t.equals(DataTypes.BooleanType)) {
+        throw new BadInputException("--input " + path + ": column '" + f.name() + "' is of type "
+            + t.simpleString() + "; PolynomialNetwork reads numbers, text and booleans. "
+            + "Cast or drop it before training.");
+      }
+    }
+    Dataset<Row> withFile = data.withColumn(FILE_COLUMN, functions.input_file_name());
+    return new InputTable(path, format, withFile, columns, bytes(spark, matches));
+  }
+
+  private static FileStatus[] matches(SparkSession spark, String path) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    try {
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+      FileSystem fs = p.getFileSystem(conf);
+      FileStatus[] found = fs.globStatus(p);
+      if (found == null || found.length == 0) {
+        throw new BadInputException("--input " + path + " does not exist (no file or folder "
+            + "matches it on " + fs.getUri() + "). Check the path; a glob such as "
+            + "'data/part-*.csv' is allowed.");
+      }
+      return found;
+    } catch (IOException | IllegalArgumentException e) {
+      throw new BadInputException("--input " + path + " cannot be opened: " + firstLine(e));
+    }
+  }
+
+  private static long bytes(SparkSession spark, FileStatus[] matches) {
+    long total = 0;
+    try {
+      for (FileStatus s : matches) {
+        FileSystem fs = s.getPath().getFileSystem(spark.sparkContext().hadoopConfiguration());
+        total += s.isDirectory() ? fs.getContentSummary(s.getPath()).getLength() : s.getLen();
+      }
+    } catch (IOException e) {
+      return Long.MAX_VALUE; // unknown: treat as large
+    }
+    return total;
+  }
+
+  private static boolean looksLikeParquet(SparkSession spark, String path, FileStatus[] found) {
+    if (path.toLowerCase(Locale.ROOT).endsWith(".parquet")) {
+      return true;
+    }
+    try {
+      for (FileStatus s : found) {
+        if (s.isDirectory()) {
+          FileSystem fs = s.getPath().getFileSystem(spark.sparkContext().hadoopConfiguration());
+          for (FileStatus inside : fs.listStatus(s.getPath())) {
+            if (inside.getPath().getName().toLowerCase(Locale.ROOT).endsWith(".parquet")) {
+              return true;
+            }
+          }
+        } else if (s.getPath().getName().toLowerCase(Locale.ROOT).endsWith(".parquet")) {
+          return true;
+        }
+      }
+    } catch (IOException e) {
+      return false;
+    }
+    return false;
+  }
+
+  /**
+   * The Weka header read from an ARFF file: its attributes, in its order, must all be columns of
+   * the data; the class is {@code className}, else the header's last attribute.
+   */
+  Instances headerFromArff(String arffFile, String className) {
+    Path file = Paths.get(arffFile);
+    if (!Files.isRegularFile(file)) {
+      throw new BadInputException("--header " + arffFile + " does not exist or is not a file.");
+    }
+    Instances header;
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      header = new Instances(new BufferedReader(r), 0); // reads the header, no data
+    } catch (IOException | RuntimeException e) {
+      throw new BadInputException("--header " + arffFile + " is not an ARFF header: "
+          + firstLine(e));
+    }
+    header = new Instances(header, 0);
+    List<String> missing = new ArrayList<>();
+    for (int a = 0; a < header.numAttributes(); a++) {
+      Attribute att = header.attribute(a);
+      if (indexOf(att.name()) < 0) {
+        missing.add(att.name());
+      }
+      if (!att.isNumeric() && !att.isNominal()) {
+        throw new BadInputException("--header " + arffFile + ": attribute '" + att.name()
+            + "' is " + Attribute.typeToString(att) + "; PolynomialNetwork uses numeric and "
+            + "nominal attributes only. Declare it numeric or nominal, or remove it.");
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new BadInputException("--header " + arffFile + " names attribute(s) " + missing
+          + " that --input " + path + " has no column for; its columns are "
+          + String.join(", ", columns) + ".");
+    }
+    setClass(header, className, "--header " + arffFile);
+    return header;
+  }
+
+  /** Index of column {@code name}, or -1. */
+  int indexOf(String name) {
+    for (int c = 0; c < columns.length; c++) {
+      if (columns[c].equals(name)) {
+        return c;
+      }
+    }
+    return -1;
+  }
+
+  /** Sets the class of {@code header} to {@code className}, or its last attribute when null. */
+  void setClass(Instances header, String className, String where) {
+    if (className == null) {
+      header.setClassIndex(header.numAttributes() - 1);
+    } else {
+      Attribute c = header.attribute(className);
+      if (c == null) {
+        throw new BadInputException("--class " + className + ": " + where + " has no column of "
+            + "that name; its columns are " + names(header) + ".");
+      }
+      header.setClass(c);
+    }
+    if (!header.classAttribute().isNumeric()) {
+      throw new BadInputException("--class " + header.classAttribute().name() + " is "
+          + Attribute.typeToString(header.classAttribute()) + " in " + where
+          + ", but PolynomialNetwork predicts a number: choose a numeric class column.");
+    }
+  }
+
+  /** The columns of the table, for reading in the order of {@code header}'s attributes. */
+  Column[] selection(Instances header) {
+    Column[] sel = new Column[header.numAttributes() + 1];
+    for (int a = 0; a < header.numAttributes(); a++) {
+      sel[a] = functions.col(quoted(header.attribute(a).name()));
+    }
+    sel[header.numAttributes()] = functions.col(FILE_COLUMN);
+    return sel;
+  }
+
+  /** A column name as Spark's col() takes it literally (dots and spaces included). */
+  static String quoted(String name) {
+    return "`" + name.replace("`", "``") + "`";
+  }
+
+  private static String names(Instances header) {
+    StringBuilder sb = new StringBuilder();
+    for (int a = 0; a < header.numAttributes(); a++) {
+      sb.append(a == 0 ? "" : ", ").append(header.attribute(a).name());
+    }
+    return sb.toString();
+  }
+
+  static String firstLine(Throwable e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+}

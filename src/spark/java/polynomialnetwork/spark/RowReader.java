@@ -1,0 +1,123 @@
+package polynomialnetwork.spark;
+
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import weka.core.Attribute;
+import weka.core.Instances;
+import weka.core.Utils;
+
+/**
+ * Reads one row of the table (its columns in the order of the header's attributes, then the
+ * file name, as {@link InputTable#selection} selects them) into Weka's coding: a number for a
+ * numeric attribute, the value's index for a nominal one, NaN for missing (null, empty or "?",
+ * as in Weka's CSV loader). A value that does not fit the header is not an exception in a Spark
+ * task (which Spark would retry and wrap): {@link #read} says what is wrong as a message, which
+ * the summary pass carries to the driver.
+ */
+final class RowReader implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private final Instances header;
+  private final String inputPath;
+  private transient Map<String, Integer>[] nominalIndex;
+
+  RowReader(Instances header, String inputPath) {
+    this.header = new Instances(header, 0);
+    this.inputPath = inputPath;
+  }
+
+  Instances header() {
+    return header;
+  }
+
+  /**
+   * Fills {@code values} (one per attribute) from {@code row}.
+   *
+   * @return null when the row fits the header, else what is wrong with it, naming file, column
+   *     and value
+   */
+  String read(Row row, double[] values) {
+    if (nominalIndex == null) {
+      nominalIndex = indexNominalValues(header);
+    }
+    for (int a = 0; a < values.length; a++) {
+      Object o = row.get(a);
+      Attribute att = header.attribute(a);
+      String text = o == null ? null : o.toString().trim();
+      if (text == null || text.isEmpty() || text.equals("?")) {
+        values[a] = Utils.missingValue();
+      } else if (att.isNumeric()) {
+        double v;
+        if (o instanceof Number) {
+          v = ((Number) o).doubleValue();
+        } else {
+          try {
+            v = Double.parseDouble(text);
+          } catch (NumberFormatException e) {
+            return where(row) + "column '" + att.name() + "' holds '" + text + "', which is not a"
+                + " number, but the header makes '" + att.name() + "' numeric. Correct the value"
+                + " (or write ? for a missing one), or declare the attribute nominal.";
+          }
+        }
+        if (Double.isInfinite(v)) {
+          return where(row) + "column '" + att.name() + "' is " + text + "; infinite values "
+              + "cannot be used. Replace them (e.g. by a missing value '?') or remove the row.";
+        }
+        values[a] = v;
+      } else {
+        Integer index = nominalIndex[a].get(text);
+        if (index == null) {
+          return where(row) + "column '" + att.name() + "' holds '" + text + "', which is not "
+              + "one of the values the header lists for it " + valueList(att) + ". Add it to "
+              + "the header's @attribute line, or correct the value.";
+        }
+        values[a] = index;
+      }
+    }
+    return null;
+  }
+
+  private String where(Row row) {
+    Object file = row.get(header.numAttributes());
+    return "--input " + inputPath + (file == null || file.toString().isEmpty() ? ""
+        : " (file " + file + ")") + ", row " + rowText(row) + ": ";
+  }
+
+  private String rowText(Row row) {
+    StringBuilder sb = new StringBuilder("[");
+    for (int a = 0; a < header.numAttributes(); a++) {
+      sb.append(a == 0 ? "" : ", ").append(row.get(a));
+      if (sb.length() > 200) {
+        sb.append(", ...");
+        break;
+      }
+    }
+    return sb.append(']').toString();
+  }
+
+  private static String valueList(Attribute att) {
+    StringBuilder sb = new StringBuilder("{");
+    for (int v = 0; v < att.numValues() && v < 20; v++) {
+      sb.append(v == 0 ? "" : ",").append(att.value(v));
+    }
+    return sb.append(att.numValues() > 20 ? ",...}" : "}").toString();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Integer>[] indexNominalValues(Instances header) {
+    Map<String, Integer>[] index = new Map[header.numAttributes()];
+    for (int a = 0; a < index.length; a++) {
+      Attribute att = header.attribute(a);
+      if (att.isNominal()) {
+        index[a] = new HashMap<>();
+        for (int v = 0; v < att.numValues(); v++) {
+          index[a].put(att.value(v), v);
+        }
+      }
+    }
+    return index;
+  }
+}

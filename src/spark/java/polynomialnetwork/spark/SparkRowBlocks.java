@@ -1,0 +1,178 @@
+package polynomialnetwork.spark;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import polynomialnetwork.engine.BlockAggregator;
+import polynomialnetwork.engine.RowBlock;
+import polynomialnetwork.engine.RowBlocks;
+import polynomialnetwork.engine.RowState;
+import polynomialnetwork.engine.SolverInterruptedException;
+
+/**
+ * The data seam on Spark: the row blocks are the elements of a cached RDD (built on the
+ * executors, never collected), and the blocks' states live beside them in a second RDD with one
+ * element per partition, so that nothing per row ever reaches the driver.
+ *
+ * <p>A pass broadcasts its aggregator (the small inputs), runs it over each partition's blocks
+ * and merges the partitions' accumulators in partition order ({@link OrderedMerge}, a fixed
+ * order where Spark's {@code treeAggregate} merges in the order tasks finish), so that a fit is
+ * reproducible bit for bit, retried tasks or not. A read-only pass destroys its
+ * broadcast at once. A pass that updates the state makes a new state RDD from the old one
+ * (copying each state before the pass changes it, so that a lost partition can be recomputed
+ * from its predecessor) and caches it; its broadcast is kept while the lineage still needs it,
+ * and every {@link #CHECKPOINT_INTERVAL} updates the state is checkpointed, which cuts the lineage
+ * and releases those broadcasts. One pass is one Spark job.
+ */
+public final class SparkRowBlocks implements RowBlocks, AutoCloseable {
+
+  /** State updates between checkpoints: bounds the lineage a lost partition is recomputed from. */
+  static final int CHECKPOINT_INTERVAL = 10;
+
+  private final JavaSparkContext sc;
+  private final JavaRDD<RowBlock> blocks;
+  private final int cols;
+  private final long rows;
+  private JavaRDD<PartitionState> state;
+  private final List<Broadcast<?>> lineageBroadcasts = new ArrayList<>();
+  private int updatesSinceCheckpoint;
+  private long passes;
+
+  /**
+   * @param blocks the row blocks, persisted by the caller or not (they are persisted here)
+   * @param cols p
+   * @param rows m (known from the pass that built the blocks)
+   */
+  public SparkRowBlocks(JavaSparkContext sc, JavaRDD<RowBlock> blocks, int cols, long rows) {
+    this.sc = sc;
+    this.blocks = blocks.getStorageLevel().equals(StorageLevel.NONE())
+        ? blocks.persist(StorageLevel.MEMORY_AND_DISK()) : blocks;
+    this.cols = cols;
+    this.rows = rows;
+    this.state = this.blocks.mapPartitions(SparkRowBlocks::emptyStates, true)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  /** The states of one partition's blocks, in block order, and the last pass's accumulator. */
+  static final class PartitionState implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final RowState[] states;
+    final Object output;
+
+    PartitionState(RowState[] states, Object output) {
+      this.states = states;
+      this.output = output;
+    }
+  }
+
+  private static Iterator<PartitionState> emptyStates(Iterator<RowBlock> it) {
+    List<RowState> s = new ArrayList<>();
+    while (it.hasNext()) {
+      it.next();
+      s.add(new RowState());
+    }
+    return Collections.singletonList(new PartitionState(s.toArray(new RowState[0]), null))
+        .iterator();
+  }
+
+  /**
+   * The one state of a partition; the iterator is read to its end, which is what releases
+   * Spark's read lock on the cached block.
+   */
+  private static PartitionState only(Iterator<PartitionState> it) {
+    PartitionState s = it.next();
+    if (it.hasNext()) {
+      throw new IllegalStateException("a partition has more than one state element");
+    }
+    return s;
+  }
+
+  @Override
+  public int cols() {
+    return cols;
+  }
+
+  @Override
+  public long rows() {
+    return rows;
+  }
+
+  /** Passes (Spark jobs) run so far on these blocks. */
+  public long passes() {
+    return passes;
+  }
+
+  @Override
+  public <A> A aggregate(BlockAggregator<A> aggregator) {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new SolverInterruptedException();
+    }
+    passes++;
+    final Broadcast<BlockAggregator<A>> inputs = sc.broadcast(aggregator);
+    if (!aggregator.updatesState()) {
+      try {
+        JavaRDD<A> parts = blocks.zipPartitions(state, (b, s) -> {
+          BlockAggregator<A> agg = inputs.value();
+          RowState[] st = only(s).states;
+          A acc = agg.zero();
+          for (int i = 0; b.hasNext(); i++) {
+            acc = agg.add(acc, b.next(), st[i]);
+          }
+          return Collections.singletonList(acc).iterator();
+        });
+        return OrderedMerge.of(parts, aggregator::merge);
+      } finally {
+        inputs.destroy();
+      }
+    }
+    JavaRDD<PartitionState> next = blocks.zipPartitions(state, (b, s) -> {
+      BlockAggregator<A> agg = inputs.value();
+      RowState[] old = only(s).states;
+      RowState[] fresh = new RowState[old.length];
+      A acc = agg.zero();
+      for (int i = 0; b.hasNext(); i++) {
+        fresh[i] = old[i].copy();
+        acc = agg.add(acc, b.next(), fresh[i]);
+      }
+      return Collections.singletonList(new PartitionState(fresh, acc)).iterator();
+    }).persist(StorageLevel.MEMORY_AND_DISK());
+    lineageBroadcasts.add(inputs);
+    boolean checkpoint = ++updatesSinceCheckpoint >= CHECKPOINT_INTERVAL
+        && sc.getCheckpointDir().isPresent();
+    if (checkpoint) {
+      next.checkpoint();
+    }
+    @SuppressWarnings("unchecked")
+    JavaRDD<A> parts = next.map(ps -> (A) ps.output);
+    A result = OrderedMerge.of(parts, aggregator::merge);
+    JavaRDD<PartitionState> old = state;
+    state = next;
+    old.unpersist(false);
+    if (checkpoint) {
+      // the checkpoint was written by the job above: the lineage now starts at it
+      updatesSinceCheckpoint = 0;
+      for (Broadcast<?> b : lineageBroadcasts) {
+        b.destroy();
+      }
+      lineageBroadcasts.clear();
+    }
+    return result;
+  }
+
+  /** Releases the cached state, the blocks and the broadcasts still held. */
+  @Override
+  public void close() {
+    state.unpersist(false);
+    blocks.unpersist(false);
+    for (Broadcast<?> b : lineageBroadcasts) {
+      b.destroy();
+    }
+    lineageBroadcasts.clear();
+  }
+}

@@ -1,0 +1,364 @@
+package polynomialnetwork.spark;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import org.apache.spark.SparkConf;
+import org.apache.spark.SparkException;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.sql.SparkSession;
+import polynomialnetwork.engine.FitResult;
+import polynomialnetwork.engine.RowBlocks;
+import polynomialnetwork.engine.SolverSettings;
+import weka.classifiers.functions.PolynomialNetwork;
+import weka.core.Instances;
+
+/**
+ * Trains a {@link PolynomialNetwork} on data held by Spark and writes a Weka model file (the
+ * classifier, then the header, as the Explorer saves one):
+ *
+ * <pre>
+ * spark-submit --class polynomialnetwork.spark.TrainOnSpark polynomialNetwork-spark-VERSION.jar \
+ *   --input PATH --model OUT.model [--class NAME] [--header FILE.arff] [--format csv|parquet]
+ *   [--partitions N] [--checkpoint-dir DIR] [--master URL] [-- PolynomialNetwork options]
+ * </pre>
+ *
+ * The fit is the classifier's own ({@link PolynomialNetwork#buildClassifier(
+ * polynomialnetwork.weka.InstancesConverter, RowBlocks, double, double)}), with the rows on the
+ * executors behind {@link SparkRowBlocks}. The model text goes to standard output, progress to
+ * standard error; a problem with the input is one line on standard error, exit status 2, and no
+ * model file.
+ */
+public final class TrainOnSpark {
+
+  static final String USAGE = "Usage: TrainOnSpark --input PATH --model OUT.model [--class NAME]"
+      + " [--header FILE.arff] [--format csv|parquet] [--partitions N] [--checkpoint-dir DIR]"
+      + " [--master URL] [-- PolynomialNetwork options]\n"
+      + "  --input           a CSV file with a header row, or Parquet: file, folder or glob on"
+      + " any file system Spark reads\n"
+      + "  --model           the Weka model file to write (local path)\n"
+      + "  --class           the class column (default: the last column)\n"
+      + "  --header          an ARFF header fixing attribute types and nominal values (default:"
+      + " numeric columns numeric, text columns nominal)\n"
+      + "  --format          csv or parquet (default: parquet for *.parquet, else csv)\n"
+      + "  --partitions      at most this many partitions (default: one per 32 MB of input, at"
+      + " most 2 per core; the input's partitions are merged, never shuffled)\n"
+      + "  --checkpoint-dir  a folder on a shared file system for Spark checkpoints of the"
+      + " per-row state (default: a temporary local folder with a local master)\n"
+      + "  --master          the Spark master when run without spark-submit (default:"
+      + " local[*])\n"
+      + "  after --          options of weka.classifiers.functions.PolynomialNetwork (-N, -I,"
+      + " -S, ...)";
+
+  private TrainOnSpark() {
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /**
+   * Runs TrainOnSpark; returns the exit status (0 trained and written, 2 bad input or options,
+   * 1 anything else).
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    Arguments a;
+    try {
+      a = Arguments.parse(args);
+    } catch (BadInputException e) {
+      err.println("TrainOnSpark: " + e.getMessage());
+      err.println(USAGE);
+      return 2;
+    }
+    if (a == null) {
+      out.println(USAGE);
+      return 0;
+    }
+    boolean ownSession = !SparkSession.getActiveSession().isDefined();
+    SparkSession spark = null;
+    try {
+      a.checkModelPath();
+      spark = session(a);
+      PolynomialNetwork model = train(spark, a, err, UnaryOperator.identity());
+      a.writeModel(model, out);
+      return 0;
+    } catch (BadInputException e) {
+      err.println("TrainOnSpark: " + e.getMessage());
+      return 2;
+    } catch (Exception e) {
+      BadInputException bad = badInputIn(e);
+      if (bad != null) {
+        err.println("TrainOnSpark: " + bad.getMessage());
+        return 2;
+      }
+      err.println("TrainOnSpark failed: " + e);
+      e.printStackTrace(err);
+      return 1;
+    } finally {
+      if (spark != null && ownSession) {
+        spark.stop();
+      }
+    }
+  }
+
+  private static BadInputException badInputIn(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BadInputException) {
+        return (BadInputException) t;
+      }
+    }
+    return null;
+  }
+
+  private static SparkSession session(Arguments a) {
+    SparkConf conf = new SparkConf();
+    SparkSession.Builder b = SparkSession.builder().appName("PolynomialNetwork");
+    boolean plainJava = !conf.contains("spark.master");
+    if (plainJava) {
+      b.master(a.master == null ? "local[*]" : a.master);
+    }
+    SparkSession s = b.getOrCreate();
+    if (plainJava) {
+      // run with plain java there is no log4j configuration: keep standard error for progress
+      s.sparkContext().setLogLevel("WARN");
+    }
+    return s;
+  }
+
+  /**
+   * Reads the input, prepares the training set on the executors and fits the classifier.
+   *
+   * @param decorate wraps the Spark row blocks (tests inject faults through it)
+   */
+  static PolynomialNetwork train(SparkSession spark, Arguments a, PrintStream err,
+      UnaryOperator<RowBlocks> decorate) throws Exception {
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Path tempCheckpoints = null;
+    if (a.checkpointDir != null) {
+      sc.setCheckpointDir(a.checkpointDir);
+    } else if (!sc.getCheckpointDir().isPresent() && sc.isLocal()) {
+      tempCheckpoints = Files.createTempDirectory("polynomialnetwork-checkpoints");
+      sc.setCheckpointDir(tempCheckpoints.toString());
+    } else if (!sc.getCheckpointDir().isPresent()) {
+      err.println("TrainOnSpark: no --checkpoint-dir: the per-row state is not checkpointed, so"
+          + " a lost executor is recovered by recomputing every pass since the start. Give a"
+          + " folder on a shared file system (HDFS, S3) for long fits.");
+    }
+    JobCounter jobs = new JobCounter();
+    spark.sparkContext().addSparkListener(jobs);
+    PolynomialNetwork classifier = new PolynomialNetwork();
+    try {
+      try {
+        classifier.setOptions(a.wekaOptions.toArray(new String[0]));
+      } catch (Exception e) {
+        throw new BadInputException("PolynomialNetwork options " + a.wekaOptions + ": "
+            + e.getMessage());
+      }
+      long start = System.nanoTime();
+      InputTable table = InputTable.open(spark, a.input, a.format);
+      Instances header;
+      if (a.header != null) {
+        header = table.headerFromArff(a.header, a.className);
+      } else {
+        int columns = table.columns.length;
+        ColumnKinds kinds = OrderedMerge.of(table.rows.javaRDD().mapPartitions(it -> {
+          ColumnKinds k = new ColumnKinds(columns);
+          while (it.hasNext()) {
+            k.add(it.next());
+          }
+          return java.util.Collections.singletonList(k).iterator();
+        }), ColumnKinds::merge);
+        header = kinds.header(table, a.className);
+      }
+      int partitions = a.partitions > 0 ? a.partitions
+          : TrainingData.defaultPartitions(table.bytes, sc.defaultParallelism());
+      TrainingData data = TrainingData.prepare(sc, table, header, partitions);
+      long prepJobs = jobs.count();
+      err.printf(Locale.ROOT, "TrainOnSpark: %d rows with a class value, %d input columns after"
+          + " coding, %d partitions; prepared in %.1f s (%d Spark jobs)%n", data.rows,
+          data.converter.columns(), data.blocks.getNumPartitions(),
+          (System.nanoTime() - start) / 1e9, prepJobs);
+      try (SparkRowBlocks blocks = new SparkRowBlocks(sc, data.blocks,
+          data.converter.columns(), data.rows)) {
+        long fitStart = System.nanoTime();
+        classifier.setIterationListener(new SolverSettings.IterationListener() {
+          @Override
+          public void iterationDone(FitResult.IterationRecord r) {
+            err.printf(Locale.ROOT, "iteration %d: relative residual %.4e, %.1f s, %d passes, "
+                + "%d Spark jobs%n", r.iteration, r.relativeResidual,
+                (System.nanoTime() - fitStart) / 1e9, blocks.passes(), jobs.count() - prepJobs);
+          }
+        });
+        classifier.buildClassifier(data.converter, decorate.apply(blocks), data.classMin,
+            data.classMax);
+        long fitJobs = jobs.count() - prepJobs;
+        err.printf(Locale.ROOT, "TrainOnSpark: trained in %.1f s: %d passes over the data, %d "
+            + "Spark jobs%s%n", (System.nanoTime() - fitStart) / 1e9, blocks.passes(), fitJobs,
+            classifier.getMeasure("measureNumIterations") > 0 ? String.format(Locale.ROOT,
+                " (%.1f jobs per iteration of the final fit's %d)",
+                fitJobs / classifier.getMeasure("measureNumIterations"), (int) classifier.getMeasure("measureNumIterations"))
+                : "");
+      }
+      classifier.setIterationListener(null);
+      a.trainedHeader = new Instances(header, 0);
+      return classifier;
+    } catch (SparkException e) {
+      BadInputException bad = badInputIn(e);
+      throw bad != null ? bad : e;
+    } finally {
+      spark.sparkContext().removeSparkListener(jobs);
+      if (tempCheckpoints != null) {
+        deleteTree(tempCheckpoints.toFile());
+      }
+    }
+  }
+
+  private static void deleteTree(File f) {
+    File[] inside = f.listFiles();
+    if (inside != null) {
+      for (File g : inside) {
+        deleteTree(g);
+      }
+    }
+    f.delete();
+  }
+
+  /** Counts the Spark jobs started (one per pass, plus checkpoints and the preparation). */
+  static final class JobCounter extends SparkListener {
+    private final AtomicLong jobs = new AtomicLong();
+
+    @Override
+    public void onJobStart(SparkListenerJobStart jobStart) {
+      jobs.incrementAndGet();
+    }
+
+    long count() {
+      return jobs.get();
+    }
+  }
+
+  /** The command line. */
+  static final class Arguments {
+    String input;
+    String model;
+    String className;
+    String header;
+    InputTable.Format format;
+    String master;
+    String checkpointDir;
+    int partitions;
+    List<String> wekaOptions = new ArrayList<>();
+    Instances trainedHeader;
+
+    /** The arguments, or null when help was asked for. */
+    static Arguments parse(String[] args) {
+      Arguments a = new Arguments();
+      for (int i = 0; i < args.length; i++) {
+        String arg = args[i];
+        if (arg.equals("--")) {
+          a.wekaOptions.addAll(Arrays.asList(args).subList(i + 1, args.length));
+          break;
+        }
+        if (arg.equals("-h") || arg.equals("--help")) {
+          return null;
+        }
+        if (!arg.startsWith("--")) {
+          throw new BadInputException("unexpected argument '" + arg + "'; PolynomialNetwork "
+              + "options go after '--'.");
+        }
+        if (i + 1 >= args.length) {
+          throw new BadInputException(arg + " needs a value.");
+        }
+        String v = args[++i];
+        switch (arg) {
+          case "--input": a.input = v; break;
+          case "--model": a.model = v; break;
+          case "--class": a.className = v; break;
+          case "--header": a.header = v; break;
+          case "--master": a.master = v; break;
+          case "--checkpoint-dir": a.checkpointDir = v; break;
+          case "--format":
+            try {
+              a.format = InputTable.Format.valueOf(v.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+              throw new BadInputException("--format " + v + ": use csv or parquet.");
+            }
+            break;
+          case "--partitions":
+            try {
+              a.partitions = Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+              a.partitions = -1;
+            }
+            if (a.partitions < 1) {
+              throw new BadInputException("--partitions " + v + ": give a whole number >= 1.");
+            }
+            break;
+          default:
+            throw new BadInputException("unknown option " + arg + ".");
+        }
+      }
+      if (a.input == null || a.model == null) {
+        throw new BadInputException("--input and --model are required.");
+      }
+      return a;
+    }
+
+    /** Refuses a model path that cannot be written, before any training time is spent. */
+    void checkModelPath() {
+      Path out = Paths.get(model).toAbsolutePath();
+      if (Files.isDirectory(out)) {
+        throw new BadInputException("--model " + model + " is a folder; give a file name such "
+            + "as " + out.resolve("network.model") + ".");
+      }
+      Path dir = out.getParent();
+      if (dir == null || !Files.isDirectory(dir)) {
+        throw new BadInputException("--model " + model + ": folder " + dir + " does not exist.");
+      }
+      if (!Files.isWritable(dir)) {
+        throw new BadInputException("--model " + model + ": folder " + dir
+            + " is not writable.");
+      }
+    }
+
+    /**
+     * Writes the model file (classifier, then header) to a temporary file beside it and moves
+     * it into place, so that an existing file is replaced only by a complete model; then prints
+     * the model text.
+     */
+    void writeModel(PolynomialNetwork classifier, PrintStream out) throws IOException {
+      Path target = Paths.get(model).toAbsolutePath();
+      Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+      try {
+        try (OutputStream os = Files.newOutputStream(temp);
+            ObjectOutputStream oos = new ObjectOutputStream(os)) {
+          oos.writeObject(classifier);
+          oos.writeObject(trainedHeader);
+        }
+        try {
+          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING,
+              StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+      out.println(classifier);
+    }
+  }
+}

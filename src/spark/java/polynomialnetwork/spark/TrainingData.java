@@ -1,0 +1,155 @@
+package polynomialnetwork.spark;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import polynomialnetwork.engine.DesignMatrix;
+import polynomialnetwork.engine.RowBlock;
+import polynomialnetwork.engine.Standardization;
+import polynomialnetwork.weka.InstancesConverter;
+import weka.core.DenseInstance;
+import weka.core.Instances;
+
+/**
+ * The training set on Spark, made as {@link InstancesConverter#fit} makes it in Weka, but with
+ * every pass over the rows run on the executors: (1) a summary (rows fit the header; means and
+ * modes for missing values; class range), (2) the weighted means and deviations of the coded
+ * columns, (3) the standardized row blocks, cached where they were built. The driver receives
+ * only the summaries; the converter it assembles is the one the Weka model keeps.
+ */
+final class TrainingData {
+
+  final Instances header;
+  final InstancesConverter converter;
+  final JavaRDD<RowBlock> blocks;
+  final long rows;
+  final double classMin;
+  final double classMax;
+
+  private TrainingData(Instances header, InstancesConverter converter, JavaRDD<RowBlock> blocks,
+      long rows, double classMin, double classMax) {
+    this.header = header;
+    this.converter = converter;
+    this.blocks = blocks;
+    this.rows = rows;
+    this.classMin = classMin;
+    this.classMax = classMax;
+  }
+
+  /**
+   * Input bytes per partition below which partitions are merged: a pass over a partition this
+   * small takes a few milliseconds, less than the scheduling of its task, so small data train
+   * on one partition, where every sum runs in row order as it does inside Weka.
+   */
+  static final long MIN_PARTITION_BYTES = 32L << 20;
+
+  /** The partitions to train on when the user does not say: one per 32 MB, at most 2 per core. */
+  static int defaultPartitions(long inputBytes, int parallelism) {
+    long wanted = (inputBytes + MIN_PARTITION_BYTES - 1) / MIN_PARTITION_BYTES;
+    return (int) Math.max(1, Math.min(2L * parallelism, wanted));
+  }
+
+  /**
+   * @param partitions the most partitions to train on (more partitions are merged without a
+   *     shuffle, which keeps every row where it was read and the result reproducible)
+   * @throws BadInputException when a row does not fit the header, there is no row, no row with a
+   *     class value, or no input column
+   */
+  static TrainingData prepare(JavaSparkContext sc, InputTable table, Instances header,
+      int partitions) throws Exception {
+    if (header.numAttributes() < 2) {
+      throw new BadInputException("--input " + table.path + " has no input column besides the"
+          + " class '" + header.classAttribute().name() + "'; PolynomialNetwork needs at least"
+          + " one.");
+    }
+    JavaRDD<Row> rows = table.rows.select(table.selection(header)).javaRDD();
+    if (rows.getNumPartitions() > partitions) {
+      rows = rows.coalesce(partitions, false);
+    }
+    final RowReader reader = new RowReader(header, table.path);
+    final int attributes = header.numAttributes();
+    final int classIndex = header.classIndex();
+
+    TrainingSummary summary = OrderedMerge.of(rows.mapPartitions(it -> {
+      TrainingSummary s = new TrainingSummary(reader.header());
+      double[] values = new double[attributes];
+      while (it.hasNext()) {
+        s.add(reader, it.next(), values);
+      }
+      return Collections.singletonList(s).iterator();
+    }), TrainingSummary::merge);
+    if (summary.problem != null) {
+      throw new BadInputException(summary.problem);
+    }
+    String className = header.classAttribute().name();
+    if (summary.rows == 0) {
+      throw new BadInputException("--input " + table.path + " holds no data rows"
+          + (table.format == InputTable.Format.CSV ? " (only a header row)" : "") + ".");
+    }
+    if (summary.rowsWithClass == 0) {
+      throw new BadInputException("--input " + table.path + ": the class column '" + className
+          + "' has no values (it is missing in all " + summary.rows + " rows). Choose the "
+          + "class with --class NAME.");
+    }
+
+    final InstancesConverter coding = InstancesConverter.coding(header,
+        summary.meansAndModes());
+    final int p = coding.columns();
+    Standardization.Accumulator moments = OrderedMerge.of(rows.mapPartitions(it -> {
+      Standardization.Accumulator acc = new Standardization.Accumulator(p);
+      double[] values = new double[attributes];
+      while (it.hasNext()) {
+        double[] x = coded(reader, coding, it.next(), values);
+        if (x != null) {
+          acc.add(x, values[classIndex], 1.0);
+        }
+      }
+      return Collections.singletonList(acc).iterator();
+    }), Standardization.Accumulator::merge);
+    final Standardization std = moments.build();
+    InstancesConverter converter = coding.withStandardization(std, moments.totalWeight(),
+        moments.rows());
+
+    JavaRDD<RowBlock> blocks = rows.mapPartitions(it -> {
+      DesignMatrix.Builder b = new DesignMatrix.Builder(p, DesignMatrix.DEFAULT_BLOCK_ROWS);
+      double[] values = new double[attributes];
+      while (it.hasNext()) {
+        double[] x = coded(reader, coding, it.next(), values);
+        if (x != null) {
+          b.addRow(std.standardize(x, x), std.standardizeTarget(values[classIndex]), 1.0);
+        }
+      }
+      return blocksOf(b);
+    });
+    return new TrainingData(header, converter, blocks, summary.rowsWithClass,
+        summary.classMin, summary.classMax);
+  }
+
+  /** The coded columns of a row with a class value (null for a row without). */
+  private static double[] coded(RowReader reader, InstancesConverter coding, Row row,
+      double[] values) throws Exception {
+    reader.read(row, values);
+    if (Double.isNaN(values[reader.header().classIndex()])) {
+      return null;
+    }
+    DenseInstance inst = new DenseInstance(1.0, values.clone());
+    inst.setDataset(reader.header());
+    return coding.codedFeatures(inst);
+  }
+
+  private static Iterator<RowBlock> blocksOf(DesignMatrix.Builder b) {
+    if (b.rows() == 0) {
+      return Collections.emptyIterator();
+    }
+    DesignMatrix m = b.build(true);
+    List<RowBlock> out = new ArrayList<>(m.blockCount());
+    for (int i = 0; i < m.blockCount(); i++) {
+      out.add(m.rowBlock(i));
+    }
+    return out.iterator();
+  }
+}

@@ -1,0 +1,111 @@
+package polynomialnetwork.spark;
+
+import java.io.Serializable;
+import org.apache.spark.sql.Row;
+import weka.core.Instances;
+import weka.core.Utils;
+
+/**
+ * The first pass over the rows with a known header: whether every row fits it (the first that
+ * does not is kept, to be reported), how many rows there are and how many have a class value,
+ * the class range (for clipping predictions), and per attribute what Weka's missing-value
+ * replacement needs: the sum and count of a numeric attribute's known values over the rows with
+ * a class, and a nominal attribute's value counts. Every row weighs 1.
+ */
+final class TrainingSummary implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private final boolean[] numeric;
+  private final double[] sum;
+  private final double[] known;
+  private final double[][] counts;
+  private final int classIndex;
+  long rows;
+  long rowsWithClass;
+  double classMin = Double.POSITIVE_INFINITY;
+  double classMax = Double.NEGATIVE_INFINITY;
+  /** What is wrong with the first row (in partition order) that does not fit, or null. */
+  String problem;
+
+  TrainingSummary(Instances header) {
+    int n = header.numAttributes();
+    numeric = new boolean[n];
+    sum = new double[n];
+    known = new double[n];
+    counts = new double[n][];
+    for (int a = 0; a < n; a++) {
+      numeric[a] = header.attribute(a).isNumeric();
+      counts[a] = numeric[a] ? null : new double[header.attribute(a).numValues()];
+    }
+    classIndex = header.classIndex();
+  }
+
+  TrainingSummary add(RowReader reader, Row row, double[] values) {
+    if (problem != null) {
+      return this;
+    }
+    problem = reader.read(row, values);
+    if (problem != null) {
+      return this;
+    }
+    rows++;
+    double y = values[classIndex];
+    if (Double.isNaN(y)) {
+      return this; // dropped, as Weka drops instances with a missing class before training
+    }
+    rowsWithClass++;
+    classMin = Math.min(classMin, y);
+    classMax = Math.max(classMax, y);
+    for (int a = 0; a < values.length; a++) {
+      double v = values[a];
+      if (!Double.isNaN(v)) {
+        if (numeric[a]) {
+          sum[a] += v;
+          known[a] += 1;
+        } else {
+          counts[a][(int) v] += 1;
+        }
+      }
+    }
+    return this;
+  }
+
+  /** Adds {@code later}'s rows, which come after this summary's in partition order. */
+  TrainingSummary merge(TrainingSummary later) {
+    if (problem == null) {
+      problem = later.problem;
+    }
+    rows += later.rows;
+    rowsWithClass += later.rowsWithClass;
+    classMin = Math.min(classMin, later.classMin);
+    classMax = Math.max(classMax, later.classMax);
+    for (int a = 0; a < sum.length; a++) {
+      sum[a] += later.sum[a];
+      known[a] += later.known[a];
+      if (counts[a] != null) {
+        for (int v = 0; v < counts[a].length; v++) {
+          counts[a][v] += later.counts[a][v];
+        }
+      }
+    }
+    return this;
+  }
+
+  /**
+   * Per attribute, the mean of a numeric attribute's known values or the index of a nominal
+   * attribute's most frequent value (the first of equals, as Weka's ReplaceMissingValues takes),
+   * NaN where there is none.
+   */
+  double[] meansAndModes() {
+    double[] mm = new double[sum.length];
+    for (int a = 0; a < mm.length; a++) {
+      if (numeric[a]) {
+        mm[a] = known[a] > 0 ? sum[a] / known[a] : Double.NaN;
+      } else {
+        mm[a] = counts[a].length == 0 ? Double.NaN : Utils.maxIndex(counts[a]);
+      }
+    }
+    return mm;
+  }
+}
