@@ -109,6 +109,31 @@ class SparkEquivalenceTest {
   }
 
   @Test
+  void theModelFileLoadsInWekaAndEvaluatesAsAWekaTrainedOne() throws Exception {
+    Instances data = SparkTestData.arff("test-data/cpu.arff");
+    Path csv = SparkTestData.csv(data, dir.resolve("cpu.csv"), "");
+    assertSameFit(data, csv, null, 0, "-S", "5", "-I", "40");
+    Path sparkModel = dir.resolve("cpu.csv--S5-I40.model");
+    PolynomialNetwork inWeka = new PolynomialNetwork();
+    inWeka.setOptions(new String[] {"-S", "5", "-I", "40"});
+    inWeka.buildClassifier(data);
+    Path wekaModel = dir.resolve("weka.model");
+    SerializationHelper.writeAll(wekaModel.toString(),
+        new Object[] {inWeka, new Instances(data, 0)});
+    // what weka.Run weka.classifiers.functions.PolynomialNetwork -l MODEL -T cpu.arff prints
+    String fromSpark = weka.classifiers.Evaluation.evaluateModel(new PolynomialNetwork(),
+        new String[] {"-l", sparkModel.toString(), "-T", "test-data/cpu.arff", "-o"});
+    String fromWeka = weka.classifiers.Evaluation.evaluateModel(new PolynomialNetwork(),
+        new String[] {"-l", wekaModel.toString(), "-T", "test-data/cpu.arff", "-o"});
+    assertTrue(fromSpark.contains("Root mean squared error"), fromSpark);
+    assertEquals(withoutTimes(fromWeka), withoutTimes(fromSpark));
+  }
+
+  private static String withoutTimes(String evaluation) {
+    return evaluation.replaceAll("(?m)^Time taken.*$", "");
+  }
+
+  @Test
   void missingValuesReplacedAsWekaDoes() throws Exception {
     Instances data = SparkTestData.withMissing(SparkTestData.arff("test-data/cpu.arff"), 0.1, 5);
     Path csv = SparkTestData.csv(data, dir.resolve("cpu-missing.csv"), "?");

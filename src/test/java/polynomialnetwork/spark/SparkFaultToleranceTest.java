@@ -1,0 +1,140 @@
+package polynomialnetwork.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import org.apache.spark.TaskContext;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import polynomialnetwork.engine.BlockAggregator;
+import polynomialnetwork.engine.RowBlock;
+import polynomialnetwork.engine.RowBlocks;
+import polynomialnetwork.engine.RowState;
+import weka.classifiers.functions.PolynomialNetwork;
+import weka.core.Instances;
+
+/**
+ * A task that fails once is retried and the model is the same, bit for bit: Spark's
+ * {@code local[2,4]} master retries a failed task up to 4 times, and the first attempt of one
+ * task of a pass that updates the per-row state throws. The retried task recomputes the state
+ * from the state before the pass, and the partition-ordered merge makes the sums exactly those
+ * of the undisturbed run.
+ */
+class SparkFaultToleranceTest {
+
+  static SparkSession spark;
+
+  @TempDir
+  static Path dir;
+
+  /** Failures injected so far (local mode: the tasks run in this JVM). */
+  static final AtomicInteger INJECTED = new AtomicInteger();
+
+  @BeforeAll
+  static void start() {
+    spark = SparkSessions.local("local[2,4]");
+  }
+
+  @AfterAll
+  static void stop() {
+    SparkSessions.stop(spark);
+  }
+
+  @Test
+  void aTaskThatFailsOnceIsRetriedAndTheModelIsTheSame() throws Exception {
+    Instances data = SparkTestData.planted(6_000, 12, 2, 0.05, 21);
+    Path csv = SparkTestData.csv(data, dir.resolve("planted.csv"), "?");
+    String[] args = {"--input", csv.toString(), "--model", dir.resolve("x.model").toString(),
+      "--partitions", "2", "--", "-N", "2", "-S", "4"};
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
+
+    PolynomialNetwork undisturbed = TrainOnSpark.train(spark, TrainOnSpark.Arguments.parse(args),
+        quiet, UnaryOperator.identity());
+    assertEquals(0, INJECTED.get());
+    PolynomialNetwork retried = TrainOnSpark.train(spark, TrainOnSpark.Arguments.parse(args),
+        quiet, blocks -> new FailOnceAt(blocks, 6));
+    assertEquals(1, INJECTED.get(), "one task failed once");
+
+    assertEquals(undisturbed.getMeasure("measureNumIterations"),
+        retried.getMeasure("measureNumIterations"));
+    for (int i = 0; i < data.numInstances(); i += 7) {
+      assertEquals(undisturbed.classifyInstance(data.instance(i)),
+          retried.classifyInstance(data.instance(i)), 0.0, "instance " + (i + 1));
+    }
+    assertTrue(undisturbed.getMeasure("measureNumIterations") > 6);
+  }
+
+  /** Makes the first state-updating pass from pass {@code from} on fail once in partition 1. */
+  static final class FailOnceAt implements RowBlocks {
+    private final RowBlocks inner;
+    private final int from;
+    private int passes;
+    private boolean armed = true;
+
+    FailOnceAt(RowBlocks inner, int from) {
+      this.inner = inner;
+      this.from = from;
+    }
+
+    @Override
+    public int cols() {
+      return inner.cols();
+    }
+
+    @Override
+    public long rows() {
+      return inner.rows();
+    }
+
+    @Override
+    public <A> A aggregate(BlockAggregator<A> aggregator) {
+      if (++passes >= from && armed && aggregator.updatesState()) {
+        armed = false;
+        return inner.aggregate(new FailingFirstAttempt<>(aggregator));
+      }
+      return inner.aggregate(aggregator);
+    }
+  }
+
+  static final class FailingFirstAttempt<A> implements BlockAggregator<A> {
+    private static final long serialVersionUID = 1L;
+    private final BlockAggregator<A> inner;
+
+    FailingFirstAttempt(BlockAggregator<A> inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public A zero() {
+      return inner.zero();
+    }
+
+    @Override
+    public A add(A acc, RowBlock block, RowState state) {
+      TaskContext task = TaskContext.get();
+      if (task != null && task.partitionId() == 1 && task.attemptNumber() == 0) {
+        INJECTED.incrementAndGet();
+        throw new IllegalStateException("injected failure in the first attempt");
+      }
+      return inner.add(acc, block, state);
+    }
+
+    @Override
+    public A merge(A acc, A other) {
+      return inner.merge(acc, other);
+    }
+
+    @Override
+    public boolean updatesState() {
+      return inner.updatesState();
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package polynomialnetwork.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad input gets one clear line naming the file, column, value or option, exit status 2, and no
+ * model file (an existing one is left as it was).
+ */
+class TrainOnSparkInputTest {
+
+  static SparkSession spark;
+
+  @TempDir
+  static Path dir;
+
+  @BeforeAll
+  static void start() {
+    spark = SparkSessions.local("local[2]");
+  }
+
+  @AfterAll
+  static void stop() {
+    SparkSessions.stop(spark);
+  }
+
+  private static Path write(String name, String... lines) throws IOException {
+    return Files.write(dir.resolve(name), Arrays.asList(lines), StandardCharsets.UTF_8);
+  }
+
+  /** Runs TrainOnSpark, expects status 2 and no change to the model file; returns the error. */
+  private static String refused(String... args) throws IOException {
+    Path model = dir.resolve("kept.model");
+    Files.write(model, "an earlier model".getBytes(StandardCharsets.UTF_8));
+    List<String> all = new ArrayList<>(Arrays.asList("--model", model.toString()));
+    all.addAll(Arrays.asList(args));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = TrainOnSpark.run(all.toArray(new String[0]),
+        new PrintStream(new ByteArrayOutputStream(), true), new PrintStream(err, true));
+    String message = new String(err.toByteArray(), StandardCharsets.UTF_8);
+    assertEquals(2, status, message);
+    assertEquals("an earlier model", new String(Files.readAllBytes(model),
+        StandardCharsets.UTF_8), "the model file is untouched");
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      assertFalse(files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp")),
+          "no temporary file is left");
+    }
+    assertFalse(message.contains("\tat "), "no stack trace: " + message);
+    return message;
+  }
+
+  @Test
+  void aPathThatDoesNotExist() throws IOException {
+    String msg = refused("--input", dir.resolve("nowhere.csv").toString());
+    assertTrue(msg.contains("nowhere.csv does not exist"), msg);
+  }
+
+  @Test
+  void anEmptyDataSet() throws IOException {
+    Path csv = write("empty.csv", "a,b,y");
+    String msg = refused("--input", csv.toString());
+    assertTrue(msg.contains("empty.csv holds no data rows"), msg);
+  }
+
+  @Test
+  void noSuchClassColumn() throws IOException {
+    Path csv = write("small.csv", "a,b,y", "1,2,3", "2,3,5");
+    String msg = refused("--input", csv.toString(), "--class", "price");
+    assertTrue(msg.contains("--class price") && msg.contains("a, b, y"), msg);
+  }
+
+  @Test
+  void textInANumericColumnUnderAHeader() throws IOException {
+    Path csv = write("text.csv", "a,b,y", "1,2,3", "2,abc,5", "3,4,7");
+    Path header = write("text.arff", "@relation t", "@attribute a numeric",
+        "@attribute b numeric", "@attribute y numeric", "@data");
+    String msg = refused("--input", csv.toString(), "--header", header.toString());
+    assertTrue(msg.contains("column 'b' holds 'abc', which is not a number")
+        && msg.contains("text.csv") && msg.contains("[2, abc, 5]"), msg);
+  }
+
+  @Test
+  void aNominalValueMissingFromTheHeader() throws IOException {
+    Path csv = write("colour.csv", "colour,x,y", "red,1,2", "blue,2,3", "green,3,4");
+    Path header = write("colour.arff", "@relation t", "@attribute colour {red,blue}",
+        "@attribute x numeric", "@attribute y numeric", "@data");
+    String msg = refused("--input", csv.toString(), "--header", header.toString());
+    assertTrue(msg.contains("column 'colour' holds 'green', which is not one of the values "
+        + "the header lists for it {red,blue}"), msg);
+  }
+
+  @Test
+  void aClassColumnWithNoValues() throws IOException {
+    Path csv = write("noclass.csv", "a,b,y", "1,2,", "2,3,?", "3,4,");
+    String msg = refused("--input", csv.toString());
+    assertTrue(msg.contains("the class column 'y' has no values"), msg);
+  }
+
+  @Test
+  void aTextClassColumn() throws IOException {
+    Path csv = write("nominalclass.csv", "a,b,y", "1,2,low", "2,3,high");
+    String msg = refused("--input", csv.toString());
+    assertTrue(msg.contains("--class y is nominal") && msg.contains("predicts a number"), msg);
+  }
+
+  @Test
+  void anUnknownClassifierOption() throws IOException {
+    Path csv = write("fine.csv", "a,b,y", "1,2,3", "2,3,5");
+    String msg = refused("--input", csv.toString(), "--", "-no-such-option");
+    assertTrue(msg.contains("-no-such-option"), msg);
+  }
+
+  @Test
+  void aModelFolderThatDoesNotExist() throws IOException {
+    Path csv = write("fine2.csv", "a,b,y", "1,2,3", "2,3,5");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = TrainOnSpark.run(new String[] {"--input", csv.toString(), "--model",
+        dir.resolve("no/such/folder/x.model").toString()},
+        new PrintStream(new ByteArrayOutputStream(), true), new PrintStream(err, true));
+    assertEquals(2, status);
+    assertTrue(new String(err.toByteArray(), StandardCharsets.UTF_8).contains("does not exist"));
+  }
+}
