@@ -130,13 +130,12 @@ public final class TrainOnSpark {
     boolean plainJava = !conf.contains("spark.master");
     if (plainJava) {
       b.master(a.master == null ? "local[*]" : a.master);
+      // run with plain java there is no log4j configuration and Spark's default logs every
+      // step at INFO: keep standard error for the progress lines
+      org.apache.logging.log4j.core.config.Configurator.setRootLevel(
+          org.apache.logging.log4j.Level.WARN);
     }
-    SparkSession s = b.getOrCreate();
-    if (plainJava) {
-      // run with plain java there is no log4j configuration: keep standard error for progress
-      s.sparkContext().setLogLevel("WARN");
-    }
-    return s;
+    return b.getOrCreate();
   }
 
   /**
