@@ -77,9 +77,20 @@ class SparkEquivalenceTest {
     assertEquals(inWeka.getMeasure("measureNumHiddenUnits"),
         onSpark.getMeasure("measureNumHiddenUnits"), "hidden units");
     double scale = 0;
+    double largestDifference = 0;
     for (int i = 0; i < data.numInstances(); i++) {
       scale = Math.max(scale, Math.abs(inWeka.classifyInstance(data.instance(i))));
+      largestDifference = Math.max(largestDifference, Math.abs(
+          inWeka.classifyInstance(data.instance(i)) - onSpark.classifyInstance(data.instance(i))));
     }
+    // one row of the equivalence table (in the test output)
+    System.out.printf(java.util.Locale.ROOT, "equivalence | %s | %s | %d partitions | "
+        + "iterations %d / %d | hidden units %d / %d | max |diff| / max |prediction| %.2e%n",
+        csv.getFileName(), String.join(" ", options), Math.max(1, partitions),
+        (int) inWeka.getMeasure("measureNumIterations"),
+        (int) onSpark.getMeasure("measureNumIterations"),
+        (int) inWeka.getMeasure("measureNumHiddenUnits"),
+        (int) onSpark.getMeasure("measureNumHiddenUnits"), largestDifference / scale);
     for (int i = 0; i < data.numInstances(); i++) {
       double a = inWeka.classifyInstance(data.instance(i));
       double b = onSpark.classifyInstance(data.instance(i));
