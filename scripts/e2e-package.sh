@@ -49,8 +49,7 @@ cleanup() { if [ "$KEEP" = 1 ]; then echo "kept $WORK"; else rm -rf "$WORK"; fi;
 trap cleanup EXIT
 
 step "class path: weka-stable and its runtime dependencies, without our jar or commons-math3"
-mvn -B -q dependency:build-classpath -DincludeScope=provided -DexcludeArtifactIds=commons-math3 \
-  -DexcludeTypes=pom -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+scripts/weka-classpath.sh "$WORK/cp.txt"
 CP=$(cat "$WORK/cp.txt")
 case ":$CP:" in *weka-stable-*.jar*) ;; *) fail "weka-stable is not on the class path" ;; esac
 if tr ':' '\n' <<<"$CP" | grep -E 'commons-math3|polynomialNetwork|target/classes'; then

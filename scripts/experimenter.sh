@@ -57,8 +57,7 @@ ZIP="target/polynomialNetwork-$VERSION.zip"
 if [ "$REBUILD" = 1 ] || [ ! -f "$ZIP" ]; then
   mvn -B -q package -DskipTests
 fi
-mvn -B -q dependency:build-classpath -DincludeScope=provided -DexcludeArtifactIds=commons-math3 \
-  -DexcludeTypes=pom -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+scripts/weka-classpath.sh "$WORK/cp.txt"
 mvn -B -q dependency:build-classpath -DincludeArtifactIds=multiLayerPerceptrons \
   -Dmdep.outputFile="$WORK/mlp.txt" >/dev/null
 CP="$(cat "$WORK/cp.txt"):$(cat "$WORK/mlp.txt")"

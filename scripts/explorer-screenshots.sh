@@ -37,8 +37,7 @@ fi
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/pn-explorer.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 # Weka and its runtime dependencies only: our classes and commons-math3 come from the package.
-mvn -B -q dependency:build-classpath -DincludeScope=provided -DexcludeArtifactIds=commons-math3 \
-  -DexcludeTypes=pom -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+scripts/weka-classpath.sh "$WORK/cp.txt"
 CP=$(cat "$WORK/cp.txt")
 export WEKA_HOME="$WORK/wekahome"
 JOPTS=(-Dweka.packageManager.offline=true

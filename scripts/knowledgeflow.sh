@@ -18,8 +18,7 @@ if [ "${1:-}" = --rebuild ] || [ ! -f "$ZIP" ]; then
 fi
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/pn-kf.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
-mvn -B -q dependency:build-classpath -DincludeScope=provided -DexcludeArtifactIds=commons-math3 \
-  -DexcludeTypes=pom -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+scripts/weka-classpath.sh "$WORK/cp.txt"
 CP=$(cat "$WORK/cp.txt")
 export WEKA_HOME="$WORK/wekahome"
 JOPTS=(-Djava.awt.headless=true -Dweka.packageManager.offline=true

@@ -19,8 +19,7 @@ OUT=target/scale
 mkdir -p "$OUT"
 rm -f "$OUT"/gc-*.log*
 # Weka and its runtime dependencies (what a user has), then our classes and commons-math3.
-mvn -q -B dependency:build-classpath -DincludeScope=provided -DexcludeArtifactIds=commons-math3 \
-  -DexcludeTypes=pom -Dmdep.outputFile="$OUT/weka.cp" >/dev/null
+scripts/weka-classpath.sh "$OUT/weka.cp"
 mvn -q -B dependency:build-classpath -DincludeScope=test -Dmdep.outputFile="$OUT/test.cp" >/dev/null
 MATH=$(tr ':' '\n' < "$OUT/test.cp" | grep '/commons-math3-[^/]*\.jar$' | head -1)
 WEKACP="$(cat "$OUT/weka.cp"):target/classes:$MATH"
