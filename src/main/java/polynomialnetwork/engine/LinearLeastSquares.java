@@ -4,7 +4,7 @@ package polynomialnetwork.engine;
  * The best linear model ŷ = βᵀx + c (optionally ridge-penalised), the solver's starting point:
  * starting from it, iterate 0 is the linear model, and since the best iterate is what a run
  * returns, the network is never worse on its training rows than the best linear model
- * (issue 8's guarantee), and early stopping can choose 0 iterations, i.e. the linear model.
+ * (doc/algorithms.md §4.6), and early stopping can choose 0 iterations, i.e. the linear model.
  *
  * <p>Solved matrix-free by conjugate gradients on the normal equations
  * [(1/W)[X 1]ᵀ diag(w) [X 1] + λ·diag(1…1, 0)] (β, c) = (1/W)[X 1]ᵀ diag(w) y, one pass over

@@ -83,8 +83,9 @@ public final class RecoverySolver {
   }
 
   /**
-   * The guarantee of issue 8: compares the fit with the (ridge-)least-squares linear model on all
-   * training rows, by the objective the solver minimises, and returns the better. The linear
+   * Never worse than linear (doc/algorithms.md §4.6): compares the fit with the (ridge-)least-
+   * squares linear model on all training rows, by the objective the solver minimises, and
+   * returns the better. The linear
    * model costs a few tens of one-column passes (LinearLeastSquares).
    */
   private static FitResult notWorseThanLinear(RowBlocks blocks, SolverSettings settings,

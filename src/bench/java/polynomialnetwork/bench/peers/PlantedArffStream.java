@@ -39,7 +39,7 @@ public final class PlantedArffStream {
       h.append("% Planted noiseless quadratic network y = sum_j alpha_j (w_j . x)^2, p = ").append(p)
           .append(", r = ").append(r).append(", m = ").append(m).append(", seed ").append(seed)
           .append(",\n% alpha = +1,-1,+1,..., orthonormal w_j, x ~ N(0, I) rounded to 5 decimals.\n")
-          .append("% Written by src/test/java/polynomialnetwork/bench/peers/PlantedArffStream.java\n")
+          .append("% Written by src/bench/java/polynomialnetwork/bench/peers/PlantedArffStream.java\n")
           .append("@relation planted-p").append(p).append("-r").append(r).append("-m").append(m)
           .append("\n\n");
       for (int k = 0; k < p; k++) {
