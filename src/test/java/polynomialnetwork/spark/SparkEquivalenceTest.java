@@ -10,11 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import weka.classifiers.functions.PolynomialNetwork;
 import weka.core.Instances;
 import weka.core.SerializationHelper;
@@ -24,22 +20,7 @@ import weka.core.SerializationHelper;
  * partitions) gives the same fit: the same number of iterations and predictions equal to 1e-9
  * relative, with the default options and with the rank chosen by validation ({@code -N 0}).
  */
-class SparkEquivalenceTest {
-
-  static SparkSession spark;
-
-  @TempDir
-  static Path dir;
-
-  @BeforeAll
-  static void start() {
-    spark = SparkSessions.local("local[2]");
-  }
-
-  @AfterAll
-  static void stop() {
-    SparkSessions.stop(spark);
-  }
+class SparkEquivalenceTest extends LocalSparkTest {
 
   /** Trains both ways and compares; returns the Spark model. */
   static PolynomialNetwork assertSameFit(Instances data, Path csv, Path header, int partitions,

@@ -13,32 +13,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bad input gets one clear line naming the file, column, value or option, exit status 2, and no
  * model file (an existing one is left as it was).
  */
-class TrainOnSparkInputTest {
-
-  static SparkSession spark;
-
-  @TempDir
-  static Path dir;
-
-  @BeforeAll
-  static void start() {
-    spark = SparkSessions.local("local[2]");
-  }
-
-  @AfterAll
-  static void stop() {
-    SparkSessions.stop(spark);
-  }
+class TrainOnSparkInputTest extends LocalSparkTest {
 
   private static Path write(String name, String... lines) throws IOException {
     return Files.write(dir.resolve(name), Arrays.asList(lines), StandardCharsets.UTF_8);

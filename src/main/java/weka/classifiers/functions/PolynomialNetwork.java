@@ -399,12 +399,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    */
   @Override
   public void buildClassifier(Instances data) throws Exception {
-    m_Converter = null;
-    m_Network = null;
-    m_Summary = null;
-    m_ConstantReason = null;
-    m_RankScores = null;
-    m_TrainingCurve = null;
+    forgetModel();
     testCapabilitiesNamingAttributes(data);
     m_ClassMin = Double.POSITIVE_INFINITY;
     m_ClassMax = Double.NEGATIVE_INFINITY;
@@ -445,15 +440,20 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    */
   public void buildClassifier(InstancesConverter converter, RowBlocks blocks, double classMin,
       double classMax) throws Exception {
+    forgetModel();
+    m_ClassMin = classMin;
+    m_ClassMax = classMax;
+    train(converter, blocks);
+  }
+
+  /** Drops what an earlier training left, so that a failed one leaves no stale model. */
+  private void forgetModel() {
     m_Converter = null;
     m_Network = null;
     m_Summary = null;
     m_ConstantReason = null;
     m_RankScores = null;
     m_TrainingCurve = null;
-    m_ClassMin = classMin;
-    m_ClassMax = classMax;
-    train(converter, blocks);
   }
 
   private void train(InstancesConverter converter, RowBlocks blocks) throws Exception {
