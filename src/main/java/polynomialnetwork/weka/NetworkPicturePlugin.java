@@ -24,7 +24,6 @@ import javax.swing.event.AncestorEvent;
 import javax.swing.event.AncestorListener;
 
 import weka.classifiers.evaluation.Prediction;
-import weka.classifiers.functions.PolynomialNetwork;
 import weka.core.Attribute;
 import weka.gui.ResultHistoryPanel;
 import weka.gui.visualize.plugins.VisualizePlugin;
@@ -62,7 +61,7 @@ public class NetworkPicturePlugin implements VisualizePlugin {
         item.setEnabled(ours);
         item.setToolTipText(ours ? "Shows the hidden units ordered by |alpha|, their weights "
             + "per attribute and the training RMSE per iteration"
-            : "The selected result is not a PolynomialNetwork model");
+            : "The selected result is not a DrawableNetwork model");
       }
 
       @Override
@@ -74,9 +73,9 @@ public class NetworkPicturePlugin implements VisualizePlugin {
       }
     });
     item.addActionListener(e -> {
-      PolynomialNetwork model = findModel(item);
+      DrawableNetwork model = findModel(item);
       if (model == null) {
-        JOptionPane.showMessageDialog(null, "The selected result has no PolynomialNetwork model.",
+        JOptionPane.showMessageDialog(null, "The selected result has no DrawableNetwork model.",
             "PolynomialNetwork", JOptionPane.INFORMATION_MESSAGE);
         return;
       }
@@ -92,7 +91,7 @@ public class NetworkPicturePlugin implements VisualizePlugin {
    * @param title the result's name (for the window title), or null
    * @return the window
    */
-  public static JFrame show(final PolynomialNetwork model, String title) {
+  public static JFrame show(final DrawableNetwork model, String title) {
     final JFrame frame = new JFrame("PolynomialNetwork picture" + (title == null ? ""
         : " - " + title));
     frame.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
@@ -150,7 +149,7 @@ public class NetworkPicturePlugin implements VisualizePlugin {
   }
 
   /** The PolynomialNetwork of the selected result, or null. */
-  static PolynomialNetwork findModel(Component item) {
+  static DrawableNetwork findModel(Component item) {
     ResultHistoryPanel history = historyPanel(item);
     if (history == null) {
       return null;
@@ -158,12 +157,12 @@ public class NetworkPicturePlugin implements VisualizePlugin {
     Object stored = history.getSelectedObject();
     if (stored instanceof List<?>) {
       for (Object o : (List<?>) stored) {
-        if (o instanceof PolynomialNetwork) {
-          return (PolynomialNetwork) o;
+        if (o instanceof DrawableNetwork) {
+          return (DrawableNetwork) o;
         }
       }
     }
-    return stored instanceof PolynomialNetwork ? (PolynomialNetwork) stored : null;
+    return stored instanceof DrawableNetwork ? (DrawableNetwork) stored : null;
   }
 
   private static String resultName(Component item) {

@@ -4,7 +4,6 @@ import java.io.File;
 
 import javax.imageio.ImageIO;
 
-import weka.classifiers.functions.PolynomialNetwork;
 import weka.core.CommandlineRunnable;
 import weka.core.SerializationHelper;
 import weka.core.Utils;
@@ -43,7 +42,7 @@ public class NetworkPictureWriter implements CommandlineRunnable {
   public static String usage() {
     return "Usage: polynomialnetwork.weka.NetworkPictureWriter -l <model file> -o <png file> "
         + "[-width <pixels>] [-height <pixels>]\n"
-        + "  Writes the picture of a saved PolynomialNetwork model (hidden units by |alpha|,\n"
+        + "  Writes the picture of a saved DrawableNetwork model (hidden units by |alpha|,\n"
         + "  hidden weights per attribute, training RMSE per iteration) to a PNG file.\n"
         + "  Default size " + DEFAULT_WIDTH + " x " + DEFAULT_HEIGHT + ".";
   }
@@ -55,14 +54,14 @@ public class NetworkPictureWriter implements CommandlineRunnable {
    * @return the classifier in it
    * @throws Exception if the file holds no PolynomialNetwork
    */
-  public static PolynomialNetwork readModel(String file) throws Exception {
+  public static DrawableNetwork readModel(String file) throws Exception {
     Object[] objects = SerializationHelper.readAll(file);
     for (Object o : objects) {
-      if (o instanceof PolynomialNetwork) {
-        return (PolynomialNetwork) o;
+      if (o instanceof DrawableNetwork) {
+        return (DrawableNetwork) o;
       }
     }
-    throw new Exception(file + " holds no PolynomialNetwork model (it holds "
+    throw new Exception(file + " holds no DrawableNetwork model (it holds "
         + (objects.length == 0 ? "nothing" : objects[0].getClass().getName()) + ")");
   }
 
@@ -89,7 +88,7 @@ public class NetworkPictureWriter implements CommandlineRunnable {
     if (width < 200 || height < 150) {
       throw new Exception("the picture needs at least 200 x 150 pixels");
     }
-    PolynomialNetwork pn = readModel(model);
+    DrawableNetwork pn = readModel(model);
     if (!ImageIO.write(NetworkPicture.render(pn, width, height), "png", new File(out))) {
       throw new Exception("no PNG writer available");
     }

@@ -198,7 +198,8 @@ import weka.core.WeightedInstancesHandler;
  <!-- options-end -->
  */
 public class PolynomialNetwork extends RandomizableClassifier implements
-  TechnicalInformationHandler, WeightedInstancesHandler, AdditionalMeasureProducer {
+  TechnicalInformationHandler, WeightedInstancesHandler, AdditionalMeasureProducer,
+  polynomialnetwork.weka.DrawableNetwork {
 
   private static final long serialVersionUID = -4417024316853398211L;
 
