@@ -11,7 +11,7 @@ import polynomialnetwork.engine.FitResult.StopReason;
  * Interruption at awkward moments (issue 8 findings, fixed): every result has at least one
  * trace record, and an interrupted validation run's best iterate is kept.
  *
- * <p>The original fault: {@code Run.iterate} checks the interrupt flag at the top of its loop, before
+ * <p>The original fault: {@code SolverRun.iterate} checks the interrupt flag at the top of its loop, before
  * the first {@code IterationRecord} is added, and a {@code SolverInterruptedException} in the
  * first evaluation pass also leaves the trace empty. Code that then reads the trace fails with
  * an {@code IndexOutOfBoundsException}:
