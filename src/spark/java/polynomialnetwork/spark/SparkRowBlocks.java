@@ -42,6 +42,8 @@ public final class SparkRowBlocks implements RowBlocks, AutoCloseable {
   private JavaRDD<PartitionState> state;
   private final List<Broadcast<?>> lineageBroadcasts = new ArrayList<>();
   private int updatesSinceCheckpoint;
+  /** The state RDD last checkpointed (its files are deleted when the next one is written). */
+  private JavaRDD<PartitionState> checkpointed;
   private long passes;
 
   /**
@@ -155,7 +157,10 @@ public final class SparkRowBlocks implements RowBlocks, AutoCloseable {
     state = next;
     old.unpersist(false);
     if (checkpoint) {
-      // the checkpoint was written by the job above: the lineage now starts at it
+      // the checkpoint was written by the job above: the lineage now starts at it, and the
+      // checkpoint before it is no longer read by anything
+      deleteCheckpointOf(checkpointed);
+      checkpointed = next;
       updatesSinceCheckpoint = 0;
       for (Broadcast<?> b : lineageBroadcasts) {
         b.destroy();
@@ -165,9 +170,25 @@ public final class SparkRowBlocks implements RowBlocks, AutoCloseable {
     return result;
   }
 
-  /** Releases the cached state, the blocks and the broadcasts still held. */
+  /** Deletes the checkpoint files of {@code rdd}, if it has any (best effort: they are temporary). */
+  private void deleteCheckpointOf(JavaRDD<PartitionState> rdd) {
+    if (rdd == null || !rdd.rdd().getCheckpointFile().isDefined()) {
+      return;
+    }
+    try {
+      org.apache.hadoop.fs.Path path =
+          new org.apache.hadoop.fs.Path(rdd.rdd().getCheckpointFile().get());
+      path.getFileSystem(sc.hadoopConfiguration()).delete(path, true);
+    } catch (java.io.IOException e) {
+      // an undeleted checkpoint costs disk space, not correctness
+    }
+  }
+
+  /** Releases the cached state, the blocks, the broadcasts and the checkpoint files. */
   @Override
   public void close() {
+    deleteCheckpointOf(checkpointed);
+    checkpointed = null;
     state.unpersist(false);
     blocks.unpersist(false);
     for (Broadcast<?> b : lineageBroadcasts) {

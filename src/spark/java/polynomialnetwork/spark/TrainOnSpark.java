@@ -64,6 +64,9 @@ public final class TrainOnSpark {
       + "  after --          options of weka.classifiers.functions.PolynomialNetwork (-N, -I,"
       + " -S, ...)";
 
+  /** Name prefix of the temporary checkpoint folder made with a local master. */
+  static final String TEMP_CHECKPOINTS = "polynomialnetwork-checkpoints";
+
   private TrainOnSpark() {
   }
 
@@ -147,10 +150,14 @@ public final class TrainOnSpark {
       UnaryOperator<RowBlocks> decorate) throws Exception {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Path tempCheckpoints = null;
+    boolean ownCheckpoints = sc.getCheckpointDir().isPresent()
+        && sc.getCheckpointDir().get().contains(TEMP_CHECKPOINTS);
     if (a.checkpointDir != null) {
       sc.setCheckpointDir(a.checkpointDir);
-    } else if (!sc.getCheckpointDir().isPresent() && sc.isLocal()) {
-      tempCheckpoints = Files.createTempDirectory("polynomialnetwork-checkpoints");
+    } else if ((!sc.getCheckpointDir().isPresent() || ownCheckpoints) && sc.isLocal()) {
+      // a folder of its own, deleted at the end (also when an earlier run in this session made
+      // one: that one is gone)
+      tempCheckpoints = Files.createTempDirectory(TEMP_CHECKPOINTS);
       sc.setCheckpointDir(tempCheckpoints.toString());
     } else if (!sc.getCheckpointDir().isPresent()) {
       err.println("TrainOnSpark: no --checkpoint-dir: the per-row state is not checkpointed, so"
