@@ -274,6 +274,31 @@ public final class InstancesConverter implements Serializable {
     return extract(coded, columns, new double[columns.length]);
   }
 
+  /**
+   * {@link #codedFeatures(Instance)} of a row given as Weka-coded values (one per attribute of
+   * the training header, NaN for missing). A row with nothing missing and no nominal input is
+   * its own coding (the filters would copy its values), so it is not sent through them.
+   */
+  public double[] codedFeatures(double[] values, Instances header) throws Exception {
+    boolean identity = columns.length == values.length - 1;
+    for (int a = 0; identity && a < values.length; a++) {
+      identity = a == header.classIndex()
+          || (!Double.isNaN(values[a]) && header.attribute(a).isNumeric());
+    }
+    if (identity) {
+      double[] x = new double[columns.length];
+      for (int a = 0, j = 0; a < values.length; a++) {
+        if (a != header.classIndex()) {
+          x[j++] = values[a];
+        }
+      }
+      return x;
+    }
+    DenseInstance inst = new DenseInstance(1.0, values.clone());
+    inst.setDataset(header);
+    return codedFeatures(inst);
+  }
+
   /** The standardized columns of a new instance, as the network sees them. */
   public double[] standardizedFeatures(Instance instance) throws Exception {
     double[] x = codedFeatures(instance);

@@ -11,7 +11,6 @@ import polynomialnetwork.engine.DesignMatrix;
 import polynomialnetwork.engine.RowBlock;
 import polynomialnetwork.engine.Standardization;
 import polynomialnetwork.weka.InstancesConverter;
-import weka.core.DenseInstance;
 import weka.core.Instances;
 
 /**
@@ -136,9 +135,7 @@ final class TrainingData {
     if (Double.isNaN(values[reader.header().classIndex()])) {
       return null;
     }
-    DenseInstance inst = new DenseInstance(1.0, values.clone());
-    inst.setDataset(reader.header());
-    return coding.codedFeatures(inst);
+    return coding.codedFeatures(values, reader.header());
   }
 
   private static Iterator<RowBlock> blocksOf(DesignMatrix.Builder b) {
