@@ -71,6 +71,14 @@ public final class TrainOnSpark {
   }
 
   public static void main(String[] args) {
+    // Weka's matrix library looks for native BLAS/LAPACK/ARPACK, warns on standard error when it
+    // finds none, and uses the pure-Java ones; PolynomialNetwork needs none of them: say so
+    for (String lib : new String[] {"BLAS", "LAPACK", "ARPACK"}) {
+      if (System.getProperty("com.github.fommil.netlib." + lib) == null) {
+        System.setProperty("com.github.fommil.netlib." + lib,
+            "com.github.fommil.netlib.F2j" + lib);
+      }
+    }
     System.exit(run(args, System.out, System.err));
   }
 
@@ -133,12 +141,16 @@ public final class TrainOnSpark {
     boolean plainJava = !conf.contains("spark.master");
     if (plainJava) {
       b.master(a.master == null ? "local[*]" : a.master);
-      // run with plain java there is no log4j configuration and Spark's default logs every
-      // step at INFO: keep standard error for the progress lines
-      org.apache.logging.log4j.core.config.Configurator.setRootLevel(
-          org.apache.logging.log4j.Level.WARN);
     }
-    return b.getOrCreate();
+    SparkSession s = b.getOrCreate();
+    if (plainJava) {
+      // run with plain java there is no log4j configuration, and Spark's default logs every job
+      // at INFO: keep standard error for the progress lines. (Set only now: a level set before
+      // Spark configured its logging makes Spark skip that, and log4j's own default then writes
+      // to standard output, into the model text.)
+      s.sparkContext().setLogLevel("WARN");
+    }
+    return s;
   }
 
   /**
