@@ -192,6 +192,16 @@ final class InputTable {
     return header;
   }
 
+  /** True when some column is text (every CSV column is; Parquet strings). */
+  boolean hasTextColumns() {
+    for (StructField f : rows.schema().fields()) {
+      if (!f.name().equals(FILE_COLUMN) && f.dataType().equals(DataTypes.StringType)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Index of column {@code name}, or -1. */
   int indexOf(String name) {
     for (int c = 0; c < columns.length; c++) {

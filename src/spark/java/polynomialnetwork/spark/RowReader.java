@@ -46,21 +46,27 @@ final class RowReader implements Serializable {
     for (int a = 0; a < values.length; a++) {
       Object o = row.get(a);
       Attribute att = header.attribute(a);
+      if (o instanceof Number && att.isNumeric()) {
+        // a typed (Parquet) number: no text to parse
+        double v = ((Number) o).doubleValue();
+        if (Double.isInfinite(v)) {
+          return where(row) + "column '" + att.name() + "' is " + v + "; infinite values "
+              + "cannot be used. Replace them (e.g. by null) or remove the row.";
+        }
+        values[a] = v; // NaN is Weka's missing value
+        continue;
+      }
       String text = o == null ? null : o.toString().trim();
       if (text == null || text.isEmpty() || text.equals("?")) {
         values[a] = Utils.missingValue();
       } else if (att.isNumeric()) {
         double v;
-        if (o instanceof Number) {
-          v = ((Number) o).doubleValue();
-        } else {
-          try {
-            v = Double.parseDouble(text);
-          } catch (NumberFormatException e) {
-            return where(row) + "column '" + att.name() + "' holds '" + text + "', which is not a"
-                + " number, but the header makes '" + att.name() + "' numeric. Correct the value"
-                + " (or write ? for a missing one), or declare the attribute nominal.";
-          }
+        try {
+          v = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+          return where(row) + "column '" + att.name() + "' holds '" + text + "', which is not a"
+              + " number, but the header makes '" + att.name() + "' numeric. Correct the value"
+              + " (or write ? for a missing one), or declare the attribute nominal.";
         }
         if (Double.isInfinite(v)) {
           return where(row) + "column '" + att.name() + "' is " + text + "; infinite values "

@@ -193,13 +193,16 @@ public final class TrainOnSpark {
         header = table.headerFromArff(a.header, a.className);
       } else {
         int columns = table.columns.length;
-        ColumnKinds kinds = OrderedMerge.of(table.rows.javaRDD().mapPartitions(it -> {
-          ColumnKinds k = new ColumnKinds(columns);
-          while (it.hasNext()) {
-            k.add(it.next());
-          }
-          return java.util.Collections.singletonList(k).iterator();
-        }), ColumnKinds::merge);
+        // typed columns (Parquet numbers, booleans) say what they are: a pass over the data is
+        // needed only to find the kinds and values of text columns
+        ColumnKinds kinds = !table.hasTextColumns() ? new ColumnKinds(columns)
+            : OrderedMerge.of(table.rows.javaRDD().mapPartitions(it -> {
+              ColumnKinds k = new ColumnKinds(columns);
+              while (it.hasNext()) {
+                k.add(it.next());
+              }
+              return java.util.Collections.singletonList(k).iterator();
+            }), ColumnKinds::merge);
         header = kinds.header(table, a.className);
       }
       int partitions = a.partitions > 0 ? a.partitions

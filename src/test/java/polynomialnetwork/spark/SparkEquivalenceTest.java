@@ -118,6 +118,30 @@ class SparkEquivalenceTest extends LocalSparkTest {
   }
 
   @Test
+  void parquetWithTypedColumnsAndNulls() throws Exception {
+    Instances data = SparkTestData.withMissing(SparkTestData.planted(3_000, 8, 2, 0.05, 17),
+        0.02, 3);
+    java.util.List<org.apache.spark.sql.types.StructField> fields = new ArrayList<>();
+    for (int a = 0; a < data.numAttributes(); a++) {
+      fields.add(org.apache.spark.sql.types.DataTypes.createStructField(
+          data.attribute(a).name(), org.apache.spark.sql.types.DataTypes.DoubleType, true));
+    }
+    java.util.List<org.apache.spark.sql.Row> rows = new ArrayList<>();
+    for (weka.core.Instance inst : data) {
+      Object[] v = new Object[data.numAttributes()];
+      for (int a = 0; a < v.length; a++) {
+        v[a] = inst.isMissing(a) ? null : inst.value(a);
+      }
+      rows.add(org.apache.spark.sql.RowFactory.create(v));
+    }
+    Path parquet = dir.resolve("planted.parquet");
+    spark.createDataFrame(rows, org.apache.spark.sql.types.DataTypes.createStructType(fields))
+        .coalesce(1).write().parquet(parquet.toString());
+    // typed numeric columns: no header and no pass to find the column kinds; nulls are missing
+    assertSameFit(data, parquet, null, 0, "-S", "4", "-I", "30");
+  }
+
+  @Test
   void missingValuesReplacedAsWekaDoes() throws Exception {
     Instances data = SparkTestData.withMissing(SparkTestData.arff("test-data/cpu.arff"), 0.1, 5);
     Path csv = SparkTestData.csv(data, dir.resolve("cpu-missing.csv"), "?");
