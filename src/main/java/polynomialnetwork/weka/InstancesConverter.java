@@ -89,14 +89,8 @@ public final class InstancesConverter implements Serializable {
     Instances coded = nominalToBinary.getOutputFormat();
     boolean codingIsIdentity = !hasNominalInput(filled);
 
-    int ci = coded.classIndex();
-    int p = coded.numAttributes() - 1;
-    int[] columns = new int[p];
-    for (int a = 0, j = 0; a < coded.numAttributes(); a++) {
-      if (a != ci) {
-        columns[j++] = a;
-      }
-    }
+    int[] columns = inputColumns(coded);
+    int p = columns.length;
 
     int m = filled.numInstances();
     Standardization.Accumulator acc = new Standardization.Accumulator(p);
@@ -156,14 +150,8 @@ public final class InstancesConverter implements Serializable {
     NominalToBinary nominalToBinary = new NominalToBinary();
     nominalToBinary.setInputFormat(missing.getOutputFormat());
     Instances coded = nominalToBinary.getOutputFormat();
-    int ci = coded.classIndex();
-    int[] columns = new int[coded.numAttributes() - 1];
-    for (int a = 0, j = 0; a < coded.numAttributes(); a++) {
-      if (a != ci) {
-        columns[j++] = a;
-      }
-    }
-    return new InstancesConverter(missing, nominalToBinary, coded, columns, null, 0, 0);
+    return new InstancesConverter(missing, nominalToBinary, coded, inputColumns(coded), null, 0,
+        0);
   }
 
   /**
@@ -172,10 +160,19 @@ public final class InstancesConverter implements Serializable {
    */
   public InstancesConverter withStandardization(Standardization std, double trainingWeight,
       long trainingRows) {
-    InstancesConverter c = new InstancesConverter(missing, nominalToBinary,
-        nominalToBinary.getOutputFormat(), columns, std, trainingWeight,
-        (int) Math.min(Integer.MAX_VALUE, trainingRows));
-    return c;
+    return new InstancesConverter(missing, nominalToBinary, nominalToBinary.getOutputFormat(),
+        columns, std, trainingWeight, (int) Math.min(Integer.MAX_VALUE, trainingRows));
+  }
+
+  /** The indices of the coded header's attributes other than the class: the network's inputs. */
+  private static int[] inputColumns(Instances coded) {
+    int[] columns = new int[coded.numAttributes() - 1];
+    for (int a = 0, j = 0; a < coded.numAttributes(); a++) {
+      if (a != coded.classIndex()) {
+        columns[j++] = a;
+      }
+    }
+    return columns;
   }
 
   /** True when some attribute other than the class is nominal, i.e. indicator coding changes it. */

@@ -59,11 +59,7 @@ final class ColumnKinds implements Serializable {
         continue;
       }
       if (o instanceof Number || isNumber(s)) {
-        if (numberTexts[c].size() < MAX_NUMBER_TEXTS) {
-          numberTexts[c].add(s);
-        } else if (!numberTexts[c].contains(s)) {
-          overflow[c] = true;
-        }
+        rememberNumber(c, s);
       } else {
         textual[c] = true;
         if (texts[c].size() <= MAX_NOMINAL_VALUES) {
@@ -81,14 +77,19 @@ final class ColumnKinds implements Serializable {
       overflow[c] |= other.overflow[c];
       texts[c].addAll(other.texts[c]);
       for (String s : other.numberTexts[c]) {
-        if (numberTexts[c].size() < MAX_NUMBER_TEXTS) {
-          numberTexts[c].add(s);
-        } else if (!numberTexts[c].contains(s)) {
-          overflow[c] = true;
-        }
+        rememberNumber(c, s);
       }
     }
     return this;
+  }
+
+  /** Keeps number-like text s of column c, up to MAX_NUMBER_TEXTS distinct ones. */
+  private void rememberNumber(int c, String s) {
+    if (numberTexts[c].size() < MAX_NUMBER_TEXTS) {
+      numberTexts[c].add(s);
+    } else if (!numberTexts[c].contains(s)) {
+      overflow[c] = true;
+    }
   }
 
   private static boolean isNumber(String s) {

@@ -28,7 +28,24 @@ final class OrderedMerge {
     A into(A acc, A later);
   }
 
+  /** What one partition's rows add up to. */
+  interface PartitionSummary<T, A> extends Serializable {
+    A of(Iterator<T> rows) throws Exception;
+  }
+
   private OrderedMerge() {
+  }
+
+  /**
+   * One pass over {@code rows}: each partition summarised on its executor, the summaries merged
+   * in partition order ({@link #of}).
+   */
+  static <T, A> A summarise(JavaRDD<T> rows, PartitionSummary<T, A> summary, Merge<A> merge) {
+    return of(rows.mapPartitions(it -> {
+      List<A> one = new ArrayList<>(1);
+      one.add(summary.of(it));
+      return one.iterator();
+    }), merge);
   }
 
   /** The merge of every element of {@code parts} (one per partition), in partition order. */

@@ -196,13 +196,13 @@ public final class TrainOnSpark {
         // typed columns (Parquet numbers, booleans) say what they are: a pass over the data is
         // needed only to find the kinds and values of text columns
         ColumnKinds kinds = !table.hasTextColumns() ? new ColumnKinds(columns)
-            : OrderedMerge.of(table.rows.javaRDD().mapPartitions(it -> {
+            : OrderedMerge.summarise(table.rows.javaRDD(), it -> {
               ColumnKinds k = new ColumnKinds(columns);
               while (it.hasNext()) {
                 k.add(it.next());
               }
-              return java.util.Collections.singletonList(k).iterator();
-            }), ColumnKinds::merge);
+              return k;
+            }, ColumnKinds::merge);
         header = kinds.header(table, a.className);
       }
       int partitions = a.partitions > 0 ? a.partitions

@@ -73,14 +73,14 @@ final class TrainingData {
     final int attributes = header.numAttributes();
     final int classIndex = header.classIndex();
 
-    TrainingSummary summary = OrderedMerge.of(rows.mapPartitions(it -> {
+    TrainingSummary summary = OrderedMerge.summarise(rows, it -> {
       TrainingSummary s = new TrainingSummary(reader.header());
       double[] values = new double[attributes];
       while (it.hasNext()) {
         s.add(reader, it.next(), values);
       }
-      return Collections.singletonList(s).iterator();
-    }), TrainingSummary::merge);
+      return s;
+    }, TrainingSummary::merge);
     if (summary.problem != null) {
       throw new BadInputException(summary.problem);
     }
@@ -98,7 +98,7 @@ final class TrainingData {
     final InstancesConverter coding = InstancesConverter.coding(header,
         summary.meansAndModes());
     final int p = coding.columns();
-    Standardization.Accumulator moments = OrderedMerge.of(rows.mapPartitions(it -> {
+    Standardization.Accumulator moments = OrderedMerge.summarise(rows, it -> {
       Standardization.Accumulator acc = new Standardization.Accumulator(p);
       double[] values = new double[attributes];
       while (it.hasNext()) {
@@ -107,8 +107,8 @@ final class TrainingData {
           acc.add(x, values[classIndex], 1.0);
         }
       }
-      return Collections.singletonList(acc).iterator();
-    }), Standardization.Accumulator::merge);
+      return acc;
+    }, Standardization.Accumulator::merge);
     final Standardization std = moments.build();
     InstancesConverter converter = coding.withStandardization(std, moments.totalWeight(),
         moments.rows());
