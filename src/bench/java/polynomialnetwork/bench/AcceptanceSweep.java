@@ -1,6 +1,7 @@
 package polynomialnetwork.bench;
 
 import java.util.Locale;
+import polynomialnetwork.engine.RankSelection;
 import polynomialnetwork.engine.FitResult;
 import polynomialnetwork.engine.PlantedProblem;
 import polynomialnetwork.engine.RecoverySolver;
@@ -43,7 +44,7 @@ public final class AcceptanceSweep {
   }
 
   static SolverSettings settings(Method method, StepRule rule, long seed) {
-    return new SolverSettings().method(method).stepRule(rule).rank(5).maxIterations(100)
+    return PlantedProblem.singleRun().method(method).stepRule(rule).rank(5).maxIterations(100)
         .tolerance(1e-12).seed(seed).fitLinear(false);
   }
 
@@ -68,7 +69,7 @@ public final class AcceptanceSweep {
     }
     row(Method.EP_ROM, StepRule.UNIT, 3000, 0.0, 1e-3, 1);
     row(Method.EP_ROM, StepRule.SAFEGUARDED, 3000, 0.0, 1e-3, 1);
-    row(Method.EP_ROM, StepRule.MOMENTUM, 3000, 0.0, 1e-3, 1);
+    row(Method.EP_ROM, StepRule.SEARCH, 3000, 0.0, 1e-3, 1);
   }
 
   static void noise() {
@@ -99,7 +100,7 @@ public final class AcceptanceSweep {
         + " median iterations |");
     System.out.println("|---|---|---|---|---|---|");
     for (Method method : Method.values()) {
-      for (StepRule rule : new StepRule[] {StepRule.UNIT, StepRule.MOMENTUM}) {
+      for (StepRule rule : new StepRule[] {StepRule.UNIT, StepRule.SEARCH}) {
         double eL = 0;
         double eB = 0;
         double eC = 0;
@@ -132,7 +133,7 @@ public final class AcceptanceSweep {
     System.out.println("| solver | step | successes (< 1e-6) | median iterations | max error |"
         + " stop reasons |");
     System.out.println("|---|---|---|---|---|---|");
-    for (StepRule rule : new StepRule[] {StepRule.UNIT, StepRule.SAFEGUARDED, StepRule.MOMENTUM}) {
+    for (StepRule rule : new StepRule[] {StepRule.UNIT, StepRule.SAFEGUARDED, StepRule.SEARCH}) {
       rowKappa(Method.AP_ROM_MBK, rule);
     }
   }
@@ -162,7 +163,7 @@ public final class AcceptanceSweep {
     System.out.println("| features | step | successes | median iterations | max error | stop reasons |");
     System.out.println("|---|---|---|---|---|---|");
     for (PlantedProblem.Distribution d : PlantedProblem.Distribution.values()) {
-      for (StepRule rule : new StepRule[] {StepRule.UNIT, StepRule.MOMENTUM}) {
+      for (StepRule rule : new StepRule[] {StepRule.UNIT, StepRule.SEARCH}) {
         int ok = 0;
         double maxErr = 0;
         int[] its = new int[SEEDS];
@@ -170,7 +171,7 @@ public final class AcceptanceSweep {
         for (int s = 0; s < SEEDS; s++) {
           PlantedProblem pp = PlantedProblem.spec().p(50).r(3).m(5000).distribution(d)
               .linear(true).seed(s + 1).build();
-          FitResult f = RecoverySolver.fit(pp.data, new SolverSettings().rank(3).seed(s + 1)
+          FitResult f = RecoverySolver.fit(pp.data, PlantedProblem.singleRun().rank(3).seed(s + 1)
               .maxIterations(300).tolerance(1e-12).stepRule(rule));
           double e = pp.identifiableError(f, d);
           ok += e < 1e-6 ? 1 : 0;
@@ -196,7 +197,7 @@ public final class AcceptanceSweep {
         for (int s = 0; s < SEEDS; s++) {
           PlantedProblem pp = PlantedProblem.spec().p(pm[0]).r(r).m(pm[1]).noise(0.1)
               .linear(true).seed(s + 1).build();
-          int c = RecoverySolver.chooseRank(pp.data, new SolverSettings().seed(s + 1)
+          int c = RankSelection.choose(pp.data, PlantedProblem.singleRun().seed(s + 1)
               .validationRuns(Integer.getInteger("sweep.validationRuns", 5)), 10).rank;
           ok += c == r ? 1 : 0;
           chosen.append(c).append(' ');

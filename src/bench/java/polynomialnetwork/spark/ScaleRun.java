@@ -306,7 +306,7 @@ public final class ScaleRun {
         + " (2 passes of the seeded generator, one thread)%n", m, p, matrix.blockCount(),
         (System.nanoTime() - start) / 1e9);
 
-    int threads = PolynomialNetwork.effectiveThreads(classifier.getNumThreads());
+    int threads = polynomialnetwork.engine.SolverSettings.DEFAULTS.threads(classifier.getNumThreads()).effectiveThreads();
     try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(matrix, threads)) {
       final long passes0 = ThreadedRowBlocks.passesRun();
       final long fitStart = System.nanoTime();

@@ -94,6 +94,8 @@ public final class FitResult {
   private final boolean linearFallback;
   /** ‖d‖/‖y‖ of the linear model that replaced the network (NaN otherwise). */
   private final double linearRelativeResidual;
+  /** With the automatic choice of r: the best held-out RMSE of rank r at index r − 1. */
+  private double[] rankScores;
 
   FitResult(FactoredSymmetric interaction, double[] linear, double bias,
       List<IterationRecord> trace, StopReason stopReason, int iterations, int bestIteration,
@@ -138,6 +140,23 @@ public final class FitResult {
     return new FitResult(none, b, c, QuadraticNetwork.fromFactored(none, b, c), trace,
         stopReason, iterations, bestIteration, seconds, validationRun, validationRun == this,
         validationRuns, validationCurve, chosenIterations, true, relativeResidual);
+  }
+
+  /** This fit, with the scores of the automatic rank choice that preceded it. */
+  FitResult withRankScores(double[] scores) {
+    FitResult copy = new FitResult(interaction, linear, bias, network, trace, stopReason,
+        iterations, bestIteration, seconds, validationRun, validationRun == this, validationRuns,
+        validationCurve, chosenIterations, linearFallback, linearRelativeResidual);
+    copy.rankScores = scores.clone();
+    return copy;
+  }
+
+  /**
+   * With the automatic choice of r ({@link RankSelection}): the best mean held-out RMSE of rank
+   * r at index r − 1, NaN for ranks not tried; else null.
+   */
+  public double[] rankScores() {
+    return rankScores == null ? null : rankScores.clone();
   }
 
   /**

@@ -162,4 +162,42 @@ public final class QuadraticNetwork implements Serializable {
     }
     return l;
   }
+
+  /**
+   * The prediction of a network whose value overflowed (an input many orders of magnitude
+   * outside the training data): infinite with the sign of the dominant term, so that clipping
+   * gives the nearer bound instead of NaN (from ∞ − ∞ between units of opposite sign).
+   *
+   * @param z the standardized inputs (finite or infinite)
+   * @return ±infinity, or the bias when the network has neither quadratic nor linear response
+   *     in the direction of z
+   */
+  public double saturatedPrediction(double[] z) {
+    double[] u = new double[z.length];
+    double scale = 0;
+    boolean infinite = false;
+    for (double v : z) {
+      infinite |= Double.isInfinite(v);
+      scale = Math.max(scale, Math.abs(v));
+    }
+    for (int k = 0; k < z.length; k++) {
+      u[k] = infinite ? (Double.isInfinite(z[k]) ? Math.signum(z[k]) : 0)
+          : (scale > 0 ? z[k] / scale : 0);
+    }
+    double quadratic = 0;
+    for (int j = 0; j < hiddenUnits(); j++) {
+      double[] w = weights[j];
+      double t = 0;
+      for (int k = 0; k < u.length; k++) {
+        t += w[k] * u[k];
+      }
+      quadratic += alpha[j] * t * t;
+    }
+    double linear = 0;
+    for (int k = 0; beta != null && k < u.length; k++) {
+      linear += beta[k] * u[k];
+    }
+    double direction = quadratic != 0 ? quadratic : linear;
+    return direction != 0 ? Math.copySign(Double.POSITIVE_INFINITY, direction) : bias;
+  }
 }

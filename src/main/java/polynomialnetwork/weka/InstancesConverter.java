@@ -296,8 +296,46 @@ public final class InstancesConverter implements Serializable {
     return codedFeatures(inst);
   }
 
-  /** The standardized columns of a new instance, as the network sees them. */
+  /**
+   * Refuses an instance that does not have the training data's attributes.
+   *
+   * @throws IllegalArgumentException naming both counts
+   */
+  public void requireAttributesOf(Instance instance) {
+    int expected = numAttributes();
+    if (instance.numAttributes() != expected) {
+      throw new IllegalArgumentException("PolynomialNetwork: the instance has "
+        + instance.numAttributes() + " attributes, the model was trained on " + expected + ".");
+    }
+  }
+
+  /**
+   * The standardized columns of a new instance, as the network sees them. The instance must
+   * have a header (Weka's filters read it), no infinite value and valid nominal indices; each
+   * is refused with a message naming the attribute.
+   */
   public double[] standardizedFeatures(Instance instance) throws Exception {
+    requireAttributesOf(instance);
+    if (instance.dataset() == null) {
+      // Weka's filters read the header through the instance; without one they fail deep inside
+      throw new IllegalArgumentException("PolynomialNetwork: the instance to predict has no "
+        + "dataset (header). Call instance.setDataset(...) with the training data's header first.");
+    }
+    for (int a = 0; a < instance.numAttributes(); a++) {
+      double v = instance.value(a);
+      if (Double.isInfinite(v)) {
+        throw new IllegalArgumentException("PolynomialNetwork: attribute '"
+          + instance.attribute(a).name() + "' of the instance to predict is " + v
+          + "; infinite values cannot be used (a missing value '?' can).");
+      }
+      if (a != instance.classIndex() && instance.attribute(a).isNominal()
+        && !isNominalIndex(v, instance.attribute(a).numValues())) {
+        throw new IllegalArgumentException("PolynomialNetwork: nominal attribute '"
+          + instance.attribute(a).name() + "' of the instance to predict has value index " + v
+          + "; it must be a whole number from 0 to " + (instance.attribute(a).numValues() - 1)
+          + " or missing.");
+      }
+    }
     double[] x = codedFeatures(instance);
     return standardization.standardize(x, x);
   }

@@ -5,7 +5,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
 
+import polynomialnetwork.engine.FitResult;
 import polynomialnetwork.engine.QuadraticNetwork;
+import polynomialnetwork.engine.RankSelection;
+import polynomialnetwork.engine.SolverSettings;
 import polynomialnetwork.engine.Standardization;
 
 /**
@@ -46,6 +49,109 @@ public final class NetworkReport {
       this.seconds = seconds;
       this.freshSamplingBatches = freshSamplingBatches;
     }
+
+    /**
+     * The summary of an engine fit.
+     *
+     * @param fit the engine's result
+     * @param solver the solver's name
+     * @param stepRule the step rule's name
+     * @param requestedRank the -N option (0 for the automatic choice)
+     * @param trainingRmse the training RMSE in class units
+     * @param freshSamplingBatches the number of fresh-sampling batches (0 without)
+     */
+    public static FitSummary of(FitResult fit, String solver, String stepRule, int requestedRank,
+        double trainingRmse, int freshSamplingBatches) {
+      return new FitSummary(solver, stepRule, requestedRank, fit.iterations(),
+          fit.bestIteration(), stopDescription(fit), fit.bestRelativeResidual(), trainingRmse,
+          fit.seconds(), freshSamplingBatches);
+    }
+  }
+
+  /**
+   * @param fit the engine's result
+   * @return why the fit stopped, and how validation chose the number of iterations
+   */
+  static String stopDescription(FitResult fit) {
+    if (fit.linearFallback()) {
+      return stopDescriptionOfNetwork(fit) + ". The network fitted the training data worse than "
+          + "the best linear model, so that linear model is used instead (no hidden units)";
+    }
+    return stopDescriptionOfNetwork(fit);
+  }
+
+  private static String stopDescriptionOfNetwork(FitResult fit) {
+    FitResult probe = fit.validationRun();
+    if (probe == null) {
+      return fit.stopReason().description();
+    }
+    if (probe == fit) {
+      return fit.stopReason().description() + " (held-out instances fitted as well)";
+    }
+    String runs = fit.validationRuns() == 1 ? "the held-out instances"
+        : "the held-out instances, averaged over " + fit.validationRuns() + " validation runs";
+    return fit.stopReason().description() + "; the number of iterations, "
+        + fit.chosenIterations() + ", is where the error on " + runs + " was lowest, and the "
+        + "model was then refitted on all instances";
+  }
+
+  /**
+   * The paragraph on the automatic choice of the number of hidden units (-N 0).
+   *
+   * @param scores the best held-out RMSE of rank r at index r − 1, NaN for ranks not tried
+   * @param chosen the number of hidden units of the model
+   */
+  public static String rankChoice(double[] scores, int chosen) {
+    StringBuilder sb = new StringBuilder("\nNumber of hidden units chosen automatically (-N 0): "
+        + chosen + ", the smallest rank within "
+        + weka.core.Utils.doubleToString(100 * RankSelection.RANK_TOLERANCE, 2)
+        + " % of the lowest held-out RMSE (standardized class):");
+    for (int r = 0; r < scores.length; r++) {
+      if (!Double.isNaN(scores[r])) {
+        // infinite when no held-out instance carried weight, so no error could be measured
+        sb.append("  r=").append(r + 1).append(": ").append(Double.isInfinite(scores[r])
+            ? "not measurable" : weka.core.Utils.doubleToString(scores[r], 6));
+      }
+    }
+    return sb.append("\n").toString();
+  }
+
+  /**
+   * The sentence on clipping (-clip).
+   *
+   * @param bounds the clipping interval
+   * @param margin the -clip option
+   * @param decimals decimal places for the bounds
+   */
+  public static String clipping(double[] bounds, double margin, int decimals) {
+    return "\nPredictions are clipped to [" + bound(bounds[0], decimals) + ", "
+        + bound(bounds[1], decimals) + "], the training class range widened by "
+        + (margin < 1e12 ? weka.core.Utils.doubleToString(100 * margin, 2) + " % of it"
+            : String.format(Locale.ROOT, "%.6g times its width", margin))
+        + " on each side (-clip).\n";
+  }
+
+  /** A clip bound as Weka prints numbers, in e-notation for very large or small magnitudes. */
+  private static String bound(double v, int decimals) {
+    double a = Math.abs(v);
+    return a < 1e15 && (a >= 1e-4 || a == 0) ? weka.core.Utils.doubleToString(v, decimals)
+        : String.format(Locale.ROOT, "%.6g", v);
+  }
+
+  /**
+   * The message when training ran out of heap: what ran out and what helps.
+   *
+   * @param method the solver
+   * @param rows the number of training rows
+   * @param p the number of input columns
+   */
+  public static String outOfMemory(SolverSettings.Method method, long rows, int p) {
+    return "PolynomialNetwork ran out of Java heap memory (-Xmx "
+        + (Runtime.getRuntime().maxMemory() >> 20) + " MB) fitting " + rows
+        + " instances x " + p + " input columns with " + method.displayName() + ". "
+        + (method == SolverSettings.Method.AP_ROM_MBK ? ""
+            : "AP-ROM-MBK (the default) needs no p x p matrix. ")
+        + "Give Java more memory (-Xmx), or use fewer instances or columns.";
   }
 
   private final int digits;

@@ -28,7 +28,7 @@ import polynomialnetwork.engine.FitResult.StopReason;
 class InterruptedSolverFindingsTest {
 
   private static SolverSettings base() {
-    return new SolverSettings().rank(2).seed(2).maxIterations(60);
+    return PlantedProblem.singleRun().rank(2).seed(2).maxIterations(60);
   }
 
   private static PlantedProblem problem() {
@@ -63,7 +63,7 @@ class InterruptedSolverFindingsTest {
   void interruptedRankChoiceReturnsAChoice() {
     Thread.currentThread().interrupt();
     try {
-      RecoverySolver.RankChoice choice = RecoverySolver.chooseRank(problem().data, base(), 5);
+      RankSelection.Choice choice = RankSelection.choose(problem().data, base(), 5);
       assertTrue(choice.rank >= 1);
     } finally {
       Thread.interrupted();

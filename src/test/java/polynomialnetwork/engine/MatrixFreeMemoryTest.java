@@ -18,7 +18,7 @@ class MatrixFreeMemoryTest {
     long heap = Runtime.getRuntime().maxMemory();
     assertTrue(heap < pByP, "heap " + heap + " could hold a p×p array; the test proves nothing");
     PlantedProblem pp = PlantedProblem.spec().p(p).r(2).m(1500).seed(1).build();
-    FitResult fit = RecoverySolver.fit(pp.data, new SolverSettings()
+    FitResult fit = RecoverySolver.fit(pp.data, PlantedProblem.singleRun()
         .method(Method.AP_ROM_MBK).rank(2).maxIterations(2).tolerance(0).seed(1));
     assertTrue(fit.bestRelativeResidual() < 0.9, "residual " + fit.bestRelativeResidual());
     assertTrue(Double.isFinite(fit.network().alpha(0)));

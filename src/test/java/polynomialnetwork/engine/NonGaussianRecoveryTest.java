@@ -21,7 +21,7 @@ class NonGaussianRecoveryTest {
     PlantedProblem pp = PlantedProblem.spec().p(50).r(3).m(5000).distribution(d).seed(21)
         .linear(true).build();
     FitResult fit = RecoverySolver.fit(pp.data,
-        new SolverSettings().rank(3).seed(1).maxIterations(300).tolerance(1e-12));
+        PlantedProblem.singleRun().rank(3).seed(1).maxIterations(300).tolerance(1e-12));
     double err = pp.identifiableError(fit, d);
     assertTrue(err < 1e-6, d + ": relative error " + err + " after " + fit.iterations()
         + " iterations (" + fit.stopReason() + ")");

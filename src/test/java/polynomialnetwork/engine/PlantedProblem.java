@@ -8,6 +8,17 @@ import java.util.Random;
  */
 public final class PlantedProblem {
 
+  /**
+   * The settings the engine tests fit with: the defaults, but one run on all rows (no early
+   * stopping, so iteration counts are those of Algorithm 1), one thread (so sums run in one
+   * order) and tolerance 1e-10 (planted problems are recovered far below the default 1e-8).
+   */
+  public static SolverSettings singleRun() {
+    return SolverSettings.DEFAULTS.validationFraction(0).validationRuns(1).threads(1)
+        .tolerance(1e-10);
+  }
+
+
   public final DesignMatrix data;
   public final FactoredSymmetric truth;
   public final double[] beta;

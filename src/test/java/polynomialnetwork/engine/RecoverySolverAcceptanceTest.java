@@ -18,7 +18,7 @@ import polynomialnetwork.engine.SolverSettings.StepRule;
 class RecoverySolverAcceptanceTest {
 
   private static SolverSettings settings(Method method, StepRule rule) {
-    return new SolverSettings().method(method).stepRule(rule).rank(5).maxIterations(100)
+    return PlantedProblem.singleRun().method(method).stepRule(rule).rank(5).maxIterations(100)
         .tolerance(1e-12).seed(7).fitLinear(false);
   }
 
@@ -40,7 +40,7 @@ class RecoverySolverAcceptanceTest {
   void noiselessRecoveryWithDefaultStepRule(Method method) {
     PlantedProblem pp = PlantedProblem.spec().m(8000).seed(4).build();
     FitResult fit = RecoverySolver.fit(pp.data,
-        settings(method, new SolverSettings().stepRule()));
+        settings(method, PlantedProblem.singleRun().stepRule()));
     assertTrue(pp.relativeError(fit) < 1e-8, method + ": " + pp.relativeError(fit));
     assertTrue(fit.iterations() <= 100);
   }
@@ -79,7 +79,7 @@ class RecoverySolverAcceptanceTest {
   private static double noisyError(int m) {
     PlantedProblem pp = PlantedProblem.spec().m(m).noise(0.1).seed(11).build();
     FitResult fit = RecoverySolver.fit(pp.data,
-        settings(Method.AP_ROM_MBK, new SolverSettings().stepRule()));
+        settings(Method.AP_ROM_MBK, PlantedProblem.singleRun().stepRule()));
     assertTrue(fit.stopReason() == StopReason.STAGNATED
         || fit.stopReason() == StopReason.MAX_ITERATIONS, fit.stopReason().toString());
     return pp.relativeError(fit);
@@ -90,7 +90,7 @@ class RecoverySolverAcceptanceTest {
   void generalQuadraticRecoversLinearTermAndBias(Method method) {
     PlantedProblem pp = PlantedProblem.spec().m(8000).linear(true).seed(6).build();
     FitResult fit = RecoverySolver.fit(pp.data,
-        settings(method, new SolverSettings().stepRule()).fitLinear(true).maxIterations(150));
+        settings(method, PlantedProblem.singleRun().stepRule()).fitLinear(true).maxIterations(150));
     assertTrue(pp.relativeError(fit) < 1e-8, "L: " + pp.relativeError(fit));
     double[] b = fit.linearTerm();
     double num = 0;
@@ -108,7 +108,7 @@ class RecoverySolverAcceptanceTest {
   void illConditionedNetworkConverges() {
     PlantedProblem pp = PlantedProblem.spec().m(32000).kappa(100).seed(8).build();
     FitResult fit = RecoverySolver.fit(pp.data,
-        settings(Method.AP_ROM_MBK, new SolverSettings().stepRule()).maxIterations(200));
+        settings(Method.AP_ROM_MBK, PlantedProblem.singleRun().stepRule()).maxIterations(200));
     assertTrue(pp.relativeError(fit) < 1e-6, "κ = 100: " + pp.relativeError(fit));
   }
 

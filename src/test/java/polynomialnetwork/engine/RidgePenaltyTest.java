@@ -42,7 +42,7 @@ class RidgePenaltyTest {
       b.addRow(x, v, w[i]);
     }
     DesignMatrix data = b.build(true);
-    FitResult fit = RecoverySolver.fit(data, new SolverSettings().method(method)
+    FitResult fit = RecoverySolver.fit(data, PlantedProblem.singleRun().method(method)
         .rank(p).ridge(lambda).tolerance(0).maxIterations(400).seed(1));
 
     // reference: features 2 x_a x_b (a < b), x_a² (a = b), x, 1; penalty weights 2, 1, 1, 0
@@ -94,10 +94,10 @@ class RidgePenaltyTest {
     assertTrue(rel < 1e-6, method + ": relative distance to the ridge solution " + rel + " ("
         + fit.stopReason() + " after " + fit.iterations() + " iterations)");
     // and the penalty did shrink: the unpenalised fit is further from zero
-    FitResult plain = RecoverySolver.fit(data, new SolverSettings().method(method)
+    FitResult plain = RecoverySolver.fit(data, PlantedProblem.singleRun().method(method)
         .rank(p).tolerance(0).maxIterations(400).seed(1));
-    assertTrue(RecoverySolver.parameterNormSquared(plain.interaction(), plain.linearTerm())
-        > RecoverySolver.parameterNormSquared(fit.interaction(), fit.linearTerm()));
+    assertTrue(PenalizedGradient.parameterNormSquared(plain.interaction(), plain.linearTerm())
+        > PenalizedGradient.parameterNormSquared(fit.interaction(), fit.linearTerm()));
   }
 
   private static double[] features(double[] x) {

@@ -17,7 +17,7 @@ import polynomialnetwork.engine.SolverSettings.Method;
 class SolverBehaviourTest {
 
   private static SolverSettings base() {
-    return new SolverSettings().rank(3).seed(2).maxIterations(60);
+    return PlantedProblem.singleRun().rank(3).seed(2).maxIterations(60);
   }
 
   @Test
@@ -107,15 +107,15 @@ class SolverBehaviourTest {
   @Test
   void invalidSettingsAreRejectedWithTheirName() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new SolverSettings().rank(0));
+        () -> PlantedProblem.singleRun().rank(-1));
     assertTrue(e.getMessage().contains("hidden units"));
-    assertThrows(IllegalArgumentException.class, () -> new SolverSettings().tolerance(-1));
+    assertThrows(IllegalArgumentException.class, () -> PlantedProblem.singleRun().tolerance(-1));
     assertThrows(IllegalArgumentException.class,
-        () -> new SolverSettings().tolerance(Double.NaN));
-    assertThrows(IllegalArgumentException.class, () -> new SolverSettings().maxIterations(-1));
-    assertThrows(IllegalArgumentException.class, () -> new SolverSettings().blockSize(-2));
-    assertThrows(IllegalArgumentException.class, () -> new SolverSettings().krylovDepth(-2));
-    assertThrows(IllegalArgumentException.class, () -> new SolverSettings().threads(0));
+        () -> PlantedProblem.singleRun().tolerance(Double.NaN));
+    assertThrows(IllegalArgumentException.class, () -> PlantedProblem.singleRun().maxIterations(-1));
+    assertThrows(IllegalArgumentException.class, () -> PlantedProblem.singleRun().blockSize(-2));
+    assertThrows(IllegalArgumentException.class, () -> PlantedProblem.singleRun().krylovDepth(-2));
+    assertThrows(IllegalArgumentException.class, () -> PlantedProblem.singleRun().threads(-1));
   }
 
   @Test
@@ -142,9 +142,9 @@ class SolverBehaviourTest {
   @Test
   void momentumNeedsFewerIterationsThanTheUnitStep() {
     PlantedProblem pp = PlantedProblem.spec().m(8000).seed(12).build();
-    SolverSettings s = new SolverSettings().rank(5).tolerance(1e-12).seed(1).fitLinear(false);
+    SolverSettings s = PlantedProblem.singleRun().rank(5).tolerance(1e-12).seed(1).fitLinear(false);
     FitResult unit = RecoverySolver.fit(pp.data, s.stepRule(SolverSettings.StepRule.UNIT));
-    FitResult mom = RecoverySolver.fit(pp.data, s.stepRule(SolverSettings.StepRule.MOMENTUM));
+    FitResult mom = RecoverySolver.fit(pp.data, s.stepRule(SolverSettings.StepRule.SEARCH));
     assertTrue(pp.relativeError(mom) < 1e-8);
     // measured over 5 seeds: 45 against 63 median iterations
     assertTrue(mom.iterations() < 0.85 * unit.iterations(),
@@ -154,7 +154,7 @@ class SolverBehaviourTest {
   @Test
   void warmStartedShallowHeadSavesProductsAndStillRecovers() {
     PlantedProblem pp = PlantedProblem.spec().m(8000).seed(13).build();
-    SolverSettings s = new SolverSettings().rank(5).tolerance(1e-12).seed(1).fitLinear(false);
+    SolverSettings s = PlantedProblem.singleRun().rank(5).tolerance(1e-12).seed(1).fitLinear(false);
     FitResult cold = RecoverySolver.fit(pp.data, s.warmStart(false));
     FitResult warm = RecoverySolver.fit(pp.data, s.warmStart(true).warmDepth(3));
     assertTrue(pp.relativeError(warm) < 1e-8, "" + pp.relativeError(warm));
@@ -165,7 +165,7 @@ class SolverBehaviourTest {
   @Test
   void coreRefitKeepsExactRecoveryWithLinearTerm() {
     PlantedProblem pp = PlantedProblem.spec().p(30).r(3).m(3000).linear(true).seed(14).build();
-    FitResult fit = RecoverySolver.fit(pp.data, new SolverSettings().rank(3).tolerance(1e-12)
+    FitResult fit = RecoverySolver.fit(pp.data, PlantedProblem.singleRun().rank(3).tolerance(1e-12)
         .seed(1).refitCore(true).maxIterations(200));
     assertTrue(pp.relativeError(fit) < 1e-8, "" + pp.relativeError(fit));
     assertEquals(pp.bias, fit.bias(), 1e-8 * Math.abs(pp.bias));
@@ -176,7 +176,7 @@ class SolverBehaviourTest {
     // few, very noisy rows: the training residual keeps falling long after the fit stops
     // generalising
     PlantedProblem pp = PlantedProblem.spec().p(20).r(3).m(300).noise(2.0).seed(15).build();
-    SolverSettings s = new SolverSettings().rank(3).seed(1).maxIterations(100).tolerance(0)
+    SolverSettings s = PlantedProblem.singleRun().rank(3).seed(1).maxIterations(100).tolerance(0)
         .validationFraction(0.25);
     FitResult fit = RecoverySolver.fit(pp.data, s);
     FitResult probe = fit.validationRun();
@@ -200,7 +200,7 @@ class SolverBehaviourTest {
   @Test
   void fiveValidationRunsAreTheFoldsOfAFiveFoldCrossValidation() {
     PlantedProblem pp = PlantedProblem.spec().p(20).r(3).m(300).noise(2.0).seed(15).build();
-    SolverSettings s = new SolverSettings().rank(3).seed(1).maxIterations(60).tolerance(0)
+    SolverSettings s = PlantedProblem.singleRun().rank(3).seed(1).maxIterations(60).tolerance(0)
         .validationFraction(0.2).validationRuns(5);
     boolean[][] folds = heldOutMasks(pp.data, s);
     int[] times = new int[pp.data.rows()];
@@ -249,7 +249,7 @@ class SolverBehaviourTest {
       b.addRow(x, y + rng.nextGaussian(), 1.0);
     }
     DesignMatrix data = b.build(false);
-    FitResult fit = RecoverySolver.fit(data, new SolverSettings().rank(3).seed(1)
+    FitResult fit = RecoverySolver.fit(data, PlantedProblem.singleRun().rank(3).seed(1)
         .maxIterations(1));
     assertTrue(fit.linearFallback());
     assertEquals(0.0, fit.interaction().frobeniusNorm(), 0.0);
@@ -278,7 +278,7 @@ class SolverBehaviourTest {
         "the reported residual is the linear model's");
     // a real quadratic network is kept
     PlantedProblem pp = PlantedProblem.spec().p(10).r(2).m(1000).linear(true).seed(22).build();
-    assertTrue(!RecoverySolver.fit(pp.data, new SolverSettings().rank(2).seed(1))
+    assertTrue(!RecoverySolver.fit(pp.data, PlantedProblem.singleRun().rank(2).seed(1))
         .linearFallback());
   }
 
@@ -290,7 +290,7 @@ class SolverBehaviourTest {
     for (int i = x.rows() - 1; i >= 0; i--) {
       reversed.addRow(x.row(i), x.target()[i], 1.0);
     }
-    SolverSettings s = new SolverSettings().validationFraction(0.2);
+    SolverSettings s = PlantedProblem.singleRun().validationFraction(0.2);
     boolean[] a = heldOutMasks(x, s)[0];
     boolean[] b = heldOutMasks(reversed.build(false), s)[0];
     for (int i = 0; i < x.rows(); i++) {
@@ -301,7 +301,7 @@ class SolverBehaviourTest {
   @Test
   void validationOnExactDataKeepsTheConvergedProbe() {
     PlantedProblem pp = PlantedProblem.spec().p(30).r(3).m(3000).seed(16).build();
-    FitResult fit = RecoverySolver.fit(pp.data, new SolverSettings().rank(3).seed(1)
+    FitResult fit = RecoverySolver.fit(pp.data, PlantedProblem.singleRun().rank(3).seed(1)
         .validationFraction(0.2));
     assertTrue(fit.validationRun() == fit, "no refit needed when the held-out rows are exact");
     assertTrue(pp.relativeError(fit) < 1e-8, "" + pp.relativeError(fit));
@@ -310,7 +310,7 @@ class SolverBehaviourTest {
   @Test
   void validationIsSkippedOnTinyData() {
     PlantedProblem pp = PlantedProblem.spec().p(5).r(1).m(40).seed(17).build();
-    FitResult fit = RecoverySolver.fit(pp.data, new SolverSettings().rank(1).seed(1)
+    FitResult fit = RecoverySolver.fit(pp.data, PlantedProblem.singleRun().rank(1).seed(1)
         .validationFraction(0.2));
     assertEquals(null, fit.validationRun());
   }
@@ -320,8 +320,8 @@ class SolverBehaviourTest {
   void automaticRankFindsThePlantedRank(int r) {
     PlantedProblem pp = PlantedProblem.spec().p(20).r(r).m(2000).noise(0.1).linear(true)
         .seed(19).build();
-    RecoverySolver.RankChoice choice = RecoverySolver.chooseRank(pp.data,
-        new SolverSettings().seed(1), 10);
+    RankSelection.Choice choice = RankSelection.choose(pp.data,
+        PlantedProblem.singleRun().seed(1), 10);
     assertEquals(r, choice.rank, java.util.Arrays.toString(choice.validationRmse));
     // a rank below the truth leaves a whole unit unexplained
     if (r > 1) {
@@ -351,14 +351,14 @@ class SolverBehaviourTest {
       rows[i][i] = 1;
     }
     DesignMatrix wide = DesignMatrix.fromRows(rows, new double[] {1, 2, 3}, null);
-    assertThrows(IllegalArgumentException.class, () -> RecoverySolver.chooseRank(wide,
-        new SolverSettings().method(Method.EP_ROM), 3));
+    assertThrows(IllegalArgumentException.class, () -> RankSelection.choose(wide,
+        PlantedProblem.singleRun().method(Method.EP_ROM), 3));
   }
 
   /** Which rows each validation run holds out, in row order (one thread: blocks in order). */
   static boolean[][] heldOutMasks(DesignMatrix x, SolverSettings s) {
     ThreadedRowBlocks blocks = new ThreadedRowBlocks(x, 1);
-    final RowSelection[] folds = RecoverySolver.validationFolds(blocks, s);
+    final RowSelection[] folds = EarlyStopping.validationFolds(blocks, s);
     boolean[][] masks = new boolean[folds.length][];
     for (int k = 0; k < folds.length; k++) {
       final RowSelection fold = folds[k];

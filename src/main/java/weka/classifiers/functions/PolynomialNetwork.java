@@ -24,9 +24,8 @@ import java.util.Enumeration;
 import java.util.Vector;
 
 import polynomialnetwork.engine.DesignMatrix;
-import polynomialnetwork.engine.ThreadedRowBlocks;
-import polynomialnetwork.engine.TrainedNetwork;
 import polynomialnetwork.engine.FitResult;
+import polynomialnetwork.engine.PredictionBounds;
 import polynomialnetwork.engine.QuadraticNetwork;
 import polynomialnetwork.engine.RecoverySolver;
 import polynomialnetwork.engine.RowBlocks;
@@ -34,8 +33,11 @@ import polynomialnetwork.engine.SolverSettings;
 import polynomialnetwork.engine.SolverSettings.Method;
 import polynomialnetwork.engine.SolverSettings.StepRule;
 import polynomialnetwork.engine.Standardization;
+import polynomialnetwork.engine.ThreadedRowBlocks;
+import polynomialnetwork.engine.TrainedNetwork;
 import polynomialnetwork.weka.InstancesConverter;
 import polynomialnetwork.weka.NetworkReport;
+import polynomialnetwork.weka.OptionText;
 import weka.classifiers.RandomizableClassifier;
 import weka.core.AdditionalMeasureProducer;
 import weka.core.Capabilities;
@@ -204,23 +206,24 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   private static final long serialVersionUID = -4417024316853398211L;
 
   /** Solver: exact projection (full eigendecomposition of the gradient). */
-  public static final int SOLVER_EP_ROM = 0;
+  public static final int SOLVER_EP_ROM = Method.EP_ROM.ordinal();
   /** Solver: approximate projection, head by BK-SVD on the explicit gradient. */
-  public static final int SOLVER_AP_ROM_BK = 1;
+  public static final int SOLVER_AP_ROM_BK = Method.AP_ROM_BK.ordinal();
   /** Solver: approximate projection, head by matrix-free MBK-SVD. */
-  public static final int SOLVER_AP_ROM_MBK = 2;
+  public static final int SOLVER_AP_ROM_MBK = Method.AP_ROM_MBK.ordinal();
 
   /** The solvers, as shown on the command line ({@code -solver}) and in the GUI. */
   public static final Tag[] TAGS_SOLVER = {
-    new Tag(SOLVER_EP_ROM, "EP-ROM", "EP-ROM (exact projection, full eigendecomposition)", false),
-    new Tag(SOLVER_AP_ROM_BK, "AP-ROM-BK",
+    new Tag(SOLVER_EP_ROM, Method.EP_ROM.displayName(),
+      "EP-ROM (exact projection, full eigendecomposition)", false),
+    new Tag(SOLVER_AP_ROM_BK, Method.AP_ROM_BK.displayName(),
       "AP-ROM-BK (approximate projection, block Krylov on the explicit gradient)", false),
-    new Tag(SOLVER_AP_ROM_MBK, "AP-ROM-MBK",
+    new Tag(SOLVER_AP_ROM_MBK, Method.AP_ROM_MBK.displayName(),
       "AP-ROM-MBK (approximate projection, matrix-free block Krylov)", false) };
 
   /** Step rule: the papers' unit step. */
   public static final int STEP_UNIT = 0;
-  /** Step rule: line search. */
+  /** Step rule: the exact search over the new and the previous step. */
   public static final int STEP_SEARCH = 1;
 
   /** The step rules, as shown on the command line ({@code -step}) and in the GUI. */
@@ -229,61 +232,40 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     new Tag(STEP_SEARCH, "search",
       "search (exact line search over the new and the previous step)", false) };
 
-  /** Default number of hidden units. */
-  public static final int DEFAULT_HIDDEN_UNITS = 3;
-  /** Default maximum number of iterations. */
-  public static final int DEFAULT_MAX_ITERATIONS = 100;
-  /** Default fraction of the training instances held out to choose the number of iterations. */
-  public static final double DEFAULT_VALIDATION_FRACTION = 0.2;
-  /**
-   * Default number of validation runs; with the default fraction 0.2 they are the folds of a
-   * 5-fold cross-validation.
-   */
-  public static final int DEFAULT_VALIDATION_RUNS = 5;
-  /** Default margin of the hidden units' activation ranges (a fraction of each range). */
-  public static final double DEFAULT_ACTIVATION_MARGIN = 0.1;
-  /** Default ridge penalty λ (on L and β, standardized units). */
-  public static final double DEFAULT_RIDGE = 0;
+  /** The engine's step rule of each {@code -step} tag, indexed by tag ID. */
+  private static final StepRule[] STEP_RULES = {StepRule.UNIT, StepRule.SEARCH};
 
-  /** Default margin, as a fraction of the training class range, predictions are clipped to. */
-  public static final double DEFAULT_CLIP_MARGIN = 0.5;
-  /** Largest rank tried by the automatic choice (-N 0). */
-  public static final int MAX_AUTOMATIC_RANK = 10;
-  /**
-   * Default relative-residual tolerance. At 1e-8 a network that explains the data exactly already
-   * predicts new data to about eight digits (planted p = 100: test RRSE 1e-6 %); going on to
-   * 1e-10 took 39 iterations instead of 30 there, for digits no data set carries.
-   */
-  public static final double DEFAULT_TOLERANCE = 1e-8;
+  /** The defaults and validity of every option (the only place they are defined). */
+  private static final SolverSettings DEFAULTS = SolverSettings.DEFAULTS;
 
   // ---- options
-  protected int m_NumHiddenUnits = DEFAULT_HIDDEN_UNITS;
-  protected int m_Solver = SOLVER_AP_ROM_MBK;
-  protected int m_Step = STEP_SEARCH;
-  protected int m_MaxIterations = DEFAULT_MAX_ITERATIONS;
-  protected double m_Tolerance = DEFAULT_TOLERANCE;
-  protected int m_BlockSize = 0;
-  protected int m_KrylovIterations = 0;
-  protected boolean m_FreshSampling = false;
-  protected boolean m_NoLinear = false;
-  protected int m_NumThreads = 0;
-  protected double m_ValidationFraction = DEFAULT_VALIDATION_FRACTION;
+  protected int m_NumHiddenUnits = DEFAULTS.rank();
+  protected int m_Solver = DEFAULTS.method().ordinal();
+  protected int m_Step = java.util.Arrays.asList(STEP_RULES).indexOf(DEFAULTS.stepRule());
+  protected int m_MaxIterations = DEFAULTS.maxIterations();
+  protected double m_Tolerance = DEFAULTS.tolerance();
+  protected int m_BlockSize = DEFAULTS.blockSize();
+  protected int m_KrylovIterations = DEFAULTS.krylovDepth();
+  protected boolean m_FreshSampling = DEFAULTS.freshSamplingBatches() > 1;
+  protected boolean m_NoLinear = !DEFAULTS.fitLinear();
+  protected int m_NumThreads = DEFAULTS.threads();
+  protected double m_ValidationFraction = DEFAULTS.validationFraction();
 
   /** Number of validation runs the iteration count is chosen from. */
-  protected int m_ValidationRuns = DEFAULT_VALIDATION_RUNS;
+  protected int m_ValidationRuns = DEFAULTS.validationRuns();
 
   /** Margin of the hidden units' activation ranges; negative = no clamping. */
-  protected double m_ActivationMargin = DEFAULT_ACTIVATION_MARGIN;
+  protected double m_ActivationMargin = DEFAULTS.activationMargin();
 
   /**
    * Serialized-form version: 0 in models saved by 0.1.0 (the field did not exist), 2 since the
    * options -validation-runs, -ridge and -activation-margin were added.
    */
   protected int m_FormatVersion = 2;
-  protected double m_ClipMargin = DEFAULT_CLIP_MARGIN;
+  protected double m_ClipMargin = DEFAULTS.clipMargin();
 
   /** Ridge penalty λ on L and β. */
-  protected double m_Ridge = DEFAULT_RIDGE;
+  protected double m_Ridge = DEFAULTS.ridge();
 
   // ---- the model (plain, serializable)
   /** Input transformation fitted on the training data; null before training. */
@@ -317,7 +299,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   /** Creates the classifier with the default options. */
   public PolynomialNetwork() {
     super();
-    setSeed(1);
+    setSeed((int) DEFAULTS.seed());
   }
 
   /**
@@ -423,7 +405,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
       return;
     }
     try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(matrix,
-        effectiveThreads(m_NumThreads))) {
+        DEFAULTS.threads(m_NumThreads).effectiveThreads())) {
       train(converter, blocks);
     }
   }
@@ -457,71 +439,54 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     m_TrainingCurve = null;
   }
 
-  private void train(InstancesConverter converter, RowBlocks blocks) throws Exception {
-    int p = blocks.cols();
-    int rank = Math.min(m_NumHiddenUnits == 0 ? MAX_AUTOMATIC_RANK : m_NumHiddenUnits, p);
-    int batches = m_FreshSampling ? freshSamplingBatches(
-      (int) Math.min(Integer.MAX_VALUE, blocks.rows()), p, rank, m_MaxIterations) : 0;
-    SolverSettings settings = new SolverSettings().method(solverMethod(m_Solver))
-      .rank(rank).maxIterations(m_MaxIterations).tolerance(m_Tolerance)
-      .stepRule(stepRule(m_Step)).blockSize(m_BlockSize).krylovDepth(m_KrylovIterations)
-      .freshSamplingBatches(batches).fitLinear(!m_NoLinear).seed(m_Seed)
-      .threads(effectiveThreads(m_NumThreads)).validationFraction(m_ValidationFraction)
-      .validationRuns(m_ValidationRuns).ridge(m_Ridge);
-    if (m_IterationListener != null) {
-      settings.listener(m_IterationListener);
-    } else if (getDebug()) {
-      settings.listener(new SolverSettings.IterationListener() {
-        @Override
-        public void iterationDone(FitResult.IterationRecord record) {
-          System.err.println(record);
-        }
-      });
+  /**
+   * The options as the engine's settings for a fit of these rows.
+   *
+   * @param rows the number of training rows
+   * @param p the number of input columns
+   * @return the settings
+   */
+  SolverSettings solverSettings(long rows, int p) {
+    SolverSettings settings = DEFAULTS.method(Method.values()[m_Solver])
+      .rank(m_NumHiddenUnits).maxIterations(m_MaxIterations).tolerance(m_Tolerance)
+      .stepRule(STEP_RULES[m_Step]).blockSize(m_BlockSize).krylovDepth(m_KrylovIterations)
+      .fitLinear(!m_NoLinear).seed(m_Seed).threads(m_NumThreads)
+      .validationFraction(m_ValidationFraction).validationRuns(m_ValidationRuns).ridge(m_Ridge)
+      .activationMargin(m_ActivationMargin).clipMargin(m_ClipMargin);
+    if (m_FreshSampling) {
+      int rank = Math.min(m_NumHiddenUnits == SolverSettings.AUTOMATIC_RANK
+        ? SolverSettings.MAX_AUTOMATIC_RANK : m_NumHiddenUnits, p);
+      settings = settings.freshSamplingBatches(SolverSettings.freshSamplingBatchesFor(rows, p,
+        rank, m_MaxIterations));
     }
-    FitResult fit = null;
+    if (m_IterationListener != null) {
+      settings = settings.listener(m_IterationListener);
+    } else if (getDebug()) {
+      settings = settings.listener(record -> System.err.println(record));
+    }
+    return settings;
+  }
+
+  private void train(InstancesConverter converter, RowBlocks blocks) throws Exception {
+    SolverSettings settings = solverSettings(blocks.rows(), blocks.cols());
+    FitResult fit;
     try {
-      if (m_NumHiddenUnits == 0) {
-        RecoverySolver.RankChoice choice = RecoverySolver.chooseRank(blocks, settings,
-          MAX_AUTOMATIC_RANK);
-        m_RankScores = choice.validationRmse;
-        settings.rank(choice.rank);
-      }
       fit = RecoverySolver.fit(blocks, settings);
     } catch (OutOfMemoryError e) {
       // The training data is untouched and the half-built arrays are garbage by now: say what
       // ran out and what helps, instead of leaving the user an error from inside the solver.
-      throw new weka.core.WekaException("PolynomialNetwork ran out of Java heap memory (-Xmx "
-        + (Runtime.getRuntime().maxMemory() >> 20) + " MB) fitting " + blocks.rows()
-        + " instances x " + p + " input columns with "
-        + solverMethod(m_Solver).name().replace('_', '-') + ". "
-        + (solverMethod(m_Solver) == SolverSettings.Method.AP_ROM_MBK ? ""
-          : "AP-ROM-MBK (the default) needs no p x p matrix. ")
-        + "Give Java more memory (-Xmx), or use fewer instances or columns.");
-    } catch (IndexOutOfBoundsException e) {
-      // The engine indexes the empty trace of a run interrupted before its first iterate was
-      // evaluated (RecoverySolver.fit's held-out path, chooseRank,
-      // FitResult.bestRelativeResidual). Only then is it expected here.
-      if (!Thread.currentThread().isInterrupted()) {
-        throw e;
-      }
-    }
-    if (fit == null || fit.trace().isEmpty()) {
-      // interrupted before the (final) run evaluated an iterate: nothing to keep (the
-      // interrupt flag stays set for the caller)
-      m_RankScores = null;
-      throw new weka.core.WekaException("PolynomialNetwork: training was interrupted before "
-        + "a fitted iterate could be kept; no model was built.");
+      throw new weka.core.WekaException(NetworkReport.outOfMemory(settings.method(),
+        blocks.rows(), blocks.cols()));
     }
     m_Converter = converter;
+    m_RankScores = fit.rankScores();
     TrainedNetwork trained = TrainedNetwork.of(blocks, fit, m_ActivationMargin);
     m_Network = trained.network;
-    double trainingRmse = converter.standardization().targetScale() * trained.trainingRmse;
-    m_TrainingCurve = polynomialnetwork.weka.TrainingCurve.of(fit,
-      converter.standardization().targetScale());
-    m_Summary = new NetworkReport.FitSummary(tagText(TAGS_SOLVER, m_Solver),
-      tagText(TAGS_STEP, m_Step), m_NumHiddenUnits, fit.iterations(), fit.bestIteration(),
-      stopDescription(fit), fit.bestRelativeResidual(),
-      trainingRmse, fit.seconds(), batches);
+    double targetScale = converter.standardization().targetScale();
+    m_TrainingCurve = polynomialnetwork.weka.TrainingCurve.of(fit, targetScale);
+    m_Summary = NetworkReport.FitSummary.of(fit, tagText(TAGS_SOLVER, m_Solver),
+      tagText(TAGS_STEP, m_Step), m_NumHiddenUnits, targetScale * trained.trainingRmse,
+      settings.freshSamplingBatches());
   }
 
   /**
@@ -578,72 +543,8 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   }
 
   /**
-   * A quadratic model grows quadratically away from the data; keeping predictions within a
-   * margin around the training class range stops a test point far outside the training inputs
-   * from producing an absurd value (a linear model would not either).
-   *
-   * @param y the network's prediction
-   * @return y clipped to [min - margin * range, max + margin * range], or y unchanged when
-   *         clipping is off
-   */
-  protected double clip(double y) {
-    double[] bounds = clipBounds();
-    return bounds == null ? y : Math.max(bounds[0], Math.min(bounds[1], y));
-  }
-
-  /**
-   * @return {lower, upper} of the clipping interval, or null when clipping is off or no class
-   *         range is known
-   */
-  protected double[] clipBounds() {
-    if (m_ClipMargin < 0 || !(m_ClassMax >= m_ClassMin)) {
-      return null;
-    }
-    // A class range near +-Double.MAX_VALUE overflows the width (and 0 * Infinity would be
-    // NaN): the bounds then saturate at the largest finite doubles.
-    double width = m_ClassMax - m_ClassMin;
-    double pad = m_ClipMargin == 0 ? 0 : m_ClipMargin * width;
-    return new double[] {Math.max(-Double.MAX_VALUE, m_ClassMin - pad),
-      Math.min(Double.MAX_VALUE, m_ClassMax + pad)};
-  }
-
-  /** A clip bound as Weka prints numbers, in e-notation for very large or small magnitudes. */
-  private String boundToString(double v) {
-    double a = Math.abs(v);
-    return a < 1e15 && (a >= 1e-4 || a == 0) ? Utils.doubleToString(v, getNumDecimalPlaces() + 4)
-      : String.format(java.util.Locale.ROOT, "%.6g", v);
-  }
-
-  /**
-   * @param fit the engine's result
-   * @return why the fit stopped, and how validation chose the number of iterations
-   */
-  static String stopDescription(FitResult fit) {
-    if (fit.linearFallback()) {
-      return stopDescriptionOfNetwork(fit) + ". The network fitted the training data worse than "
-        + "the best linear model, so that linear model is used instead (no hidden units)";
-    }
-    return stopDescriptionOfNetwork(fit);
-  }
-
-  private static String stopDescriptionOfNetwork(FitResult fit) {
-    FitResult probe = fit.validationRun();
-    if (probe == null) {
-      return fit.stopReason().description();
-    }
-    if (probe == fit) {
-      return fit.stopReason().description() + " (held-out instances fitted as well)";
-    }
-    String runs = fit.validationRuns() == 1 ? "the held-out instances"
-      : "the held-out instances, averaged over " + fit.validationRuns() + " validation runs";
-    return fit.stopReason().description() + "; the number of iterations, "
-      + fit.chosenIterations() + ", is where the error on " + runs + " was lowest, and the "
-      + "model was then refitted on all instances";
-  }
-
-  /**
-   * The number of disjoint batches used with {@code -fresh-sampling}: enough rows per batch for
-   * about ten samples per degree of freedom p·r, at least two batches, at most one per iteration.
+   * The number of disjoint batches used with {@code -fresh-sampling}; see
+   * {@link SolverSettings#freshSamplingBatchesFor}.
    *
    * @param m number of training rows
    * @param p number of input columns
@@ -652,44 +553,15 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * @return the number of batches, at least 2
    */
   public static int freshSamplingBatches(int m, int p, int r, int maxIterations) {
-    long perBatch = 10L * Math.max(1, p) * Math.max(1, r);
-    return (int) Math.max(2, Math.min(maxIterations, m / perBatch));
+    return SolverSettings.freshSamplingBatchesFor(m, p, r, maxIterations);
   }
 
   /**
-   * Maps the {@code -step} tag to the engine's step rule (the only place that does).
-   *
-   * @param step STEP_UNIT or STEP_SEARCH
-   * @return the engine's rule
+   * @return the clipping interval of predictions, or null when clipping is off or no class
+   *         range is known
    */
-  public static StepRule stepRule(int step) {
-    switch (step) {
-    case STEP_UNIT:
-      return StepRule.UNIT;
-    case STEP_SEARCH:
-      return StepRule.MOMENTUM;
-    default:
-      throw new IllegalArgumentException("unknown step rule " + step);
-    }
-  }
-
-  /**
-   * Maps the {@code -solver} tag to the engine's method.
-   *
-   * @param solver one of the SOLVER_ constants
-   * @return the engine's method
-   */
-  public static Method solverMethod(int solver) {
-    switch (solver) {
-    case SOLVER_EP_ROM:
-      return Method.EP_ROM;
-    case SOLVER_AP_ROM_BK:
-      return Method.AP_ROM_BK;
-    case SOLVER_AP_ROM_MBK:
-      return Method.AP_ROM_MBK;
-    default:
-      throw new IllegalArgumentException("unknown solver " + solver);
-    }
+  private double[] clipBounds() {
+    return PredictionBounds.of(m_ClassMin, m_ClassMax, m_ClipMargin);
   }
 
   /**
@@ -704,82 +576,17 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     if (m_Converter == null) {
       throw new Exception("PolynomialNetwork: No model built yet.");
     }
-    int expected = m_Converter.numAttributes();
-    if (instance.numAttributes() != expected) {
-      throw new IllegalArgumentException("PolynomialNetwork: the instance has "
-        + instance.numAttributes() + " attributes, the model was trained on " + expected + ".");
-    }
+    m_Converter.requireAttributesOf(instance);
     Standardization std = m_Converter.standardization();
     if (m_Network == null) {
       return std.targetMean();
     }
-    if (instance.dataset() == null) {
-      // Weka's filters read the header through the instance; without one they fail deep inside
-      throw new IllegalArgumentException("PolynomialNetwork: the instance to predict has no "
-        + "dataset (header). Call instance.setDataset(...) with the training data's header first.");
-    }
-    for (int a = 0; a < instance.numAttributes(); a++) {
-      double v = instance.value(a);
-      if (Double.isInfinite(v)) {
-        throw new IllegalArgumentException("PolynomialNetwork: attribute '"
-          + instance.attribute(a).name() + "' of the instance to predict is " + v
-          + "; infinite values cannot be used (a missing value '?' can).");
-      }
-      if (a != instance.classIndex() && instance.attribute(a).isNominal()
-        && !InstancesConverter.isNominalIndex(v, instance.attribute(a).numValues())) {
-        throw new IllegalArgumentException("PolynomialNetwork: nominal attribute '"
-          + instance.attribute(a).name() + "' of the instance to predict has value index " + v
-          + "; it must be a whole number from 0 to " + (instance.attribute(a).numValues() - 1)
-          + " or missing.");
-      }
-    }
     double[] z = m_Converter.standardizedFeatures(instance);
     double y = std.unstandardizeTarget(m_Network.predict(z));
     if (!Double.isFinite(y)) {
-      y = saturated(m_Network, z);
+      y = m_Network.saturatedPrediction(z);
     }
-    y = clip(y);
-    return Double.isFinite(y) ? y : Math.copySign(Double.MAX_VALUE, y);
-  }
-
-  /**
-   * The prediction of a network whose value overflowed (an instance many orders of magnitude
-   * outside the training data): infinite with the sign of the dominant term, so that clipping
-   * gives the nearer bound instead of NaN (from inf − inf between units of opposite sign).
-   *
-   * @param network the network on standardized inputs
-   * @param z the standardized inputs (finite or infinite)
-   * @return ±infinity, or the bias when the network has neither quadratic nor linear response
-   *         in the direction of z
-   */
-  static double saturated(QuadraticNetwork network, double[] z) {
-    double[] u = new double[z.length];
-    double scale = 0;
-    boolean infinite = false;
-    for (double v : z) {
-      infinite |= Double.isInfinite(v);
-      scale = Math.max(scale, Math.abs(v));
-    }
-    for (int k = 0; k < z.length; k++) {
-      u[k] = infinite ? (Double.isInfinite(z[k]) ? Math.signum(z[k]) : 0)
-        : (scale > 0 ? z[k] / scale : 0);
-    }
-    double quadratic = 0;
-    for (int j = 0; j < network.hiddenUnits(); j++) {
-      double[] w = network.hiddenWeights(j);
-      double t = 0;
-      for (int k = 0; k < u.length; k++) {
-        t += w[k] * u[k];
-      }
-      quadratic += network.alpha(j) * t * t;
-    }
-    double linear = 0;
-    double[] beta = network.linearTerm();
-    for (int k = 0; beta != null && k < u.length; k++) {
-      linear += beta[k] * u[k];
-    }
-    double direction = quadratic != 0 ? quadratic : linear;
-    return direction != 0 ? Math.copySign(Double.POSITIVE_INFINITY, direction) : network.bias();
+    return PredictionBounds.clip(y, clipBounds());
   }
 
   /**
@@ -831,32 +638,16 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     if (m_Converter == null) {
       return "PolynomialNetwork: No model built yet.";
     }
+    int decimals = Math.max(3, getNumDecimalPlaces() + 4);
     String report = NetworkReport.render("PolynomialNetwork", m_Network, m_Converter,
-      m_Summary, m_ConstantReason, Math.max(3, getNumDecimalPlaces() + 4));
+      m_Summary, m_ConstantReason, decimals);
     if (m_RankScores != null) {
-      StringBuilder sb = new StringBuilder("\nNumber of hidden units chosen automatically (-N 0): "
-        + (m_Network == null ? 0 : m_Network.hiddenUnits()) + ", the smallest rank within "
-        + Utils.doubleToString(100 * RecoverySolver.RANK_TOLERANCE, 2) + " % of the lowest "
-        + "held-out RMSE (standardized class):");
-      for (int r = 0; r < m_RankScores.length; r++) {
-        if (!Double.isNaN(m_RankScores[r])) {
-          // infinite when no held-out instance carried weight, so no error could be measured
-          sb.append("  r=").append(r + 1).append(": ")
-            .append(Double.isInfinite(m_RankScores[r]) ? "not measurable"
-              : Utils.doubleToString(m_RankScores[r], 6));
-        }
-      }
-      report += sb.append("\n").toString();
+      report += NetworkReport.rankChoice(m_RankScores,
+        m_Network == null ? 0 : m_Network.hiddenUnits());
     }
     double[] bounds = clipBounds();
-    if (m_Network == null || bounds == null) {
-      return report;
-    }
-    return report + "\nPredictions are clipped to [" + boundToString(bounds[0]) + ", "
-      + boundToString(bounds[1]) + "], the training class range widened by "
-      + (m_ClipMargin < 1e12 ? Utils.doubleToString(100 * m_ClipMargin, 2) + " % of it"
-        : String.format(java.util.Locale.ROOT, "%.6g times its width", m_ClipMargin))
-      + " on each side (-clip).\n";
+    return m_Network == null || bounds == null ? report
+      : report + NetworkReport.clipping(bounds, m_ClipMargin, getNumDecimalPlaces() + 4);
   }
 
   /**
@@ -885,51 +676,14 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   @Override
   public Enumeration<Option> listOptions() {
     Vector<Option> result = new Vector<Option>();
-    result.addElement(new Option("\tNumber of hidden units, i.e. the rank r of L\n"
-      + "\t(0 = choose 1.." + MAX_AUTOMATIC_RANK + " by the error on held-out instances).\n"
-      + "\t(default " + DEFAULT_HIDDEN_UNITS + ")", "N", 1, "-N <int>"));
-    result.addElement(new Option("\tSolver: EP-ROM, AP-ROM-BK or AP-ROM-MBK.\n"
-      + "\t(default AP-ROM-MBK)", "solver", 1, "-solver <EP-ROM|AP-ROM-BK|AP-ROM-MBK>"));
-    result.addElement(new Option("\tStep rule: unit (the papers' step 1) or search\n"
-      + "\t(exact line search over the new step and the previous one).\n"
-      + "\t(default search)", "step", 1, "-step <unit|search>"));
-    result.addElement(new Option("\tMaximum number of iterations.\n\t(default "
-      + DEFAULT_MAX_ITERATIONS + ")", "I", 1, "-I <int>"));
-    result.addElement(new Option("\tStop when the relative training residual\n"
-      + "\t||d||/||y|| (standardized class) falls to this value.\n\t(default "
-      + DEFAULT_TOLERANCE + ")", "tol", 1, "-tol <double>"));
-    result.addElement(new Option("\tBlock size k of the Krylov head (0 = automatic: k = r).\n"
-      + "\t(default 0)", "block-size", 1, "-block-size <int>"));
-    result.addElement(new Option("\tKrylov iterations q of the head (0 = automatic:\n"
-      + "\tmax(2, ceil(ln p))).\n\t(default 0)", "krylov-iters", 1, "-krylov-iters <int>"));
-    result.addElement(new Option("\tFresh sampling: each iteration uses the next of several\n"
-      + "\tdisjoint batches of the training instances.", "fresh-sampling", 0,
-      "-fresh-sampling"));
-    result.addElement(new Option("\tDo not fit the linear term and the bias.", "no-linear", 0,
-      "-no-linear"));
-    result.addElement(new Option("\tFraction of the training instances held out to choose the\n"
-      + "\tnumber of iterations (early stopping; the model is then refitted\n"
-      + "\ton all instances). 0 = off.\n\t(default " + DEFAULT_VALIDATION_FRACTION + ")",
-      "validation", 1, "-validation <fraction>"));
-    result.addElement(new Option("\tNumber of validation runs, each holding out a different\n"
-      + "\tfraction of the instances; the number of iterations is where\n"
-      + "\ttheir mean held-out error is lowest (with -validation 0.2 and\n"
-      + "\t5 runs: 5-fold cross-validation).\n\t(default " + DEFAULT_VALIDATION_RUNS + ")",
-      "validation-runs", 1, "-validation-runs <int>"));
-    result.addElement(new Option("\tRidge penalty lambda: minimise (1/2W) sum w d^2\n"
-      + "\t+ (lambda/2)(||L||_F^2 + ||beta||^2) on the standardized data.\n\t(default "
-      + DEFAULT_RIDGE + ")", "ridge", 1, "-ridge <lambda>"));
-    result.addElement(new Option("\tClamp each hidden unit's input w_j.z to the range it takes\n"
-      + "\ton the training data, widened by this fraction of it on each\n"
-      + "\tside (a negative value turns this off).\n\t(default "
-      + DEFAULT_ACTIVATION_MARGIN + ")", "activation-margin", 1, "-activation-margin <fraction>"));
-    result.addElement(new Option("\tClip predictions to the training class range widened by this\n"
-      + "\tfraction of it on each side (a negative value turns clipping off).\n\t(default "
-      + DEFAULT_CLIP_MARGIN + ")", "clip", 1, "-clip <margin>"));
-    result.addElement(new Option("\tNumber of threads for the passes over the data\n"
-      + "\t(0 = all available cores).\n\t(default 0)", "num-threads", 1,
-      "-num-threads <int>"));
-    result.addAll(Collections.list(super.listOptions()));
+    for (OptionText o : OptionText.values()) {
+      result.addElement(o.option());
+    }
+    for (Option o : Collections.list(super.listOptions())) {
+      if (!o.name().equals(OptionText.SEED.flag)) {
+        result.addElement(o);
+      }
+    }
     return result.elements();
   }
 
@@ -1045,38 +799,39 @@ public class PolynomialNetwork extends RandomizableClassifier implements
       }
     }
     String s = Utils.getOption('N', options);
-    setNumHiddenUnits(s.length() == 0 ? DEFAULT_HIDDEN_UNITS : parseInt("-N", s));
+    setNumHiddenUnits(s.length() == 0 ? DEFAULTS.rank() : parseInt("-N", s));
     s = Utils.getOption("solver", options);
-    setSolver(s.length() == 0 ? new SelectedTag(SOLVER_AP_ROM_MBK, TAGS_SOLVER)
+    setSolver(s.length() == 0 ? new SelectedTag(DEFAULTS.method().ordinal(), TAGS_SOLVER)
       : parseTag("-solver", s, TAGS_SOLVER));
     s = Utils.getOption("step", options);
-    setStepRule(s.length() == 0 ? new SelectedTag(STEP_SEARCH, TAGS_STEP)
+    setStepRule(s.length() == 0
+      ? new SelectedTag(java.util.Arrays.asList(STEP_RULES).indexOf(DEFAULTS.stepRule()), TAGS_STEP)
       : parseTag("-step", s, TAGS_STEP));
     s = Utils.getOption('I', options);
-    setMaxIterations(s.length() == 0 ? DEFAULT_MAX_ITERATIONS : parseInt("-I", s));
+    setMaxIterations(s.length() == 0 ? DEFAULTS.maxIterations() : parseInt("-I", s));
     s = Utils.getOption("tol", options);
-    setTolerance(s.length() == 0 ? DEFAULT_TOLERANCE : parseDouble("-tol", s));
+    setTolerance(s.length() == 0 ? DEFAULTS.tolerance() : parseDouble("-tol", s));
     s = Utils.getOption("block-size", options);
-    setBlockSize(s.length() == 0 ? 0 : parseInt("-block-size", s));
+    setBlockSize(s.length() == 0 ? DEFAULTS.blockSize() : parseInt("-block-size", s));
     s = Utils.getOption("krylov-iters", options);
-    setKrylovIterations(s.length() == 0 ? 0 : parseInt("-krylov-iters", s));
+    setKrylovIterations(s.length() == 0 ? DEFAULTS.krylovDepth() : parseInt("-krylov-iters", s));
     setFreshSampling(Utils.getFlag("fresh-sampling", options));
     setNoLinear(Utils.getFlag("no-linear", options));
     s = Utils.getOption("validation", options);
-    setValidationFraction(s.length() == 0 ? DEFAULT_VALIDATION_FRACTION
+    setValidationFraction(s.length() == 0 ? DEFAULTS.validationFraction()
       : parseDouble("-validation", s));
     s = Utils.getOption("validation-runs", options);
-    setValidationRuns(s.length() == 0 ? DEFAULT_VALIDATION_RUNS
+    setValidationRuns(s.length() == 0 ? DEFAULTS.validationRuns()
       : parseInt("-validation-runs", s));
     s = Utils.getOption("ridge", options);
-    setRidge(s.length() == 0 ? DEFAULT_RIDGE : parseDouble("-ridge", s));
+    setRidge(s.length() == 0 ? DEFAULTS.ridge() : parseDouble("-ridge", s));
     s = Utils.getOption("activation-margin", options);
-    setActivationMargin(s.length() == 0 ? DEFAULT_ACTIVATION_MARGIN
+    setActivationMargin(s.length() == 0 ? DEFAULTS.activationMargin()
       : parseDouble("-activation-margin", s));
     s = Utils.getOption("clip", options);
-    setClipMargin(s.length() == 0 ? DEFAULT_CLIP_MARGIN : parseDouble("-clip", s));
+    setClipMargin(s.length() == 0 ? DEFAULTS.clipMargin() : parseDouble("-clip", s));
     s = Utils.getOption("num-threads", options);
-    setNumThreads(s.length() == 0 ? 0 : parseInt("-num-threads", s));
+    setNumThreads(s.length() == 0 ? DEFAULTS.threads() : parseInt("-num-threads", s));
     // The superclasses parse these with Integer.parseInt, whose message does not name the
     // option: parse them here. AbstractClassifier leaves the last two unchanged when absent;
     // reset them so that setOptions always yields the same state for the same options
@@ -1087,7 +842,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     setNumDecimalPlaces(NUM_DECIMAL_PLACES_DEFAULT);
     setBatchSize(BATCH_SIZE_DEFAULT);
     super.setOptions(options);
-    setSeed(seed.length() == 0 ? 1 : parseInt("-S", seed));
+    setSeed(seed.length() == 0 ? (int) DEFAULTS.seed() : parseInt("-S", seed));
     if (places.length() != 0) {
       setNumDecimalPlaces(parseInt("-num-decimal-places", places));
     }
@@ -1186,9 +941,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * @return tip text for this property
    */
   public String numHiddenUnitsTipText() {
-    return "Number of hidden units r (the rank of L = sum_j alpha_j w_j w_j^T), capped at the "
-      + "number of input columns; 0 chooses r automatically (1 to " + MAX_AUTOMATIC_RANK
-      + ") by the error on held-out instances.";
+    return OptionText.NUM_HIDDEN_UNITS.tipText();
   }
 
   /**
@@ -1202,10 +955,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * @param value the number of hidden units, at least 1
    */
   public void setNumHiddenUnits(int value) {
-    if (value < 0) {
-      throw new IllegalArgumentException("-N (number of hidden units) must be at least 1, or 0 "
-        + "for the automatic choice, got " + value);
-    }
+    DEFAULTS.rank(value); // throws, naming the option, when invalid
     m_NumHiddenUnits = value;
   }
 
@@ -1213,10 +963,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * @return tip text for this property
    */
   public String solverTipText() {
-    return "EP-ROM: exact projection by a full eigendecomposition of the p x p gradient "
-      + "(O(m p^2 + p^3) per iteration); AP-ROM-BK: rank-r head of the explicit gradient by "
-      + "block Krylov SVD; AP-ROM-MBK: the same head matrix-free, never forming the gradient "
-      + "(for large p).";
+    return OptionText.SOLVER.tipText();
   }
 
   /**
@@ -1240,9 +987,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * @return tip text for this property
    */
   public String stepRuleTipText() {
-    return "unit: the papers' step size 1 (fast, but can diverge on few or non-Gaussian "
-      + "samples); search: exact minimisation of the training residual over the new step "
-      + "and the previous one (a conjugate-gradient-like step; never diverges).";
+    return OptionText.STEP.tipText();
   }
 
   /**
@@ -1266,7 +1011,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * @return tip text for this property
    */
   public String maxIterationsTipText() {
-    return "Maximum number of iterations (at least 1); the best iterate seen is returned.";
+    return OptionText.MAX_ITERATIONS.tipText();
   }
 
   /**
@@ -1280,10 +1025,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * @param value the maximum number of iterations, at least 1
    */
   public void setMaxIterations(int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException("-I (maximum iterations) must be at least 1, got "
-        + value);
-    }
+    DEFAULTS.maxIterations(value); // throws, naming the option, when invalid
     m_MaxIterations = value;
   }
 
@@ -1291,8 +1033,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * @return tip text for this property
    */
   public String toleranceTipText() {
-    return "Stop when the relative training residual ||d||/||y|| of the standardized class "
-      + "falls to this value (a finite number >= 0).";
+    return OptionText.TOLERANCE.tipText();
   }
 
   /**
@@ -1306,10 +1047,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * @param value the tolerance, finite and at least 0
    */
   public void setTolerance(double value) {
-    if (!(value >= 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException("-tol (tolerance) must be a finite number >= 0, got "
-        + value);
-    }
+    DEFAULTS.tolerance(value); // throws, naming the option, when invalid
     m_Tolerance = value;
   }
 
@@ -1317,10 +1055,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * @return tip text for this property
    */
   public String validationFractionTipText() {
-    return "Fraction of the training instances held out (seeded) to choose the number of "
-      + "iterations: the fit stops where the error on them is lowest, then the model is refitted "
-      + "on all instances for that many iterations. Guards against overfitting small or noisy "
-      + "data; 0 switches it off. Ignored when fewer than 10 instances would be held out.";
+    return OptionText.VALIDATION.tipText();
   }
 
   /**
@@ -1334,10 +1069,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * @param value the validation fraction in [0, 1), 0 for none
    */
   public void setValidationFraction(double value) {
-    if (!(value >= 0 && value < 1)) {
-      throw new IllegalArgumentException("-validation must be a fraction in [0, 1) (0 = off), "
-        + "got " + value);
-    }
+    DEFAULTS.validationFraction(value); // throws, naming the option, when invalid
     m_ValidationFraction = value;
   }
 
@@ -1345,10 +1077,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * @return tip text for this property
    */
   public String validationRunsTipText() {
-    return "Number of validation runs the number of iterations is chosen from: run k holds out "
-      + "its own fraction of the instances (-validation), and the iteration count is where the "
-      + "mean error on the held-out instances is lowest. With fraction 0.2 and 5 runs this is "
-      + "5-fold cross-validation; 1 is a single held-out split (cheaper: 2 fits instead of 6).";
+    return OptionText.VALIDATION_RUNS.tipText();
   }
 
   /**
@@ -1362,19 +1091,12 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * @param value the number of validation runs, at least 1
    */
   public void setValidationRuns(int value) {
-    if (value < 1 || value > SolverSettings.MAX_VALIDATION_RUNS) {
-      throw new IllegalArgumentException("-validation-runs must be between 1 and "
-        + SolverSettings.MAX_VALIDATION_RUNS + " (each run is a full fit), got " + value);
-    }
+    DEFAULTS.validationRuns(value); // throws, naming the option, when invalid
     m_ValidationRuns = value;
   }
 
   public String activationMarginTipText() {
-    return "Each hidden unit's input w_j.z is clamped to the range it takes on the training "
-      + "instances, widened by this fraction of that range on each side, so a unit's "
-      + "contribution alpha_j (w_j.z)^2 never exceeds what it was on the training data; the "
-      + "linear term is not clamped. Predictions on the training instances are unchanged. "
-      + "A negative value turns clamping off (the pure quadratic).";
+    return OptionText.ACTIVATION_MARGIN.tipText();
   }
 
   /**
@@ -1388,18 +1110,12 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * @param value the activation margin, a fraction of each unit's training range; negative: off
    */
   public void setActivationMargin(double value) {
-    if (Double.isNaN(value) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException("-activation-margin must be a finite number (a negative "
-        + "value turns clamping off), got " + value);
-    }
+    DEFAULTS.activationMargin(value); // throws, naming the option, when invalid
     m_ActivationMargin = value;
   }
 
   public String ridgeTipText() {
-    return "Ridge penalty lambda on the network: the solver minimises (1/2W) sum_i w_i d_i^2 + "
-      + "(lambda/2)(||L||_F^2 + ||beta||^2) on the standardized data (the bias is not "
-      + "penalised). Larger values shrink the hidden units and the linear term towards zero, "
-      + "which steadies the model on small or noisy data; 0 is the papers' least squares.";
+    return OptionText.RIDGE.tipText();
   }
 
   /**
@@ -1413,17 +1129,12 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * @param value the ridge penalty lambda, a finite number &gt;= 0
    */
   public void setRidge(double value) {
-    if (!(value >= 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException("-ridge must be a finite number >= 0 (0 = no penalty), "
-        + "got " + value);
-    }
+    DEFAULTS.ridge(value); // throws, naming the option, when invalid
     m_Ridge = value;
   }
 
   public String clipMarginTipText() {
-    return "Predictions are clipped to [min - margin * range, max + margin * range] of the "
-      + "training class values, so that points far outside the training inputs cannot get "
-      + "absurd predictions from the quadratic terms. A negative margin turns clipping off.";
+    return OptionText.CLIP.tipText();
   }
 
   /**
@@ -1437,10 +1148,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * @param value the clipping margin, a fraction of the training class range; negative: off
    */
   public void setClipMargin(double value) {
-    if (Double.isNaN(value) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException("-clip must be a finite number (a negative value turns "
-        + "clipping off), got " + value);
-    }
+    DEFAULTS.clipMargin(value); // throws, naming the option, when invalid
     m_ClipMargin = value;
   }
 
@@ -1466,8 +1174,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * @return tip text for this property
    */
   public String numThreadsTipText() {
-    return "Number of threads for the passes over the data (0 = all available cores). Results "
-      + "agree across thread counts to rounding (about 1e-12 relative).";
+    return OptionText.NUM_THREADS.tipText();
   }
 
   /**
@@ -1481,27 +1188,15 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * @param value the number of threads, 0 for all available cores
    */
   public void setNumThreads(int value) {
-    if (value < 0) {
-      throw new IllegalArgumentException("-num-threads must be >= 0 (0 = all available cores), "
-        + "got " + value);
-    }
+    DEFAULTS.threads(value); // throws, naming the option, when invalid
     m_NumThreads = value;
-  }
-
-  /**
-   * @param numThreads the option value
-   * @return the number of threads to use: all available cores for 0
-   */
-  public static int effectiveThreads(int numThreads) {
-    return numThreads > 0 ? numThreads : Runtime.getRuntime().availableProcessors();
   }
 
   /**
    * @return tip text for this property
    */
   public String blockSizeTipText() {
-    return "Block size k of the Krylov head of AP-ROM (0 = automatic, k = r; values below r "
-      + "are raised to r). Ignored by EP-ROM.";
+    return OptionText.BLOCK_SIZE.tipText();
   }
 
   /**
@@ -1515,10 +1210,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * @param value the block size, 0 for automatic
    */
   public void setBlockSize(int value) {
-    if (value < 0) {
-      throw new IllegalArgumentException("-block-size must be >= 0 (0 = automatic), got "
-        + value);
-    }
+    DEFAULTS.blockSize(value); // throws, naming the option, when invalid
     m_BlockSize = value;
   }
 
@@ -1526,8 +1218,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * @return tip text for this property
    */
   public String krylovIterationsTipText() {
-    return "Number of Krylov iterations q of the head of AP-ROM (0 = automatic, "
-      + "max(2, ceil(ln p))). Ignored by EP-ROM.";
+    return OptionText.KRYLOV_ITERATIONS.tipText();
   }
 
   /**
@@ -1541,10 +1232,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * @param value the number of Krylov iterations, 0 for automatic
    */
   public void setKrylovIterations(int value) {
-    if (value < 0) {
-      throw new IllegalArgumentException("-krylov-iters must be >= 0 (0 = automatic), got "
-        + value);
-    }
+    DEFAULTS.krylovDepth(value); // throws, naming the option, when invalid
     m_KrylovIterations = value;
   }
 
@@ -1552,9 +1240,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * @return tip text for this property
    */
   public String freshSamplingTipText() {
-    return "Fresh sampling as in the papers' analysis: the training instances are split into "
-      + "disjoint batches, max(2, min(maxIterations, m / (10 p r))) of them, and each iteration "
-      + "uses the next batch.";
+    return OptionText.FRESH_SAMPLING.tipText();
   }
 
   /**
@@ -1575,8 +1261,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * @return tip text for this property
    */
   public String noLinearTipText() {
-    return "If true, fit only the quadratic part: no linear term beta and no bias c (the class "
-      + "mean is still added back).";
+    return OptionText.NO_LINEAR.tipText();
   }
 
   /**
@@ -1598,8 +1283,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    */
   @Override
   public String seedTipText() {
-    return "Seed of the random starting blocks of the Krylov head and of the fresh-sampling "
-      + "batches.";
+    return OptionText.SEED.tipText();
   }
 
   /**

@@ -1,0 +1,39 @@
+package polynomialnetwork.engine;
+
+/**
+ * EP-ROM's update (doc/algorithms.md §3, Algorithm 1 with the exact projection): form G
+ * explicitly, step L − ηG (plus the previous step under the search rule), and project onto the
+ * rank-r matrices by a full eigendecomposition ({@link ExactProjection}).
+ */
+final class ExactProjectionUpdate extends LowRankUpdate {
+
+  ExactProjectionUpdate(int p, int rank, SolverSettings settings) {
+    super(p, rank, settings);
+  }
+
+  @Override
+  Move move(Inputs in, StepChooser chooser) {
+    FactoredSymmetric l = in.current.interaction;
+    DenseSymmetricMatrix gd = ridge > 0 ? PenalizedGradient.explicit(in.gradient, l, ridge)
+        : in.gradient.formExplicit();
+    StepSize step;
+    if (unitStep) {
+      step = StepSize.unit();
+    } else {
+      StepSize.Penalty penalty = ridge == 0 ? null : in.penalty(ridge, null, gd);
+      step = chooser.choose(new StepGram(null, gd, in.dBeta, in.dC, in.momentum, in.batch),
+          penalty);
+    }
+    DenseSymmetricMatrix dense = DenseSymmetricMatrix.of(l).subtractScaled(step.onL, gd);
+    if (step.onPrevious != 0) {
+      dense.subtractScaled(-step.onPrevious, DenseSymmetricMatrix.of(l))
+          .subtractScaled(step.onPrevious, DenseSymmetricMatrix.of(in.previous.interaction));
+    }
+    return new Move(ExactProjection.leading(dense, rank), step);
+  }
+
+  @Override
+  int productColumns() {
+    return 0;
+  }
+}

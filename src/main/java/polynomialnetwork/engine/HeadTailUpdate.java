@@ -1,0 +1,87 @@
+package polynomialnetwork.engine;
+
+import java.util.Random;
+
+/**
+ * AP-ROM's update L ← T(L − η H(G)) (doc/algorithms.md §3): the head H(G) by block Krylov
+ * ({@link BlockKrylovHead}; on the explicit G for AP-ROM-BK, matrix-free for AP-ROM-MBK, where
+ * each product is one pass over the rows), then the exact rank-r tail of the factored sum
+ * ({@link ExactTail}). The Krylov block is warm-started from the previous head when the settings
+ * allow, with a shallower depth (§6).
+ */
+final class HeadTailUpdate extends LowRankUpdate {
+
+  private final boolean explicitGradient;
+  private final int blockSize;
+  private final int depth;
+  private final int warmDepth;
+  private final boolean warmStart;
+  private final Random rng;
+  private double[][] previousHead;
+  private int productColumns;
+
+  HeadTailUpdate(int p, int rank, SolverSettings settings, Random rng) {
+    super(p, rank, settings);
+    this.explicitGradient = settings.method() == SolverSettings.Method.AP_ROM_BK;
+    this.blockSize = settings.blockSize() > 0 ? settings.blockSize() : rank;
+    this.depth = settings.krylovDepth() > 0 ? settings.krylovDepth()
+        : BlockKrylovHead.defaultDepth(p);
+    this.warmDepth = settings.warmDepth() > 0 ? settings.warmDepth() : Math.max(2, (depth + 1) / 2);
+    this.warmStart = settings.warmStart();
+    this.rng = rng;
+  }
+
+  @Override
+  Move move(Inputs in, StepChooser chooser) {
+    FactoredSymmetric l = in.current.interaction;
+    SymmetricOperator op;
+    if (explicitGradient) {
+      op = ridge > 0 ? PenalizedGradient.explicit(in.gradient, l, ridge)
+          : in.gradient.formExplicit();
+    } else {
+      op = ridge > 0 ? new PenalizedGradient(in.gradient, l, ridge) : in.gradient;
+    }
+    boolean warm = warmStart && previousHead != null && previousHead.length > 0;
+    BlockKrylovHead.Head head = BlockKrylovHead.compute(op, rank, blockSize,
+        warm ? warmDepth : depth, rng, warm ? previousHead : null);
+    previousHead = head.projection.vectors();
+    productColumns = head.productColumns;
+    FactoredSymmetric dir = head.projection;
+    StepSize step;
+    if (unitStep) {
+      step = StepSize.unit();
+    } else {
+      StepSize.Penalty penalty = ridge == 0 ? null : in.penalty(ridge, dir, null);
+      step = chooser.choose(new StepGram(dir, null, in.dBeta, in.dC, in.momentum, in.batch),
+          penalty);
+    }
+    double[] coef = new double[dir.rank()];
+    for (int a = 0; a < coef.length; a++) {
+      coef[a] = -step.onL * dir.values()[a];
+    }
+    FactoredSymmetric next;
+    if (step.onPrevious != 0) {
+      double w = step.onPrevious;
+      FactoredSymmetric prevL = in.previous.interaction;
+      next = ExactTail.truncateSum(p, rank,
+          new double[][][] {l.vectors(), dir.vectors(), prevL.vectors()},
+          new double[][] {scaled(l.values(), 1 + w), coef, scaled(prevL.values(), -w)});
+    } else {
+      next = ExactTail.truncate(l, dir.vectors(), coef, rank);
+    }
+    return new Move(next, step);
+  }
+
+  @Override
+  int productColumns() {
+    return productColumns;
+  }
+
+  private static double[] scaled(double[] v, double f) {
+    double[] out = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = v[i] * f;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,83 @@
+package polynomialnetwork.engine;
+
+import java.util.Random;
+
+/**
+ * How L moves in one iteration of Algorithm 1 (doc/algorithms.md §3): by the exact projection
+ * of EP-ROM ({@link ExactProjectionUpdate}) or by a head projection and the exact tail of AP-ROM
+ * ({@link HeadTailUpdate}). The step along the new direction is chosen by the caller's rule
+ * from the step Gram matrix (§4) of that direction.
+ */
+abstract class LowRankUpdate {
+
+  /** What an update needs from the loop: the point, the gradient there, the linear directions. */
+  static final class Inputs {
+    final DebiasedGradient gradient;
+    final Iterate current;
+    /** The iterate before the current one; null at the start. */
+    final Iterate previous;
+    /** Whether the step may include the previous step (the search rule, from the second step). */
+    final boolean momentum;
+    final double[] dBeta;
+    final double dC;
+    final RowSelection batch;
+
+    Inputs(DebiasedGradient gradient, Iterate current, Iterate previous, boolean momentum,
+        double[] dBeta, double dC, RowSelection batch) {
+      this.gradient = gradient;
+      this.current = current;
+      this.previous = previous;
+      this.momentum = momentum;
+      this.dBeta = dBeta;
+      this.dC = dC;
+      this.batch = batch;
+    }
+
+    /** The ridge penalty's part of the step search, for a head given factored or dense. */
+    StepSize.Penalty penalty(double ridge, FactoredSymmetric headL, DenseSymmetricMatrix headDense) {
+      return new StepSize.Penalty(ridge * gradient.batchWeight(), headL, headDense, dBeta,
+          current.interaction, momentum ? previous.interaction : null, current.linear,
+          previous == null ? null : previous.linear);
+    }
+  }
+
+  /** Chooses the step from a step Gram pass (one pass over the rows) and the penalty. */
+  interface StepChooser {
+    StepSize choose(StepGram pass, StepSize.Penalty penalty);
+  }
+
+  /** The new L and the step that led there. */
+  static final class Move {
+    final FactoredSymmetric next;
+    final StepSize step;
+
+    Move(FactoredSymmetric next, StepSize step) {
+      this.next = next;
+      this.step = step;
+    }
+  }
+
+  final int p;
+  final int rank;
+  final double ridge;
+  final boolean unitStep;
+
+  LowRankUpdate(int p, int rank, SolverSettings settings) {
+    this.p = p;
+    this.rank = rank;
+    this.ridge = settings.ridge();
+    this.unitStep = settings.stepRule() == SolverSettings.StepRule.UNIT;
+  }
+
+  /** The update the settings' method calls for. */
+  static LowRankUpdate of(SolverSettings settings, int p, int rank, Random rng) {
+    return settings.method() == SolverSettings.Method.EP_ROM
+        ? new ExactProjectionUpdate(p, rank, settings)
+        : new HeadTailUpdate(p, rank, settings, rng);
+  }
+
+  abstract Move move(Inputs in, StepChooser chooser);
+
+  /** Matrix–vector product columns the last move spent on its head (0 for the exact projection). */
+  abstract int productColumns();
+}
