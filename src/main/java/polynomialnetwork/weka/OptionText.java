@@ -76,7 +76,7 @@ public enum OptionText {
   NUM_THREADS("num-threads", "<int>", "numThreads", "Number of threads for the passes over "
       + "the data (0 = all available cores). Results agree across thread counts to rounding "
       + "(about 1e-12 relative).", s -> Integer.toString(s.threads())),
-  SEED("S", "<num>", "seed", "Seed of the random starting blocks of the Krylov head and of the "
+  SEED("S", "<int>", "seed", "Seed of the random starting blocks of the Krylov head and of the "
       + "split of the instances for validation and fresh sampling.",
       s -> Long.toString(s.seed()));
 

@@ -107,80 +107,107 @@ import weka.core.WeightedInstancesHandler;
  * Valid options are: <p>
  * 
  * <pre> -N &lt;int&gt;
- *  Number of hidden units, i.e. the rank r of L
- *  (0 = choose 1..10 by the error on held-out instances).
+ *  Number of hidden units r (the rank of L = sum_j alpha_j w_j
+ *  w_j^T), capped at the number of input columns; 0 chooses r
+ *  automatically (1 to 10) by the error on held-out instances: the
+ *  smallest r within 1 % of the best.
  *  (default 3)</pre>
  * 
  * <pre> -solver &lt;EP-ROM|AP-ROM-BK|AP-ROM-MBK&gt;
- *  Solver: EP-ROM, AP-ROM-BK or AP-ROM-MBK.
+ *  EP-ROM: exact projection by a full eigendecomposition of the p x
+ *  p gradient (O(m p^2 + p^3) per iteration); AP-ROM-BK: rank-r head
+ *  of the explicit gradient by block Krylov SVD; AP-ROM-MBK: the
+ *  same head matrix-free, never forming the gradient (for large p).
  *  (default AP-ROM-MBK)</pre>
  * 
  * <pre> -step &lt;unit|search&gt;
- *  Step rule: unit (the papers' step 1) or search
- *  (exact line search over the new step and the previous one).
+ *  unit: the papers' step size 1 (fast, but can diverge on few or
+ *  non-Gaussian samples); search: exact minimisation of the training
+ *  residual over the new step and the previous one (a
+ *  conjugate-gradient-like step; never diverges).
  *  (default search)</pre>
  * 
  * <pre> -I &lt;int&gt;
- *  Maximum number of iterations.
+ *  Maximum number of iterations (at least 1); the best iterate seen
+ *  is returned.
  *  (default 100)</pre>
  * 
  * <pre> -tol &lt;double&gt;
- *  Stop when the relative training residual
- *  ||d||/||y|| (standardized class) falls to this value.
+ *  Stop when the relative training residual ||d||/||y|| of the
+ *  standardized class falls to this value (a finite number &gt;= 0).
  *  (default 1.0E-8)</pre>
  * 
  * <pre> -block-size &lt;int&gt;
- *  Block size k of the Krylov head (0 = automatic: k = r).
+ *  Block size k of the Krylov head of AP-ROM (0 = automatic, k = r;
+ *  values below r are raised to r). Ignored by EP-ROM.
  *  (default 0)</pre>
  * 
  * <pre> -krylov-iters &lt;int&gt;
- *  Krylov iterations q of the head (0 = automatic:
- *  max(2, ceil(ln p))).
+ *  Number of Krylov iterations q of the head of AP-ROM (0 =
+ *  automatic, max(2, ceil(ln p))). Ignored by EP-ROM.
  *  (default 0)</pre>
  * 
  * <pre> -fresh-sampling
- *  Fresh sampling: each iteration uses the next of several
- *  disjoint batches of the training instances.</pre>
+ *  Fresh sampling as in the papers' analysis: the training instances
+ *  are split into disjoint batches, max(2, min(maxIterations, m /
+ *  (10 p r))) of them, and each iteration uses the next batch.</pre>
  * 
  * <pre> -no-linear
- *  Do not fit the linear term and the bias.</pre>
+ *  If set, fit only the quadratic part: no linear term beta and no
+ *  bias c (the class mean is still added back).</pre>
  * 
  * <pre> -validation &lt;fraction&gt;
- *  Fraction of the training instances held out to choose the
- *  number of iterations (early stopping; the model is then refitted
- *  on all instances). 0 = off.
+ *  Fraction of the training instances held out (seeded) to choose
+ *  the number of iterations: the fit stops where the error on them
+ *  is lowest, then the model is refitted on all instances for that
+ *  many iterations. Guards against overfitting small or noisy data;
+ *  0 switches it off. Ignored when fewer than 10 instances would be
+ *  held out.
  *  (default 0.2)</pre>
  * 
  * <pre> -validation-runs &lt;int&gt;
- *  Number of validation runs, each holding out a different
- *  fraction of the instances; the number of iterations is where
- *  their mean held-out error is lowest (with -validation 0.2 and
- *  5 runs: 5-fold cross-validation).
+ *  Number of validation runs (1 to 100) the number of iterations is
+ *  chosen from: run k holds out its own fraction of the instances
+ *  (-validation), and the iteration count is where the mean error on
+ *  the held-out instances is lowest. With fraction 0.2 and 5 runs
+ *  this is 5-fold cross-validation; 1 is a single held-out split
+ *  (cheaper: 2 fits instead of 6).
  *  (default 5)</pre>
  * 
  * <pre> -ridge &lt;lambda&gt;
- *  Ridge penalty lambda: minimise (1/2W) sum w d^2
- *  + (lambda/2)(||L||_F^2 + ||beta||^2) on the standardized data.
+ *  Ridge penalty lambda on the network: the solver minimises (1/2W)
+ *  sum_i w_i d_i^2 + (lambda/2)(||L||_F^2 + ||beta||^2) on the
+ *  standardized data (the bias is not penalised). Larger values
+ *  shrink the hidden units and the linear term towards zero, which
+ *  steadies the model on small or noisy data; 0 is the papers' least
+ *  squares.
  *  (default 0.0)</pre>
  * 
  * <pre> -activation-margin &lt;fraction&gt;
- *  Clamp each hidden unit's input w_j.z to the range it takes
- *  on the training data, widened by this fraction of it on each
- *  side (a negative value turns this off).
+ *  Each hidden unit's input w_j.z is clamped to the range it takes
+ *  on the training instances, widened by this fraction of that range
+ *  on each side, so a unit's contribution alpha_j (w_j.z)^2 never
+ *  exceeds what it was on the training data; the linear term is not
+ *  clamped. Predictions on the training instances are unchanged. A
+ *  negative value turns clamping off (the pure quadratic).
  *  (default 0.1)</pre>
  * 
  * <pre> -clip &lt;margin&gt;
- *  Clip predictions to the training class range widened by this
- *  fraction of it on each side (a negative value turns clipping off).
+ *  Predictions are clipped to [min - margin * range, max + margin *
+ *  range] of the training class values, so that points far outside
+ *  the training inputs cannot get absurd predictions from the
+ *  quadratic terms. A negative margin turns clipping off.
  *  (default 0.5)</pre>
  * 
  * <pre> -num-threads &lt;int&gt;
- *  Number of threads for the passes over the data
- *  (0 = all available cores).
+ *  Number of threads for the passes over the data (0 = all available
+ *  cores). Results agree across thread counts to rounding (about
+ *  1e-12 relative).
  *  (default 0)</pre>
  * 
- * <pre> -S &lt;num&gt;
- *  Random number seed.
+ * <pre> -S &lt;int&gt;
+ *  Seed of the random starting blocks of the Krylov head and of the
+ *  split of the instances for validation and fresh sampling.
  *  (default 1)</pre>
  * 
  * <pre> -output-debug-info
@@ -694,80 +721,107 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * Valid options are: <p>
    * 
    * <pre> -N &lt;int&gt;
-   *  Number of hidden units, i.e. the rank r of L
-   *  (0 = choose 1..10 by the error on held-out instances).
+   *  Number of hidden units r (the rank of L = sum_j alpha_j w_j
+   *  w_j^T), capped at the number of input columns; 0 chooses r
+   *  automatically (1 to 10) by the error on held-out instances: the
+   *  smallest r within 1 % of the best.
    *  (default 3)</pre>
    * 
    * <pre> -solver &lt;EP-ROM|AP-ROM-BK|AP-ROM-MBK&gt;
-   *  Solver: EP-ROM, AP-ROM-BK or AP-ROM-MBK.
+   *  EP-ROM: exact projection by a full eigendecomposition of the p x
+   *  p gradient (O(m p^2 + p^3) per iteration); AP-ROM-BK: rank-r head
+   *  of the explicit gradient by block Krylov SVD; AP-ROM-MBK: the
+   *  same head matrix-free, never forming the gradient (for large p).
    *  (default AP-ROM-MBK)</pre>
    * 
    * <pre> -step &lt;unit|search&gt;
-   *  Step rule: unit (the papers' step 1) or search
-   *  (exact line search over the new step and the previous one).
+   *  unit: the papers' step size 1 (fast, but can diverge on few or
+   *  non-Gaussian samples); search: exact minimisation of the training
+   *  residual over the new step and the previous one (a
+   *  conjugate-gradient-like step; never diverges).
    *  (default search)</pre>
    * 
    * <pre> -I &lt;int&gt;
-   *  Maximum number of iterations.
+   *  Maximum number of iterations (at least 1); the best iterate seen
+   *  is returned.
    *  (default 100)</pre>
    * 
    * <pre> -tol &lt;double&gt;
-   *  Stop when the relative training residual
-   *  ||d||/||y|| (standardized class) falls to this value.
+   *  Stop when the relative training residual ||d||/||y|| of the
+   *  standardized class falls to this value (a finite number &gt;= 0).
    *  (default 1.0E-8)</pre>
    * 
    * <pre> -block-size &lt;int&gt;
-   *  Block size k of the Krylov head (0 = automatic: k = r).
+   *  Block size k of the Krylov head of AP-ROM (0 = automatic, k = r;
+   *  values below r are raised to r). Ignored by EP-ROM.
    *  (default 0)</pre>
    * 
    * <pre> -krylov-iters &lt;int&gt;
-   *  Krylov iterations q of the head (0 = automatic:
-   *  max(2, ceil(ln p))).
+   *  Number of Krylov iterations q of the head of AP-ROM (0 =
+   *  automatic, max(2, ceil(ln p))). Ignored by EP-ROM.
    *  (default 0)</pre>
    * 
    * <pre> -fresh-sampling
-   *  Fresh sampling: each iteration uses the next of several
-   *  disjoint batches of the training instances.</pre>
+   *  Fresh sampling as in the papers' analysis: the training instances
+   *  are split into disjoint batches, max(2, min(maxIterations, m /
+   *  (10 p r))) of them, and each iteration uses the next batch.</pre>
    * 
    * <pre> -no-linear
-   *  Do not fit the linear term and the bias.</pre>
+   *  If set, fit only the quadratic part: no linear term beta and no
+   *  bias c (the class mean is still added back).</pre>
    * 
    * <pre> -validation &lt;fraction&gt;
-   *  Fraction of the training instances held out to choose the
-   *  number of iterations (early stopping; the model is then refitted
-   *  on all instances). 0 = off.
+   *  Fraction of the training instances held out (seeded) to choose
+   *  the number of iterations: the fit stops where the error on them
+   *  is lowest, then the model is refitted on all instances for that
+   *  many iterations. Guards against overfitting small or noisy data;
+   *  0 switches it off. Ignored when fewer than 10 instances would be
+   *  held out.
    *  (default 0.2)</pre>
    * 
    * <pre> -validation-runs &lt;int&gt;
-   *  Number of validation runs, each holding out a different
-   *  fraction of the instances; the number of iterations is where
-   *  their mean held-out error is lowest (with -validation 0.2 and
-   *  5 runs: 5-fold cross-validation).
+   *  Number of validation runs (1 to 100) the number of iterations is
+   *  chosen from: run k holds out its own fraction of the instances
+   *  (-validation), and the iteration count is where the mean error on
+   *  the held-out instances is lowest. With fraction 0.2 and 5 runs
+   *  this is 5-fold cross-validation; 1 is a single held-out split
+   *  (cheaper: 2 fits instead of 6).
    *  (default 5)</pre>
    * 
    * <pre> -ridge &lt;lambda&gt;
-   *  Ridge penalty lambda: minimise (1/2W) sum w d^2
-   *  + (lambda/2)(||L||_F^2 + ||beta||^2) on the standardized data.
+   *  Ridge penalty lambda on the network: the solver minimises (1/2W)
+   *  sum_i w_i d_i^2 + (lambda/2)(||L||_F^2 + ||beta||^2) on the
+   *  standardized data (the bias is not penalised). Larger values
+   *  shrink the hidden units and the linear term towards zero, which
+   *  steadies the model on small or noisy data; 0 is the papers' least
+   *  squares.
    *  (default 0.0)</pre>
    * 
    * <pre> -activation-margin &lt;fraction&gt;
-   *  Clamp each hidden unit's input w_j.z to the range it takes
-   *  on the training data, widened by this fraction of it on each
-   *  side (a negative value turns this off).
+   *  Each hidden unit's input w_j.z is clamped to the range it takes
+   *  on the training instances, widened by this fraction of that range
+   *  on each side, so a unit's contribution alpha_j (w_j.z)^2 never
+   *  exceeds what it was on the training data; the linear term is not
+   *  clamped. Predictions on the training instances are unchanged. A
+   *  negative value turns clamping off (the pure quadratic).
    *  (default 0.1)</pre>
    * 
    * <pre> -clip &lt;margin&gt;
-   *  Clip predictions to the training class range widened by this
-   *  fraction of it on each side (a negative value turns clipping off).
+   *  Predictions are clipped to [min - margin * range, max + margin *
+   *  range] of the training class values, so that points far outside
+   *  the training inputs cannot get absurd predictions from the
+   *  quadratic terms. A negative margin turns clipping off.
    *  (default 0.5)</pre>
    * 
    * <pre> -num-threads &lt;int&gt;
-   *  Number of threads for the passes over the data
-   *  (0 = all available cores).
+   *  Number of threads for the passes over the data (0 = all available
+   *  cores). Results agree across thread counts to rounding (about
+   *  1e-12 relative).
    *  (default 0)</pre>
    * 
-   * <pre> -S &lt;num&gt;
-   *  Random number seed.
+   * <pre> -S &lt;int&gt;
+   *  Seed of the random starting blocks of the Krylov head and of the
+   *  split of the instances for validation and fresh sampling.
    *  (default 1)</pre>
    * 
    * <pre> -output-debug-info
