@@ -10,7 +10,7 @@ import polynomialnetwork.engine.SolverSettings.Method;
 import polynomialnetwork.engine.SolverSettings.StepRule;
 
 /**
- * The multi-seed sweeps behind issue 3's acceptance criteria (algorithms.md §8 protocol):
+ * The multi-seed sweeps behind the acceptance criteria (doc/algorithms.md):
  * p = 100, r = 5, orthonormal w_j, α_j = ±1, x ~ N(0, I), 10 seeds each. Run with
  * {@code scripts/acceptance-sweep.sh}; prints Markdown tables.
  */

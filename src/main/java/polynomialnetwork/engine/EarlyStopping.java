@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Early stopping without losing data (doc/algorithms.md §4.5): runs on the training parts of
+ * Early stopping without losing data (doc/algorithms.md §8.1): runs on the training parts of
  * the validation folds choose the number of iterations by their mean error on the held-out
  * parts, then the model is fitted on all rows for that many iterations.
  */

@@ -7,7 +7,7 @@ import java.util.Random;
  * ({@link BlockKrylovHead}; on the explicit G for AP-ROM-BK, matrix-free for AP-ROM-MBK, where
  * each product is one pass over the rows), then the exact rank-r tail of the factored sum
  * ({@link ExactTail}). The Krylov block is warm-started from the previous head when the settings
- * allow, with a shallower depth (§6).
+ * allow, with a shallower depth (§4.7).
  */
 final class HeadTailUpdate extends LowRankUpdate {
 

@@ -24,7 +24,7 @@ final class Iterate {
 
   /**
    * The linear part after a step: (β, c) − η_b (∇β, ∇c) + η_prev ((β, c) − (β_prev, c_prev)),
-   * doc/algorithms.md §5 with the previous-step term of the search rule (§4.3).
+   * doc/algorithms.md §5 with the previous-step term of the search rule (§4.2).
    */
   Iterate withLinearStep(FactoredSymmetric nextInteraction, StepSize step, double[] dBeta,
       double dC, Iterate previous) {

@@ -3,7 +3,7 @@ package polynomialnetwork.engine;
 import java.util.List;
 
 /**
- * The automatic choice of r (doc/algorithms.md §4.7): for r = 1, 2, … the validation runs of
+ * The automatic choice of r (doc/algorithms.md §8.2): for r = 1, 2, … the validation runs of
  * {@link EarlyStopping} on the same folds, each rank scored by the lowest mean held-out RMSE;
  * the search stops after two ranks without a 0.1 % improvement, and the smallest rank within
  * {@link #RANK_TOLERANCE} of the best score is chosen. With too few rows to hold any out, r = 1

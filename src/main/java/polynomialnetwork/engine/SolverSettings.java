@@ -36,7 +36,7 @@ public final class SolverSettings {
     LINE_SEARCH,
     /**
      * Exact search over the head direction, the linear direction and the previous step (a
-     * conjugate-gradient-like step, §4.3); the first step, with no previous one, is SAFEGUARDED.
+     * conjugate-gradient-like step, §4.2); the first step, with no previous one, is SAFEGUARDED.
      */
     SEARCH
   }
@@ -82,7 +82,7 @@ public final class SolverSettings {
   private int threads = 0;
   private boolean warmStart = true;
   private boolean refitCore = false;
-  /** 5-fold cross-validation of the iteration count (doc/algorithms.md §4.5). */
+  /** 5-fold cross-validation of the iteration count (doc/algorithms.md §8.1). */
   private double validationFraction = 0.2;
   private int validationRuns = 5;
   private int warmDepth = 0;

@@ -244,6 +244,23 @@ public final class InstancesConverter implements Serializable {
   }
 
   /**
+   * The smallest and largest class value of the instances with a class and positive weight
+   * (the range predictions are clipped around); {+∞, −∞} when there are none.
+   */
+  public static double[] classRange(Instances data) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < data.numInstances(); i++) {
+      Instance inst = data.instance(i);
+      if (!inst.classIsMissing() && inst.weight() > 0) {
+        min = Math.min(min, inst.classValue());
+        max = Math.max(max, inst.classValue());
+      }
+    }
+    return new double[] {min, max};
+  }
+
+  /**
    * Whether v can be the value of a nominal attribute with {@code values} values: missing (NaN)
    * or a whole number in [0, values). Anything else only comes through the API, and Weka's
    * filters would fail on it with an index error or use it silently.

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import polynomialnetwork.engine.PlantedProblem.Distribution;
 
 /**
- * Issue 6's planted non-Gaussian data (p = 50, r = 3, m = 5000, noiseless, standardised
+ * Planted non-Gaussian data (p = 50, r = 3, m = 5000, noiseless, standardised
  * features): the debiased gradient is biased there, but L* is still a fixed point (G(L*) = 0
  * for noiseless data) and the default step, an exact search that assumes nothing about x, gets
  * there. One seed each; the 10-seed table, with the paper's unit step for contrast, is

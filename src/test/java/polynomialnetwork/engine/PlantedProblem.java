@@ -3,7 +3,7 @@ package polynomialnetwork.engine;
 import java.util.Random;
 
 /**
- * Seeded planted problems of algorithms.md §8: y = xᵀL*x (+ βᵀx + c) (+ noise), L* = Σ α_j w_j
+ * Seeded planted problems of doc/algorithms.md §11: y = xᵀL*x (+ βᵀx + c) (+ noise), L* = Σ α_j w_j
  * w_jᵀ with orthonormal w_j (QR of a Gaussian p×r block), x ~ N(0, I).
  */
 public final class PlantedProblem {
@@ -88,7 +88,7 @@ public final class PlantedProblem {
     }
   }
 
-  /** Input distributions for the non-Gaussian checks of issue 6. */
+  /** Input distributions for the non-Gaussian recovery checks. */
   public enum Distribution {
     GAUSSIAN, UNIFORM, BINARY, LOGNORMAL,
     /** Gaussian with a random covariance of condition number 10. */

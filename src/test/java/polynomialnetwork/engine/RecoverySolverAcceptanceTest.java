@@ -11,8 +11,8 @@ import polynomialnetwork.engine.SolverSettings.Method;
 import polynomialnetwork.engine.SolverSettings.StepRule;
 
 /**
- * Issue 3's acceptance criteria on one seed each (the 10-seed sweeps are
- * {@code scripts/acceptance-sweep.sh}). Planted problems of algorithms.md §8: p = 100, r = 5,
+ * The acceptance criteria on one seed each (the 10-seed sweeps are
+ * {@code scripts/acceptance-sweep.sh}). Planted problems of doc/algorithms.md §11: p = 100, r = 5,
  * orthonormal w_j, α_j = ±1, x ~ N(0, I).
  */
 class RecoverySolverAcceptanceTest {
@@ -31,7 +31,7 @@ class RecoverySolverAcceptanceTest {
     assertTrue(err < 1e-8, method + ": relative error " + err);
     assertTrue(fit.iterations() <= 100, method + ": " + fit.iterations() + " iterations");
     assertEquals(StopReason.CONVERGED, fit.stopReason());
-    // the reference protocol needs ~44-60 iterations to 1e-9 at m = 8000 (algorithms.md §8 B)
+    // the reference protocol needs ~44-60 iterations to 1e-9 at m = 8000 (doc/algorithms.md §11 (B))
     assertTrue(fit.iterations() >= 20, "suspiciously few iterations: " + fit.iterations());
   }
 

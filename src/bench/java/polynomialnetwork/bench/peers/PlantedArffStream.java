@@ -9,8 +9,8 @@ import java.util.Random;
 
 /**
  * Streams a planted training set ({@link PlantedNetwork}: y = Σ_j α_j (w_jᵀx)², orthonormal w_j,
- * α = ±1, x ~ N(0, I)) to an ARFF file without holding it in memory, for the scale run of issue 5
- * part 4 ({@code scripts/scale-run.sh}). Inputs are written with 5 decimals and y is computed from
+ * α = ±1, x ~ N(0, I)) to an ARFF file without holding it in memory, for the scale run
+ * ({@code scripts/scale-run.sh}). Inputs are written with 5 decimals and y is computed from
  * the written (rounded) inputs, so the file is exactly noiseless. Seeded: the same arguments give
  * the same bytes.
  *

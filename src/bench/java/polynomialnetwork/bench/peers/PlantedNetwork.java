@@ -8,7 +8,7 @@ import weka.core.DenseInstance;
 import weka.core.Instances;
 
 /**
- * The planted model of issue 5 (part 3 and 4): y = Σ_j α_j (w_jᵀx)², noiseless, with r
+ * The planted model of the peer benchmark and the scale run: y = Σ_j α_j (w_jᵀx)², noiseless, with r
  * orthonormal hidden weight vectors w_j ∈ ℝᵖ, α_j = +1, −1, +1, … (alternating, so both signs
  * occur), x ~ N(0, I). Everything is seeded: the network from {@code seed}, each data set from its
  * own stream, so a test set does not depend on the size of the training set.

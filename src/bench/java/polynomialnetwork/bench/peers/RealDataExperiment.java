@@ -20,7 +20,7 @@ import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
 
 /**
- * Issue 6's real-data comparison: 10 × 10-fold cross-validation on test-data/cpu.arff and
+ * The real-data comparison: 10 × 10-fold cross-validation on test-data/cpu.arff and
  * cpu.with.vendor.arff, then Weka's corrected resampled t-test (PairedCorrectedTTester, 5 %) on
  * RRSE against PolynomialNetwork with its defaults as the baseline. Run with
  * {@code scripts/real-data-experiment.sh}.

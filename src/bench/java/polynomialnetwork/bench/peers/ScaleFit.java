@@ -11,7 +11,7 @@ import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
 
 /**
- * The scale run split in two (issue 5 part 4): loads an ARFF with Weka's {@link DataSource} and
+ * The scale run split in two: loads an ARFF with Weka's {@link DataSource} and
  * trains PolynomialNetwork on it, timing the two separately and reporting the JVM's peak heap
  * (sum of the heap pools' peak usage). Usage: {@code ScaleFit <train.arff> [PolynomialNetwork
  * options...]}.

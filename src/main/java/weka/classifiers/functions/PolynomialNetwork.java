@@ -411,15 +411,9 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   public void buildClassifier(Instances data) throws Exception {
     forgetModel();
     testCapabilitiesNamingAttributes(data);
-    m_ClassMin = Double.POSITIVE_INFINITY;
-    m_ClassMax = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < data.numInstances(); i++) {
-      Instance inst = data.instance(i);
-      if (!inst.classIsMissing() && inst.weight() > 0) {
-        m_ClassMin = Math.min(m_ClassMin, inst.classValue());
-        m_ClassMax = Math.max(m_ClassMax, inst.classValue());
-      }
-    }
+    double[] classRange = InstancesConverter.classRange(data);
+    m_ClassMin = classRange[0];
+    m_ClassMax = classRange[1];
 
     InstancesConverter.Prepared prepared = InstancesConverter.fit(data);
     InstancesConverter converter = prepared.converter;

@@ -44,7 +44,7 @@ class PolynomialNetworkInterruptTest {
 
   static synchronized Instances bigProblem() {
     if (big == null) {
-      big = HostileInputTest.planted(16000, 200, 41);
+      big = HostileInput.planted(16000, 200, 41);
     }
     return big;
   }
@@ -141,7 +141,7 @@ class PolynomialNetworkInterruptTest {
   /** An interrupt that arrives before buildClassifier is honoured at once, too. */
   @Test
   void alreadyInterruptedThreadReturnsPromptlyAndKeepsTheFlag() throws Exception {
-    Instances data = HostileInputTest.planted(3000, 20, 42);
+    Instances data = HostileInput.planted(3000, 20, 42);
     for (String options : new String[] {"", "-validation 0", "-N 0"}) {
       PolynomialNetwork pn = new PolynomialNetwork();
       pn.setOptions(Utils.splitOptions(options

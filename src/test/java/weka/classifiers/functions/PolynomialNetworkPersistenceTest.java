@@ -56,7 +56,7 @@ class PolynomialNetworkPersistenceTest {
 
   static void assertSamePredictions(PolynomialNetwork a, PolynomialNetwork b, Instances data)
     throws Exception {
-    List<Instance> points = HostileInputTest.newPoints(data, 10, 4);
+    List<Instance> points = HostileInput.newPoints(data, 10, 4);
     for (Instance inst : data) {
       points.add(inst);
     }
@@ -70,7 +70,7 @@ class PolynomialNetworkPersistenceTest {
   @ValueSource(strings = {"", "-solver EP-ROM -step unit", "-solver AP-ROM-BK -no-linear",
     "-N 0", "-fresh-sampling -clip -1", "-validation 0 -I 5"})
   void roundTripPredictsBitForBit(String options) throws Exception {
-    Instances data = HostileInputTest.mixed(300, 21);
+    Instances data = HostileInput.mixed(300, 21);
     data.instance(3).setMissing(0);
     PolynomialNetwork pn = new PolynomialNetwork();
     pn.setOptions(Utils.splitOptions(options));
@@ -92,7 +92,7 @@ class PolynomialNetworkPersistenceTest {
 
   @Test
   void constantAndUntrainedModelsRoundTrip() throws Exception {
-    Instances data = HostileInputTest.mixed(20, 22);
+    Instances data = HostileInput.mixed(20, 22);
     PolynomialNetwork constant = new PolynomialNetwork();
     constant.buildClassifier(new Instances(data, 0));
     PolynomialNetwork back = (PolynomialNetwork) deserialize(serialize(constant));
@@ -162,7 +162,7 @@ class PolynomialNetworkPersistenceTest {
   void everySerializableClassOfTheModelDeclaresAPinnedSerialVersionUid() throws Exception {
     final Set<String> ours = new TreeSet<String>();
     final Set<String> others = new TreeSet<String>();
-    Instances data = HostileInputTest.mixed(200, 23);
+    Instances data = HostileInput.mixed(200, 23);
     data.instance(0).setMissing(3);
     for (String options : new String[] {"", "-solver EP-ROM", "-solver AP-ROM-BK", "-N 0"}) {
       PolynomialNetwork pn = new PolynomialNetwork();

@@ -173,7 +173,7 @@ class PolynomialNetworkPropertiesTest {
     for (Instance inst : data) {
       points.add(inst);
     }
-    points.addAll(HostileInputTest.newPoints(data, 3, spec.seed));
+    points.addAll(HostileInput.newPoints(data, 3, spec.seed));
     for (Instance inst : points) {
       DataSnapshot b = DataSnapshot.of(inst);
       double y = pn.classifyInstance(inst);

@@ -52,7 +52,7 @@ public final class ReferenceModel {
   public static void main(String[] args) throws Exception {
     File dir = new File(args.length > 0 ? args[0] : "src/test/resources/models");
     dir.mkdirs();
-    Instances train = HostileInputTest.mixed(80, 8);
+    Instances train = HostileInput.mixed(80, 8);
     Random rng = new Random(8);
     for (Instance inst : train) {
       if (rng.nextInt(6) == 0) {
@@ -63,7 +63,7 @@ public final class ReferenceModel {
     train.setRelationName(PREFIX + "-train");
     Instances test = new Instances(train, 0);
     test.setRelationName(PREFIX + "-test");
-    for (Instance inst : HostileInputTest.newPoints(train, 20, 9)) {
+    for (Instance inst : HostileInput.newPoints(train, 20, 9)) {
       test.add(inst);
     }
     File trainFile = new File(dir, PREFIX + "-train.arff");

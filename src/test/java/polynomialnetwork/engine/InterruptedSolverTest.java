@@ -8,24 +8,12 @@ import org.junit.jupiter.api.Test;
 import polynomialnetwork.engine.FitResult.StopReason;
 
 /**
- * Interruption at awkward moments (issue 8 findings, fixed): every result has at least one
- * trace record, and an interrupted validation run's best iterate is kept.
- *
- * <p>The original fault: {@code SolverRun.iterate} checks the interrupt flag at the top of its loop, before
- * the first {@code IterationRecord} is added, and a {@code SolverInterruptedException} in the
- * first evaluation pass also leaves the trace empty. Code that then reads the trace fails with
- * an {@code IndexOutOfBoundsException}:
- * <ul>
- * <li>{@code RecoverySolver.fit} with a held-out fraction: {@code probe.trace().get(size - 1)}
- * (RecoverySolver.java:48, index -1);</li>
- * <li>{@code RecoverySolver.chooseRank}: {@code probe.trace().get(probe.bestIteration())};</li>
- * <li>{@code FitResult.bestRelativeResidual()}: {@code trace.get(bestIteration)} (index 0).</li>
- * </ul>
- * And by design of the held-out path: when the validation probe is interrupted, the refit on
- * all rows starts with the interrupt flag still set and returns at once with an empty trace, so
- * the probe's best iterate is lost (the classifier then has nothing to keep).
+ * Interruption at awkward moments: every result has at least one trace record (an interrupted
+ * run that evaluated nothing reports the zero model, relative residual 1), the interrupt flag
+ * stays set, and when a validation run is interrupted its best iterate is kept rather than a
+ * refit that could not run.
  */
-class InterruptedSolverFindingsTest {
+class InterruptedSolverTest {
 
   private static SolverSettings base() {
     return PlantedProblem.singleRun().rank(2).seed(2).maxIterations(60);

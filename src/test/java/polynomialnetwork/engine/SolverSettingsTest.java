@@ -1,0 +1,36 @@
+package polynomialnetwork.engine;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import polynomialnetwork.engine.FitResult.StopReason;
+import polynomialnetwork.engine.SolverSettings.Method;
+
+/** Settings validation: invalid values are refused, naming the option. */
+class SolverSettingsTest {
+
+  private static SolverSettings base() {
+    return PlantedProblem.singleRun().rank(3).seed(2).maxIterations(60);
+  }
+
+  @Test
+  void invalidSettingsAreRejectedWithTheirName() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> PlantedProblem.singleRun().rank(-1));
+    assertTrue(e.getMessage().contains("hidden units"));
+    assertThrows(IllegalArgumentException.class, () -> PlantedProblem.singleRun().tolerance(-1));
+    assertThrows(IllegalArgumentException.class,
+        () -> PlantedProblem.singleRun().tolerance(Double.NaN));
+    assertThrows(IllegalArgumentException.class, () -> PlantedProblem.singleRun().maxIterations(-1));
+    assertThrows(IllegalArgumentException.class, () -> PlantedProblem.singleRun().blockSize(-2));
+    assertThrows(IllegalArgumentException.class, () -> PlantedProblem.singleRun().krylovDepth(-2));
+    assertThrows(IllegalArgumentException.class, () -> PlantedProblem.singleRun().threads(-1));
+  }
+}
