@@ -16,14 +16,7 @@ final class ExactProjectionUpdate extends LowRankUpdate {
     FactoredSymmetric l = in.current.interaction;
     DenseSymmetricMatrix gd = ridge > 0 ? PenalizedGradient.explicit(in.gradient, l, ridge)
         : in.gradient.formExplicit();
-    StepSize step;
-    if (unitStep) {
-      step = StepSize.unit();
-    } else {
-      StepSize.Penalty penalty = ridge == 0 ? null : in.penalty(ridge, null, gd);
-      step = chooser.choose(new StepGram(null, gd, in.dBeta, in.dC, in.momentum, in.batch),
-          penalty);
-    }
+    StepSize step = step(in, chooser, null, gd);
     DenseSymmetricMatrix dense = DenseSymmetricMatrix.of(l).subtractScaled(step.onL, gd);
     if (step.onPrevious != 0) {
       dense.subtractScaled(-step.onPrevious, DenseSymmetricMatrix.of(l))

@@ -47,14 +47,7 @@ final class HeadTailUpdate extends LowRankUpdate {
     previousHead = head.projection.vectors();
     productColumns = head.productColumns;
     FactoredSymmetric dir = head.projection;
-    StepSize step;
-    if (unitStep) {
-      step = StepSize.unit();
-    } else {
-      StepSize.Penalty penalty = ridge == 0 ? null : in.penalty(ridge, dir, null);
-      step = chooser.choose(new StepGram(dir, null, in.dBeta, in.dC, in.momentum, in.batch),
-          penalty);
-    }
+    StepSize step = step(in, chooser, dir, null);
     double[] coef = new double[dir.rank()];
     for (int a = 0; a < coef.length; a++) {
       coef[a] = -step.onL * dir.values()[a];

@@ -78,6 +78,20 @@ abstract class LowRankUpdate {
 
   abstract Move move(Inputs in, StepChooser chooser);
 
+  /**
+   * The step along a head given factored or dense: 1 under the unit rule, else the caller's
+   * choice from the step Gram pass (§4.2), with the ridge penalty's part when λ > 0.
+   */
+  StepSize step(Inputs in, StepChooser chooser, FactoredSymmetric headL,
+      DenseSymmetricMatrix headDense) {
+    if (unitStep) {
+      return StepSize.unit();
+    }
+    StepSize.Penalty penalty = ridge == 0 ? null : in.penalty(ridge, headL, headDense);
+    return chooser.choose(new StepGram(headL, headDense, in.dBeta, in.dC, in.momentum,
+        in.batch), penalty);
+  }
+
   /** Matrix–vector product columns the last move spent on its head (0 for the exact projection). */
   abstract int productColumns();
 }

@@ -23,39 +23,40 @@ class InterruptedSolverTest {
     return PlantedProblem.spec().p(20).r(2).m(1000).seed(9).build();
   }
 
-  @Test
-  void interruptedFitWithValidationReturnsAnInterruptedResult() {
+  /** Runs {@code check} on a thread that is already interrupted, and clears the flag after. */
+  private static void onInterruptedThread(Runnable check) {
     Thread.currentThread().interrupt();
     try {
-      FitResult fit = RecoverySolver.fit(problem().data, base().validationFraction(0.2));
-      assertEquals(StopReason.INTERRUPTED, fit.stopReason());
-      assertTrue(Thread.currentThread().isInterrupted());
+      check.run();
     } finally {
       Thread.interrupted();
     }
+  }
+
+  @Test
+  void interruptedFitWithValidationReturnsAnInterruptedResult() {
+    onInterruptedThread(() -> {
+      FitResult fit = RecoverySolver.fit(problem().data, base().validationFraction(0.2));
+      assertEquals(StopReason.INTERRUPTED, fit.stopReason());
+      assertTrue(Thread.currentThread().isInterrupted());
+    });
   }
 
   @Test
   void interruptedBeforeTheFirstIterateStillHasAResidual() {
-    Thread.currentThread().interrupt();
-    try {
+    onInterruptedThread(() -> {
       FitResult fit = RecoverySolver.fit(problem().data, base());
       assertEquals(StopReason.INTERRUPTED, fit.stopReason());
       assertEquals(1.0, fit.bestRelativeResidual(), 0.0, "the zero model's residual");
-    } finally {
-      Thread.interrupted();
-    }
+    });
   }
 
   @Test
   void interruptedRankChoiceReturnsAChoice() {
-    Thread.currentThread().interrupt();
-    try {
+    onInterruptedThread(() -> {
       RankSelection.Choice choice = RankSelection.choose(problem().data, base(), 5);
       assertTrue(choice.rank >= 1);
-    } finally {
-      Thread.interrupted();
-    }
+    });
   }
 
   @Test

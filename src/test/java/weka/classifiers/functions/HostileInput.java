@@ -25,7 +25,7 @@ import weka.core.UnsupportedAttributeTypeException;
 import weka.core.Utils;
 
 /**
- * The harness of the hostile-input tables ({@link HostileDataTest}, {@link HostileOptionsTest}):
+ * The harness of the hostile-input tables ({@link HostileInputTest}):
  * each case is a data set, options, and the expected
  * behaviour — either a named exception whose message names the attribute, value, instance or
  * option at fault, or a model whose predictions, on every training instance and on a few new

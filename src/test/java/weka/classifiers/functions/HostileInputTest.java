@@ -1,6 +1,5 @@
 package weka.classifiers.functions;
 
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -8,20 +7,24 @@ import org.junit.jupiter.params.provider.MethodSource;
 import weka.core.Instances;
 
 /**
- * Hostile training and prediction data, one table ({@link HostileInput#dataCases()}): each case
- * is a data set, options and the expected behaviour, a refusal naming what is at fault or a model
- * with finite (and, where a right answer exists, right) predictions, the data unchanged.
+ * Hostile inputs, two tables run by the harness {@link HostileInput}: training and prediction
+ * data ({@link HostileInput#dataCases()}: sizes, missing values, weights, magnitudes, targets,
+ * structure, types) and option values ({@link HostileInput#optionCases()}). Each case must end in
+ * a refusal naming what is at fault, or in a model with finite (and, where a right answer exists,
+ * right) predictions, the data unchanged.
  */
-class HostileDataTest {
+class HostileInputTest {
 
   @ParameterizedTest(name = "{index}: {0}")
-  @MethodSource("cases")
+  @MethodSource("weka.classifiers.functions.HostileInput#dataCases")
   void hostileData(HostileInput.Case c) throws Exception {
     HostileInput.run(c);
   }
 
-  static Stream<HostileInput.Case> cases() throws Exception {
-    return HostileInput.dataCases();
+  @ParameterizedTest(name = "{index}: {0}")
+  @MethodSource("weka.classifiers.functions.HostileInput#optionCases")
+  void hostileOption(HostileInput.Case c) throws Exception {
+    HostileInput.run(c);
   }
 
   /**
@@ -60,7 +63,8 @@ class HostileDataTest {
 
   @AfterAll
   static void summary() throws Exception {
-    System.out.println("HostileDataTest: " + cases().count() + " cases; " + HostileInput.models
+    System.out.println("HostileInputTest: " + (HostileInput.dataCases().count()
+      + HostileInput.optionCases().count()) + " cases; " + HostileInput.models
       + " models built, " + HostileInput.refusals + " refusals checked, "
       + HostileInput.predictions + " finite predictions");
   }
