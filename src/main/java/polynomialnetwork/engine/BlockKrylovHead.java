@@ -52,25 +52,32 @@ public final class BlockKrylovHead {
    */
   public static Head compute(SymmetricOperator g, int rank, int blockSize, int depth, Random rng,
       double[][] start) {
-    int p = g.dimension();
-    int k = Math.max(blockSize, rank);
-    k = Math.min(k, p);
-    double[][] pi;
-    if (start != null && start.length > 0) {
-      pi = new double[k][];
-      for (int c = 0; c < k; c++) {
-        if (c < start.length) {
-          pi[c] = start[c].clone();
-        } else {
-          pi[c] = gaussian(p, rng);
-        }
-      }
-    } else {
-      pi = new double[k][];
-      for (int c = 0; c < k; c++) {
-        pi[c] = gaussian(p, rng);
-      }
+    return compute(g, rank, depth, startBlock(g.dimension(), rank, blockSize, rng, start));
+  }
+
+  /**
+   * The start block Π of a head: the columns of {@code previous} (the previous head, a warm
+   * start) completed with Gaussian columns, or k Gaussian columns; k = max(blockSize, rank),
+   * at most p. A caller that knows Π before the head can have G·Π computed in a pass it makes
+   * anyway (the evaluation, {@link DebiasedGradient#evaluate}).
+   */
+  public static double[][] startBlock(int p, int rank, int blockSize, Random rng,
+      double[][] previous) {
+    int k = Math.min(Math.max(blockSize, rank), p);
+    double[][] pi = new double[k][];
+    for (int c = 0; c < k; c++) {
+      pi[c] = previous != null && c < previous.length ? previous[c].clone() : gaussian(p, rng);
     }
+    return pi;
+  }
+
+  /**
+   * The head from the start block {@code pi} (of {@link #startBlock}); G·pi is asked of
+   * {@code g} with this very array, so a product already known for it is not recomputed.
+   */
+  public static Head compute(SymmetricOperator g, int rank, int depth, double[][] pi) {
+    int p = g.dimension();
+    int k = pi.length;
     int products = k;
     double[][] next = g.apply(pi);
     List<double[]> q = new ArrayList<>();

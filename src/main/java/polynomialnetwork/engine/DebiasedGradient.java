@@ -24,9 +24,12 @@ public final class DebiasedGradient implements SymmetricOperator {
   private final double trace;
   private final double[] linearDirection; // Xᵀ(w∘d)/W, or null
   private final double constantDirection;
+  /** A block whose product the evaluation pass already gave, and that product (or null). */
+  private final double[][] knownInput;
+  private final double[][] knownProduct;
 
   private DebiasedGradient(RowBlocks blocks, double sumWd, double sumWdNorm, double batchWeight,
-      double[] xtwd) {
+      double[] xtwd, double[][] product, double[][] productSums) {
     this.blocks = blocks;
     this.p = blocks.cols();
     this.sumWeightedResidual = sumWd;
@@ -39,6 +42,8 @@ public final class DebiasedGradient implements SymmetricOperator {
     }
     this.linearDirection = xtwd;
     this.constantDirection = sumWd / batchWeight - trace;
+    this.knownInput = product;
+    this.knownProduct = product == null ? null : finishProduct(productSums, product);
   }
 
   /** The residual at an iterate, and the gradient it defines. */
@@ -64,12 +69,33 @@ public final class DebiasedGradient implements SymmetricOperator {
    */
   public static Evaluation evaluate(RowBlocks blocks, FactoredSymmetric l, double[] beta,
       double c, RowSelection selection) {
-    ResidualPass.Sums sums = blocks.aggregate(new ResidualPass(l, beta, c, selection, true));
+    return evaluate(blocks, l, beta, c, selection, null, 0);
+  }
+
+  /**
+   * As {@link #evaluate(RowBlocks, FactoredSymmetric, double[], double, RowSelection)}, and in
+   * the same pass G·Π for a block Π known in advance (the Krylov head's start block): the
+   * gradient's {@link #apply} of that very array then costs no pass.
+   *
+   * @param product Π, or null
+   * @param batchWeight W of the rows the gradient is taken over, as the previous evaluation of
+   *     the same rows gave it ({@link #batchWeight()}); the product is kept only when this
+   *     evaluation finds the same W, so that it equals a separate product pass exactly
+   */
+  public static Evaluation evaluate(RowBlocks blocks, FactoredSymmetric l, double[] beta,
+      double c, RowSelection selection, double[][] product, double batchWeight) {
+    boolean fuse = product != null && batchWeight > 0;
+    ResidualPass.Sums sums = blocks.aggregate(new ResidualPass(l, beta, c, selection, true,
+        fuse ? product : null, fuse ? 1.0 / (2 * batchWeight) : 0));
     double bw = sums.scalars[ResidualPass.BATCH_WEIGHT] > 0
         ? sums.scalars[ResidualPass.BATCH_WEIGHT] : 1.0;
+    fuse &= bw == batchWeight;
+    int lin = beta != null ? 1 : 0;
+    double[][] productSums = !fuse ? null
+        : java.util.Arrays.copyOfRange(sums.out, lin, sums.out.length);
     DebiasedGradient g = new DebiasedGradient(blocks,
         sums.scalars[ResidualPass.SUM_WD], sums.scalars[ResidualPass.SUM_WD_NORM], bw,
-        beta != null ? sums.out[0] : null);
+        beta != null ? sums.out[0] : null, fuse ? product : null, productSums);
     return new Evaluation(sums.scalars[ResidualPass.FITTED], sums.scalars[ResidualPass.HELD_OUT],
         g);
   }
@@ -80,7 +106,7 @@ public final class DebiasedGradient implements SymmetricOperator {
    */
   public static double squaredResidual(RowBlocks blocks, FactoredSymmetric l, double[] beta,
       double c, RowSelection selection) {
-    return blocks.aggregate(new ResidualPass(l, beta, c, selection, false))
+    return blocks.aggregate(new ResidualPass(l, beta, c, selection, false, null, 0))
         .scalars[ResidualPass.FITTED];
   }
 
@@ -91,8 +117,19 @@ public final class DebiasedGradient implements SymmetricOperator {
 
   @Override
   public double[][] apply(double[][] b) {
+    if (b == knownInput) {
+      double[][] copy = new double[knownProduct.length][];
+      for (int c = 0; c < copy.length; c++) {
+        copy[c] = knownProduct[c].clone();
+      }
+      return copy;
+    }
+    return finishProduct(blocks.aggregate(new GradientProduct(b, 1.0 / (2 * batchWeight))), b);
+  }
+
+  /** (Σ w d x xᵀB)/2W (the pass's sums) − (Σ w d / 2W)·B, in place. */
+  private double[][] finishProduct(double[][] out, double[][] b) {
     final double scale = 1.0 / (2 * batchWeight);
-    double[][] out = blocks.aggregate(new GradientProduct(b, scale));
     double shift = sumWeightedResidual * scale;
     for (int c = 0; c < b.length; c++) {
       double[] o = out[c];

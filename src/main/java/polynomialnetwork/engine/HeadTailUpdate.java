@@ -19,6 +19,9 @@ final class HeadTailUpdate extends LowRankUpdate {
   private final Random rng;
   private double[][] previousHead;
   private int productColumns;
+  /** The start block of the coming move and whether it is a warm start. */
+  private double[][] start;
+  private boolean warm;
 
   HeadTailUpdate(int p, int rank, SolverSettings settings, Random rng) {
     super(p, rank, settings);
@@ -32,6 +35,18 @@ final class HeadTailUpdate extends LowRankUpdate {
   }
 
   @Override
+  double[][] startBlock() {
+    warm = warmStart && previousHead != null && previousHead.length > 0;
+    start = BlockKrylovHead.startBlock(p, rank, blockSize, rng, warm ? previousHead : null);
+    return start;
+  }
+
+  @Override
+  boolean productsPassOverRows() {
+    return !explicitGradient;
+  }
+
+  @Override
   Move move(Inputs in, StepChooser chooser) {
     FactoredSymmetric l = in.current.interaction;
     SymmetricOperator op;
@@ -41,9 +56,9 @@ final class HeadTailUpdate extends LowRankUpdate {
     } else {
       op = ridge > 0 ? new PenalizedGradient(in.gradient, l, ridge) : in.gradient;
     }
-    boolean warm = warmStart && previousHead != null && previousHead.length > 0;
-    BlockKrylovHead.Head head = BlockKrylovHead.compute(op, rank, blockSize,
-        warm ? warmDepth : depth, rng, warm ? previousHead : null);
+    BlockKrylovHead.Head head = BlockKrylovHead.compute(op, rank, warm ? warmDepth : depth,
+        start != null ? start : startBlock());
+    start = null;
     previousHead = head.projection.vectors();
     productColumns = head.productColumns;
     FactoredSymmetric dir = head.projection;

@@ -79,6 +79,20 @@ abstract class LowRankUpdate {
   abstract Move move(Inputs in, StepChooser chooser);
 
   /**
+   * The block whose product with G the coming {@link #move} will ask for first, drawn now so
+   * that the evaluation pass can compute that product in the same read of the rows; null when
+   * the move has no such block. Called once before each move.
+   */
+  double[][] startBlock() {
+    return null;
+  }
+
+  /** Whether products with G are passes over the rows (matrix-free), so worth fusing. */
+  boolean productsPassOverRows() {
+    return false;
+  }
+
+  /**
    * The step along a head given factored or dense: 1 under the unit rule, else the caller's
    * choice from the step Gram pass (§4.2), with the ridge penalty's part when λ > 0.
    */

@@ -6,6 +6,12 @@ package polynomialnetwork.engine;
  * Σ w d² on the fitted and on the held-out rows, and on the rows the gradient is taken over
  * Σ w d, Σ w d ‖x‖², Σ w and Xᵀ(w∘d) (doc/algorithms.md §2, §5). When it updates the state, each
  * block keeps d (its previous d becoming the previous residual) and w∘d on the gradient's rows.
+ *
+ * <p>Given a block Π (the Krylov head's start block, known before the pass) and the batch weight
+ * W of the rows (known from the previous evaluation of the same rows), the same read of each
+ * row also gives Σ (w_i d_i / 2W) x_i (x_iᵀΠ), the first Krylov product's pass
+ * (doc/algorithms.md §10), computed exactly as {@link GradientProduct} computes it: the
+ * evaluation and the first product are one pass instead of two, with the same result.
  */
 final class ResidualPass implements BlockAggregator<ResidualPass.Sums> {
 
@@ -24,8 +30,8 @@ final class ResidualPass implements BlockAggregator<ResidualPass.Sums> {
     final double[][] out;
     final double[] scalars;
 
-    Sums(int p, boolean linear) {
-      out = new double[linear ? 1 : 0][p];
+    Sums(int p, int columns) {
+      out = new double[columns][p];
       scalars = new double[SCALARS];
     }
   }
@@ -37,22 +43,34 @@ final class ResidualPass implements BlockAggregator<ResidualPass.Sums> {
   private final boolean linear;
   private final RowSelection selection;
   private final boolean keep;
+  /** Columns of Π, the block whose product Σ w d x (xᵀΠ)/2W the pass also gives (0 for none). */
+  private final int productColumns;
+  /** 1/2W for that product. */
+  private final double productScale;
 
   /**
    * @param beta the linear term, or null
    * @param keep whether to keep the residual in the blocks' state
+   * @param product Π, or null for none
+   * @param productScale 1/2W, W the batch weight of the rows the gradient is taken over
    */
   ResidualPass(FactoredSymmetric l, double[] beta, double c, RowSelection selection,
-      boolean keep) {
+      boolean keep, double[][] product, double productScale) {
     int r = l.rank();
     this.p = l.dimension();
     this.linear = beta != null;
-    this.in = new double[r + (linear ? 1 : 0)][];
+    this.productColumns = product == null ? 0 : product.length;
+    this.productScale = productScale;
+    int lin = linear ? 1 : 0;
+    this.in = new double[r + lin + productColumns][];
     for (int a = 0; a < r; a++) {
       in[a] = l.vectors()[a];
     }
     if (linear) {
       in[r] = beta;
+    }
+    for (int a = 0; a < productColumns; a++) {
+      in[r + lin + a] = product[a];
     }
     this.values = l.values();
     this.c = c;
@@ -62,7 +80,7 @@ final class ResidualPass implements BlockAggregator<ResidualPass.Sums> {
 
   @Override
   public Sums zero() {
-    return new Sums(p, linear);
+    return new Sums(p, (linear ? 1 : 0) + productColumns);
   }
 
   @Override
@@ -78,6 +96,9 @@ final class ResidualPass implements BlockAggregator<ResidualPass.Sums> {
     final double[] d = new double[n];
     final double[] wd = new double[n];
     final boolean restricted = selection.restricts();
+    final int lin = linear ? 1 : 0;
+    final int k = productColumns;
+    final double f0 = productScale;
     RowKernel kernel = (i, t, tOff, out, oOff, sum) -> {
       double q = 0;
       for (int a = 0; a < r; a++) {
@@ -97,6 +118,12 @@ final class ResidualPass implements BlockAggregator<ResidualPass.Sums> {
         sum[BATCH_WEIGHT] += wi;
         if (linear) {
           out[oOff] = wdi;
+        }
+        if (wdi != 0) {
+          double f = wdi * f0;
+          for (int a = 0; a < k; a++) {
+            out[oOff + lin + a] = f * t[tOff + r + lin + a];
+          }
         }
       }
     };

@@ -25,6 +25,8 @@ final class SolverRun {
   /** The last step's sizes on L and on the linear part, for the trace (NaN before the first). */
   private double lastStepL = Double.NaN;
   private double lastStepB = Double.NaN;
+  /** W of the last evaluation (0 before the first): the fused product's scale (§10). */
+  private double lastBatchWeight;
 
   SolverRun(RowBlocks blocks, SolverSettings settings, RowSelection holdout) {
     this.holdout = holdout;
@@ -63,8 +65,15 @@ final class SolverRun {
           break;
         }
         RowSelection batch = holdout.inBatch(batches, t);
+        // the head's start block is known now, so its product with G rides on the evaluation
+        // pass (doc/algorithms.md §10): one read of the rows instead of two
+        double[][] startBlock = update.startBlock();
+        boolean sameRowsAsBefore = batches <= 1 && lastBatchWeight > 0;
         DebiasedGradient.Evaluation ev = DebiasedGradient.evaluate(blocks, x.interaction,
-            x.linear, x.bias, batch);
+            x.linear, x.bias, batch,
+            update.productsPassOverRows() && sameRowsAsBefore ? startBlock : null,
+            lastBatchWeight);
+        lastBatchWeight = ev.gradient.batchWeight();
         double fitted = ev.fittedSquaredResidual;
         double rel = Math.sqrt(fitted) / yNorm;
         double validRmse = !validating ? Double.NaN
