@@ -90,6 +90,11 @@ for s in EP-ROM AP-ROM-BK AP-ROM-MBK; do
   grep -q "^Solver: $s" "$WORK/cv-$s.txt" || fail "$s: the model output does not name the solver"
   grep -q '^  unit 1: alpha = ' "$WORK/cv-$s.txt" || fail "$s: alpha and W not printed"
   grep -q '^  column .* w_1 ' "$WORK/cv-$s.txt" || fail "$s: weight table not printed"
+  if java -XshowSettings:properties -version 2>&1 | grep -qE 'java.specification.version = (1[6-9]|[2-9][0-9])'; then
+    # Weka starts Java without jdk.incubator.vector: the model output says how to switch it on
+    grep -q '^Speed: this fit ran on the portable kernel' "$WORK/cv-$s.txt" \
+      || fail "$s: no hint on the Vector API kernel in the model output"
+  fi
   echo "$s: $(sed -n '/=== Cross-validation ===/,$p' "$WORK/cv-$s.txt" \
     | grep -E '^(Correlation|Root mean|Root relative)' | tr -s ' ' | paste -sd ';' -)"
 done

@@ -51,6 +51,26 @@ public abstract class PassKernel {
     return BEST == PORTABLE ? loadVector() : BEST;
   }
 
+  /**
+   * Whether the passes run on the portable kernel although this Java has the Vector API kernel's
+   * module (Java 16 or later) and nobody asked for the portable one: the JVM was started without
+   * {@code --add-modules jdk.incubator.vector}, as Weka's launchers start it.
+   */
+  public static boolean fasterKernelAvailableButOff() {
+    if (BEST != PORTABLE || "portable".equals(System.getProperty("polynomialnetwork.kernel"))) {
+      return false;
+    }
+    try { // java.lang.module exists from Java 9; the code runs on Java 8 too
+      Class<?> finder = Class.forName("java.lang.module.ModuleFinder");
+      Object system = finder.getMethod("ofSystem").invoke(null);
+      Object found = finder.getMethod("find", String.class).invoke(system,
+          "jdk.incubator.vector");
+      return (Boolean) found.getClass().getMethod("isPresent").invoke(found);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
+  }
+
   private static PassKernel selectBest() {
     if ("portable".equals(System.getProperty("polynomialnetwork.kernel"))) {
       return PORTABLE;

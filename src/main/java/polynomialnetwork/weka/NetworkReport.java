@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.Locale;
 
 import polynomialnetwork.engine.FitResult;
+import polynomialnetwork.engine.PassKernel;
 import polynomialnetwork.engine.QuadraticNetwork;
 import polynomialnetwork.engine.RankSelection;
 import polynomialnetwork.engine.SolverSettings;
@@ -34,6 +35,11 @@ public final class NetworkReport {
     public final double trainingRmse;
     public final double seconds;
     public final int freshSamplingBatches;
+    /**
+     * Whether this fit ran on the portable kernel while the JVM could have run the Vector API
+     * kernel; set for the first such fit in a JVM only, so the hint is given once.
+     */
+    public boolean fasterKernelHint;
 
     public FitSummary(String solver, String stepRule, int requestedRank, int iterations,
         int bestIteration, String stopReason, double relativeResidual, double trainingRmse,
@@ -62,11 +68,27 @@ public final class NetworkReport {
      */
     public static FitSummary of(FitResult fit, String solver, String stepRule, int requestedRank,
         double trainingRmse, int freshSamplingBatches) {
-      return new FitSummary(solver, stepRule, requestedRank, fit.iterations(),
+      FitSummary summary = new FitSummary(solver, stepRule, requestedRank, fit.iterations(),
           fit.bestIteration(), stopDescription(fit), fit.bestRelativeResidual(), trainingRmse,
           fit.seconds(), freshSamplingBatches);
+      summary.fasterKernelHint = PassKernel.fasterKernelAvailableButOff()
+          && !KERNEL_HINT_GIVEN.getAndSet(true);
+      return summary;
     }
   }
+
+  /** Whether a model of this JVM already carries the hint on the faster kernel. */
+  private static final java.util.concurrent.atomic.AtomicBoolean KERNEL_HINT_GIVEN =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /** The hint on the faster kernel, for the model output. */
+  static final String FASTER_KERNEL_HINT = "Speed: this fit ran on the portable kernel. This "
+      + "Java also has the faster Vector API kernel\n(README, Speed), which "
+      + "Java enables only when started with --add-modules jdk.incubator.vector:\nadd that to "
+      + "the java command that starts Weka, or set the environment variable\n"
+      + "JDK_JAVA_OPTIONS=\"--add-modules jdk.incubator.vector\" before starting Weka (Java "
+      + "then prints a harmless\nwarning about incubator modules). This hint is shown once "
+      + "per Java session.";
 
   /**
    * @param fit the engine's result
@@ -234,6 +256,9 @@ public final class NetworkReport {
         + "); relative residual ||d||/||y|| on the standardized class: "
         + num(s.relativeResidual));
     line(String.format(Locale.ROOT, "Fit time: %.3f s", s.seconds));
+    if (s.fasterKernelHint) {
+      line(FASTER_KERNEL_HINT);
+    }
     line("");
     line("Input transformation (apply it to use the numbers outside Weka):");
     line("  1. missing values -> training mean (numeric) or mode (nominal)  [ReplaceMissingValues]");
