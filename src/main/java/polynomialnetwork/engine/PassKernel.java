@@ -34,6 +34,48 @@ public abstract class PassKernel {
     accumulate4(blk, o, p, 0, u0, u1, u2, u3, y);
   }
 
+  /**
+   * The range form of {@link #accumulate4} for the tiled p×p passes (ExplicitGradient,
+   * StepGram): z[j] += Σ_r s_r x_r[j] for j in [from, to), rows r = 0..3 starting at {@code o}
+   * with row stride {@code stride}; the same arithmetic per element as {@link #accumulate4}.
+   */
+  public void accumulate4(double[] blk, int o0, int stride, int from, int to, double s0,
+      double s1, double s2, double s3, double[] z) {
+    int o1 = o0 + stride;
+    int o2 = o1 + stride;
+    int o3 = o2 + stride;
+    for (int j = from; j < to; j++) {
+      z[j] += (s0 * blk[o0 + j] + s1 * blk[o1 + j]) + (s2 * blk[o2 + j] + s3 * blk[o3 + j]);
+    }
+  }
+
+  /**
+   * Four dot products over a column range, for the tiled quadratic forms x_rᵀGx_r of StepGram:
+   * out[r] = Σ_{j in [from, to)} x_r[j]·z[j], rows r = 0..3 starting at {@code o} (row stride
+   * {@code stride}).
+   */
+  public void dot4(double[] blk, int o0, int stride, int from, int to, double[] z,
+      double[] out) {
+    int o1 = o0 + stride;
+    int o2 = o1 + stride;
+    int o3 = o2 + stride;
+    double a0 = 0;
+    double a1 = 0;
+    double a2 = 0;
+    double a3 = 0;
+    for (int j = from; j < to; j++) {
+      double zj = z[j];
+      a0 += blk[o0 + j] * zj;
+      a1 += blk[o1 + j] * zj;
+      a2 += blk[o2 + j] * zj;
+      a3 += blk[o3 + j] * zj;
+    }
+    out[0] = a0;
+    out[1] = a1;
+    out[2] = a2;
+    out[3] = a3;
+  }
+
   /** A short name for reports. */
   public abstract String name();
 

@@ -153,6 +153,66 @@ public final class VectorPassKernel extends PassKernel {
   }
 
   @Override
+  public void accumulate4(double[] blk, int o0, int stride, int from, int to, double s0,
+      double s1, double s2, double s3, double[] z) {
+    int o1 = o0 + stride;
+    int o2 = o1 + stride;
+    int o3 = o2 + stride;
+    DoubleVector v0 = DoubleVector.broadcast(S, s0);
+    DoubleVector v1 = DoubleVector.broadcast(S, s1);
+    DoubleVector v2 = DoubleVector.broadcast(S, s2);
+    DoubleVector v3 = DoubleVector.broadcast(S, s3);
+    int j = from;
+    int bound = from + S.loopBound(to - from);
+    for (; j < bound; j += L) {
+      DoubleVector a = DoubleVector.fromArray(S, blk, o1 + j)
+          .fma(v1, DoubleVector.fromArray(S, blk, o0 + j).mul(v0));
+      DoubleVector b = DoubleVector.fromArray(S, blk, o3 + j)
+          .fma(v3, DoubleVector.fromArray(S, blk, o2 + j).mul(v2));
+      DoubleVector.fromArray(S, z, j).add(a.add(b)).intoArray(z, j);
+    }
+    for (; j < to; j++) {
+      z[j] += (s0 * blk[o0 + j] + s1 * blk[o1 + j]) + (s2 * blk[o2 + j] + s3 * blk[o3 + j]);
+    }
+  }
+
+  @Override
+  public void dot4(double[] blk, int o0, int stride, int from, int to, double[] z,
+      double[] out) {
+    int o1 = o0 + stride;
+    int o2 = o1 + stride;
+    int o3 = o2 + stride;
+    DoubleVector a0 = DoubleVector.zero(S);
+    DoubleVector a1 = a0;
+    DoubleVector a2 = a0;
+    DoubleVector a3 = a0;
+    int j = from;
+    int bound = from + S.loopBound(to - from);
+    for (; j < bound; j += L) {
+      DoubleVector zj = DoubleVector.fromArray(S, z, j);
+      a0 = DoubleVector.fromArray(S, blk, o0 + j).fma(zj, a0);
+      a1 = DoubleVector.fromArray(S, blk, o1 + j).fma(zj, a1);
+      a2 = DoubleVector.fromArray(S, blk, o2 + j).fma(zj, a2);
+      a3 = DoubleVector.fromArray(S, blk, o3 + j).fma(zj, a3);
+    }
+    double r0 = a0.reduceLanes(VectorOperators.ADD);
+    double r1 = a1.reduceLanes(VectorOperators.ADD);
+    double r2 = a2.reduceLanes(VectorOperators.ADD);
+    double r3 = a3.reduceLanes(VectorOperators.ADD);
+    for (; j < to; j++) {
+      double zj = z[j];
+      r0 += blk[o0 + j] * zj;
+      r1 += blk[o1 + j] * zj;
+      r2 += blk[o2 + j] * zj;
+      r3 += blk[o3 + j] * zj;
+    }
+    out[0] = r0;
+    out[1] = r1;
+    out[2] = r2;
+    out[3] = r3;
+  }
+
+  @Override
   public void accumulate4x2(double[] blk, int o0, int p, double s0, double s1, double s2,
       double s3, double[] z, double u0, double u1, double u2, double u3, double[] y) {
     int o1 = o0 + p;
