@@ -8,8 +8,8 @@ import java.util.Random;
 /**
  * The two O(n·p²) kernels of EP-ROM / AP-ROM-BK on one row block of n = 1024 rows, one thread:
  * forming G += Σ f_i x_i x_iᵀ (upper triangle) and the quadratic forms x_iᵀGx_i of the step
- * search — the untiled loops they replace, the tiled ones (ExplicitGradient.addRows,
- * StepGram.quadraticForms) and F2J BLAS (dsyrk; dgemm + row dots). Min and median of the
+ * search — the untiled loops they replace, the blocked ones (ExplicitGradient.addRows:
+ * packed micro-tiles; StepGram.quadraticForms: L2 tiles) and F2J BLAS (dsyrk; dgemm + row dots). Min and median of the
  * repeats, GFLOP/s counting an FMA as 2 flops over the n·p²/2 (dsyrk: n·p(p+1)/2) useful FMAs.
  * Run with {@code scripts/dense-kernels.sh [p ...]}.
  */
@@ -35,14 +35,14 @@ public final class DenseKernelTiming {
       for (int i = 0; i < n; i++) {
         f[i] = rng.nextGaussian();
       }
-      int reps = p <= 400 ? 7 : p <= 800 ? 5 : 3;
+      int reps = p <= 400 ? 9 : p <= 800 ? 7 : 5;
       double flops = (double) n * p * p; // 2 · n·p²/2
       double[][] ref = new double[p][p];
       untiledGram(ref, x, n, p, f, simd);
       // G formation
       double[][] g = new double[p][p];
       report(p, "G: untiled rank-4 loop (before)", time(reps, () -> untiledGram(new double[p][p], x, n, p, f, simd)), flops, 0);
-      report(p, "G: tiled rank-4 (ExplicitGradient.addRows)", time(reps, () -> ExplicitGradient.addRows(new double[p][p], x, n, p, f, simd)), flops,
+      report(p, "G: micro-tiles (ExplicitGradient.addRows)", time(reps, () -> ExplicitGradient.addRows(new double[p][p], x, n, p, f, simd)), flops,
           diffUpper(ref, run(() -> ExplicitGradient.addRows(g, x, n, p, f, simd), g)));
       double[] c = new double[p * p];
       report(p, "G: F2J dsyrk (unweighted, same flops)", time(Math.min(reps, 2), () -> blas.dsyrk("U", "N", p, n, 1.0, x, p, 0.0, c, p)), flops, Double.NaN);
@@ -80,7 +80,9 @@ public final class DenseKernelTiming {
   }
 
   static double[] time(int reps, Body b) {
-    b.run(); // warm-up
+    for (int w = 0; w < 3; w++) {
+      b.run(); // warm-up: let C2 compile the kernels before timing
+    }
     double[] t = new double[reps];
     for (int k = 0; k < reps; k++) {
       long t0 = System.nanoTime();

@@ -6,31 +6,34 @@ package polynomialnetwork.engine;
  * threads as {@link ThreadedRowBlocks} runs (each range of blocks into its own accumulator,
  * merged in range order, so a fixed thread count gives a fixed result).
  *
- * <p>Tiled so that the p×p accumulator is not streamed through memory once per four rows: for
- * each tile of G ({@link #TILE_ROWS} × {@link #TILE_COLS}, 128 KB, held in L2) all rows of the
- * block are added four at a time, each four-row segment x[J] (8 KB) staying in L1 across the
- * tile's rows. {@code scripts/dense-kernels.sh}, one block of 1024 rows, one thread, 512-bit
- * Vector API kernel, shared 2-core machine, min / median of 3–5 repeats in two runs:
+ * <p>Blocked as a GEMM is: the rows of a block are packed, {@link #CHUNK_ROWS} at a time, into
+ * micro-panels, and each 4 × w micro-tile of G (w = 16 with 512-bit vectors) is summed over the
+ * chunk in registers ({@link PassKernel#rankUpdateTile}) and added to G once, instead of
+ * streaming G through memory once per four rows as the rank-4 axpy loop did. Rows with
+ * w_i d_i = 0 (held out, or outside the batch) are left out when packing.
+ * {@code scripts/dense-kernels.sh}: one block of 1024 rows, one thread, 512-bit Vector API
+ * kernel, on a 2-core machine shared with other jobs; min over 5–7 repeats, range over four
+ * runs (the spread is mostly whether C2 had compiled the micro-kernel yet, and the other load):
  *
  * <pre>
- *    p   untiled rank-4 loop   tiled (this class)   F2J BLAS dsyrk (pure Java, weka-stable's)
- *  800   0.042–0.049 s         0.042–0.050 s        0.15–0.25 s
- * 1600   0.16–0.20 s           0.11–0.16 s          0.45–0.58 s
+ *    p   rank-4 axpy loop (before)   micro-tiles (this class)   F2J BLAS dsyrk
+ *  800   0.026–0.050 s               0.010–0.044 s              0.11–0.15 s
+ * 1600   0.13–0.24 s                 0.039–0.15 s               0.44–0.61 s
  * </pre>
  *
- * (portable kernel at p = 1600: 0.39 s untiled, 0.29 s tiled). F2J's dsyrk is the reference
- * BLAS loop nest translated to Java, unblocked and scalar, so it loses; a native BLAS is not
- * something a Weka installation can be assumed to have. The same tiling serves the quadratic
- * forms of the step search ({@link StepGram#quadraticForms}).
+ * (portable kernel at p = 1600: 0.43 s before, 0.37 s). F2J's dsyrk (weka-stable's pure-Java
+ * BLAS) is the reference loop nest translated to Java, unblocked and scalar, so it loses; a
+ * native BLAS is not something a Weka installation can be assumed to have.
  */
 final class ExplicitGradient implements BlockAggregator<double[][]> {
 
   private static final long serialVersionUID = 1L;
 
-  /** Rows of G per tile. */
-  static final int TILE_ROWS = 64;
-  /** Columns of G per tile. */
-  static final int TILE_COLS = 256;
+  /**
+   * Rows per pass of the micro-tiles: the column panel a micro-tile reads (128 rows × w doubles,
+   * 16 KB at w = 16) stays in L1 while the tiles of one column strip sweep down G.
+   */
+  static final int CHUNK_ROWS = 128;
 
   private final int p;
 
@@ -51,38 +54,73 @@ final class ExplicitGradient implements BlockAggregator<double[][]> {
 
   /** G += Σ_i f_i x_i x_iᵀ (upper triangle) for the n rows of a row-major block (stride p). */
   static void addRows(double[][] g, double[] blk, int n, int p, double[] f, PassKernel simd) {
-    int n4 = n - n % 4;
-    for (int j0 = 0; j0 < p; j0 += TILE_COLS) {
-      int j1 = Math.min(p, j0 + TILE_COLS);
-      for (int a0 = 0; a0 < j1; a0 += TILE_ROWS) {
-        int a1 = Math.min(j1, a0 + TILE_ROWS);
-        for (int i = 0; i < n4; i += 4) {
-          double f0 = f[i];
-          double f1 = f[i + 1];
-          double f2 = f[i + 2];
-          double f3 = f[i + 3];
-          if (f0 == 0 && f1 == 0 && f2 == 0 && f3 == 0) {
-            continue;
-          }
-          int o0 = i * p;
-          for (int a = a0; a < a1; a++) {
-            simd.accumulate4(blk, o0, p, Math.max(a, j0), j1, f0 * blk[o0 + a],
-                f1 * blk[o0 + p + a], f2 * blk[o0 + 2 * p + a], f3 * blk[o0 + 3 * p + a], g[a]);
-          }
+    int used = 0;
+    for (int i = 0; i < n; i++) {
+      if (f[i] != 0) {
+        used++;
+      }
+    }
+    if (used == 0) {
+      return;
+    }
+    if (used < n) {
+      // rows outside the batch or held out have f = 0: pack the others (O(n·p) against O(n·p²))
+      double[] packed = new double[used * p];
+      double[] fp = new double[used];
+      int u = 0;
+      for (int i = 0; i < n; i++) {
+        if (f[i] != 0) {
+          System.arraycopy(blk, i * p, packed, u * p, p);
+          fp[u++] = f[i];
         }
-        for (int i = n4; i < n; i++) {
-          double fi = f[i];
-          if (fi == 0) {
-            continue;
+      }
+      blk = packed;
+      f = fp;
+      n = used;
+    }
+    int w = simd.tileWidth();
+    int pw = p - p % w; // columns covered by full micro-tiles
+    int p4 = p - p % 4; // rows covered by full micro-tiles
+    int chunk = Math.min(n, CHUNK_ROWS);
+    double[] xj = new double[pw * chunk];
+    double[] sa = new double[p4 * chunk];
+    for (int i0 = 0; i0 < n; i0 += CHUNK_ROWS) {
+      int i1 = Math.min(n, i0 + CHUNK_ROWS);
+      int c = i1 - i0;
+      // Pack the chunk by micro-panels (strip j0: rows of w columns; group a0: rows of the four
+      // scaled entries f_i x_i[a0..a0+3]) so that the micro-kernel reads contiguous memory:
+      // strided rows p doubles apart would each fall on their own page.
+      for (int i = 0; i < c; i++) {
+        int o = (i0 + i) * p;
+        double fi = f[i0 + i];
+        for (int j0 = 0; j0 < pw; j0 += w) {
+          System.arraycopy(blk, o + j0, xj, j0 * c + i * w, w);
+        }
+        for (int a0 = 0; a0 < p4; a0 += 4) {
+          int to = a0 * c + 4 * i;
+          sa[to] = fi * blk[o + a0];
+          sa[to + 1] = fi * blk[o + a0 + 1];
+          sa[to + 2] = fi * blk[o + a0 + 2];
+          sa[to + 3] = fi * blk[o + a0 + 3];
+        }
+      }
+      for (int j0 = 0; j0 < pw; j0 += w) {
+        int aEnd = Math.min(p4, j0 + w);
+        for (int a0 = 0; a0 < aEnd; a0 += 4) {
+          simd.rankUpdateTile(sa, a0 * c, xj, j0 * c, c, a0, j0, g);
+        }
+      }
+      // the edges: rows past the last full group of four, columns past the last full tile
+      for (int a = 0; a < p; a++) {
+        int from = a >= p4 ? a : Math.max(a, pw);
+        double[] ga = g[a];
+        for (int j = from; j < p; j++) {
+          double sum = 0;
+          for (int i = i0; i < i1; i++) {
+            int o = i * p;
+            sum += f[i] * blk[o + a] * blk[o + j];
           }
-          int o = i * p;
-          for (int a = a0; a < a1; a++) {
-            double s = fi * blk[o + a];
-            double[] ga = g[a];
-            for (int j = Math.max(a, j0); j < j1; j++) {
-              ga[j] += s * blk[o + j];
-            }
-          }
+          ga[j] += sum;
         }
       }
     }
