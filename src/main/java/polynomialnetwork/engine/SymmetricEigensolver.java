@@ -19,9 +19,9 @@ package polynomialnetwork.engine;
  * 100   1192   / 1240     3022   / 7293       3119 /  6445                 7.5e-15 / 5.6e-15 / 2.5e-13
  * </pre>
  *
- * (‖AV − VΛ‖_F/‖A‖_F ≤ 6.5e-15 for all.) Keeping this class also keeps every AP-ROM iterate, and
- * so the tests' iteration counts and Weka reference outputs, bit for bit. EP-ROM's p×p
- * projection, where LAPACK's partial solver is 5–9× faster, uses {@link LapackEigen}.
+ * (‖AV − VΛ‖_F/‖A‖_F ≤ 6.5e-15 for all.) Keeping this class also keeps AP-ROM-MBK's iterates (the
+ * default solver, the one the Weka reference outputs use) bit for bit. EP-ROM's p×p projection,
+ * where LAPACK's partial solver is 5–9× faster, uses {@link LapackEigen}.
  *
  * <p>Why not commons-math's {@code EigenDecomposition} either: its QL deflation test compares
  * |e_m| with the two neighbouring diagonal entries only, so on matrices with (near-)zero diagonal
