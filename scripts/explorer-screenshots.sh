@@ -36,7 +36,7 @@ fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/pn-explorer.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
-# Weka and its runtime dependencies only: our classes and commons-math3 come from the package.
+# Weka and its runtime dependencies only: our classes come from the package.
 scripts/weka-classpath.sh "$WORK/cp.txt"
 CP=$(cat "$WORK/cp.txt")
 export WEKA_HOME="$WORK/wekahome"

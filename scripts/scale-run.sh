@@ -18,11 +18,9 @@ mvn -q -B test-compile >&2
 OUT=target/scale
 mkdir -p "$OUT"
 rm -f "$OUT"/gc-*.log*
-# Weka and its runtime dependencies (what a user has), then our classes and commons-math3.
+# Weka and its runtime dependencies (what a user has), then our classes.
 scripts/weka-classpath.sh "$OUT/weka.cp"
-mvn -q -B dependency:build-classpath -DincludeScope=test -Dmdep.outputFile="$OUT/test.cp" >/dev/null
-MATH=$(tr ':' '\n' < "$OUT/test.cp" | grep '/commons-math3-[^/]*\.jar$' | head -1)
-WEKACP="$(cat "$OUT/weka.cp"):target/classes:$MATH"
+WEKACP="$(cat "$OUT/weka.cp"):target/classes"
 JOPTS=(-Xmx"$HEAP" -Djava.awt.headless=true -Dweka.packageManager.offline=true
   --add-modules jdk.incubator.vector
   -Dcom.github.fommil.netlib.BLAS=com.github.fommil.netlib.F2jBLAS
@@ -67,7 +65,7 @@ echo "## 1. Through weka.Run (training only, -no-cv; Weka then also evaluates on
 echo
 echo '```'
 echo "/usr/bin/time -v java ${JOPTS[*]} -Xlog:gc,gc+heap+exit:file=$OUT/gc-weka-run.log \\"
-echo "  -cp \$(cat $OUT/weka.cp):target/classes:$MATH \\"
+echo "  -cp \$(cat $OUT/weka.cp):target/classes \\"
 echo "  weka.Run -no-scan -no-load weka.classifiers.functions.PolynomialNetwork -t $DATA -no-cv -N $N -I $ITERS"
 echo '```'
 echo
@@ -88,13 +86,13 @@ echo "## 2. Split: ARFF load vs buildClassifier (polynomialnetwork.bench.peers.S
 echo
 echo '```'
 echo "/usr/bin/time -v java ${JOPTS[*]} -Xlog:gc,gc+heap+exit:file=$OUT/gc-split.log \\"
-echo "  -cp \$(cat $OUT/weka.cp):target/classes:target/test-classes:$MATH \\"
+echo "  -cp \$(cat $OUT/weka.cp):target/classes:target/test-classes \\"
 echo "  polynomialnetwork.bench.peers.ScaleFit $DATA -N $N -I $ITERS"
 echo '```'
 echo
 echo '```'
 /usr/bin/time -v -o "$OUT/time-split.txt" java "${JOPTS[@]}" -Xlog:gc,gc+heap+exit:file="$OUT/gc-split.log" \
-  -cp "$(cat "$OUT/weka.cp"):target/classes:target/test-classes:$MATH" \
+  -cp "$(cat "$OUT/weka.cp"):target/classes:target/test-classes" \
   polynomialnetwork.bench.peers.ScaleFit "$DATA" -N "$N" -I "$ITERS" 2> "$OUT/split.err" || {
   echo "ScaleFit FAILED:"; cat "$OUT/split.err"; }
 echo '```'

@@ -137,6 +137,16 @@ public final class Linalg {
       this.vectors = vectors;
     }
 
+    /** The n leading pairs (all of them if fewer). */
+    Eigen first(int n) {
+      int k = Math.min(n, values.length);
+      double[][] v = new double[vectors.length][];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = Arrays.copyOf(vectors[i], k);
+      }
+      return new Eigen(Arrays.copyOf(values, k), v);
+    }
+
     /** Indices 0..n-1 of the n leading pairs (all of them if fewer). */
     public int[] leading(int n) {
       int k = Math.min(n, values.length);
@@ -150,7 +160,9 @@ public final class Linalg {
 
   /**
    * Symmetric eigendecomposition (the matrix is symmetrised first; Householder + implicit QL,
-   * for symmetric input), eigenpairs sorted by |λ| descending as the projection P_r needs.
+   * for symmetric input), eigenpairs sorted by |λ| descending as the projection P_r needs. For
+   * the small cores of AP-ROM (see {@link SymmetricEigensolver} for why it is not a library's);
+   * EP-ROM's p×p projection uses {@link ExactProjection}.
    *
    * @throws NonFiniteException if the matrix holds NaN or an infinity
    */

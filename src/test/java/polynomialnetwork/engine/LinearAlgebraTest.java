@@ -158,4 +158,53 @@ class LinearAlgebraTest {
     FactoredSymmetric b = new FactoredSymmetric(40, a.vectors(), s);
     assertEquals(1e-12, a.distance(b), 1e-15);
   }
+
+  /** EP-ROM's partial LAPACK solver (both ends of the spectrum) against the full one. */
+  @Test
+  void partialEigensolverMatchesFullOne() {
+    for (int n : new int[] {1, 2, 7, 60, 150}) {
+      Random rng = new Random(n);
+      double[][] a = new double[n][n];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j <= i; j++) {
+          a[i][j] = rng.nextGaussian();
+          a[j][i] = a[i][j];
+        }
+      }
+      // a few dominant eigenvalues of both signs, so that both ends of the spectrum are kept
+      for (int c = 0; c < Math.min(n, 4); c++) {
+        double[] u = new double[n];
+        for (int i = 0; i < n; i++) {
+          u[i] = rng.nextGaussian();
+        }
+        double s = (c % 2 == 0 ? 3 : -3) * Math.sqrt(n) * (1 + 0.1 * c);
+        for (int i = 0; i < n; i++) {
+          for (int j = 0; j < n; j++) {
+            a[i][j] += s * u[i] * u[j] / n;
+          }
+        }
+      }
+      Linalg.Eigen full = Linalg.symmetricEigen(a);
+      for (int r : new int[] {1, 3, 5}) {
+        Linalg.Eigen part = LapackEigen.leading(a, r);
+        int k = Math.min(r, n);
+        assertEquals(k, part.values.length);
+        double scale = Math.abs(full.values[0]);
+        for (int c = 0; c < k; c++) {
+          assertEquals(full.values[c], part.values[c], 1e-12 * scale, "n=" + n + " λ" + c);
+          // A v = λ v for the returned vector, and unit norm
+          double norm = 0;
+          for (int i = 0; i < n; i++) {
+            double av = 0;
+            for (int j = 0; j < n; j++) {
+              av += a[i][j] * part.vectors[j][c];
+            }
+            assertEquals(part.values[c] * part.vectors[i][c], av, 1e-11 * scale);
+            norm += part.vectors[i][c] * part.vectors[i][c];
+          }
+          assertEquals(1, norm, 1e-12);
+        }
+      }
+    }
+  }
 }

@@ -153,6 +153,101 @@ public final class VectorPassKernel extends PassKernel {
   }
 
   @Override
+  public int tileWidth() {
+    return 2 * L;
+  }
+
+  /** 4 rows × 2 vectors of G in eight vector accumulators; per row 2 loads, 4 broadcasts, 8 FMA. */
+  @Override
+  public void rankUpdateTile(double[] sa, int aOff, double[] xj, int jOff, int rows, int a0,
+      int j0, double[][] g) {
+    DoubleVector c00 = DoubleVector.zero(S);
+    DoubleVector c01 = c00;
+    DoubleVector c10 = c00;
+    DoubleVector c11 = c00;
+    DoubleVector c20 = c00;
+    DoubleVector c21 = c00;
+    DoubleVector c30 = c00;
+    DoubleVector c31 = c00;
+    for (int i = 0; i < rows; i++) {
+      int oa = aOff + 4 * i;
+      int oj = jOff + 2 * L * i;
+      DoubleVector x0 = DoubleVector.fromArray(S, xj, oj);
+      DoubleVector x1 = DoubleVector.fromArray(S, xj, oj + L);
+      DoubleVector s = DoubleVector.broadcast(S, sa[oa]);
+      c00 = x0.fma(s, c00);
+      c01 = x1.fma(s, c01);
+      s = DoubleVector.broadcast(S, sa[oa + 1]);
+      c10 = x0.fma(s, c10);
+      c11 = x1.fma(s, c11);
+      s = DoubleVector.broadcast(S, sa[oa + 2]);
+      c20 = x0.fma(s, c20);
+      c21 = x1.fma(s, c21);
+      s = DoubleVector.broadcast(S, sa[oa + 3]);
+      c30 = x0.fma(s, c30);
+      c31 = x1.fma(s, c31);
+    }
+    if (j0 >= a0 + 3) {
+      add(g[a0], j0, c00, c01);
+      add(g[a0 + 1], j0, c10, c11);
+      add(g[a0 + 2], j0, c20, c21);
+      add(g[a0 + 3], j0, c30, c31);
+    } else {
+      double[][] c = new double[4][2 * L];
+      c00.intoArray(c[0], 0);
+      c01.intoArray(c[0], L);
+      c10.intoArray(c[1], 0);
+      c11.intoArray(c[1], L);
+      c20.intoArray(c[2], 0);
+      c21.intoArray(c[2], L);
+      c30.intoArray(c[3], 0);
+      c31.intoArray(c[3], L);
+      addUpper(g, a0, j0, c);
+    }
+  }
+
+  private static void add(double[] ga, int j0, DoubleVector lo, DoubleVector hi) {
+    DoubleVector.fromArray(S, ga, j0).add(lo).intoArray(ga, j0);
+    DoubleVector.fromArray(S, ga, j0 + L).add(hi).intoArray(ga, j0 + L);
+  }
+
+  @Override
+  public void dot4(double[] blk, int o0, int stride, int from, int to, double[] z,
+      double[] out) {
+    int o1 = o0 + stride;
+    int o2 = o1 + stride;
+    int o3 = o2 + stride;
+    DoubleVector a0 = DoubleVector.zero(S);
+    DoubleVector a1 = a0;
+    DoubleVector a2 = a0;
+    DoubleVector a3 = a0;
+    int j = from;
+    int bound = from + S.loopBound(to - from);
+    for (; j < bound; j += L) {
+      DoubleVector zj = DoubleVector.fromArray(S, z, j);
+      a0 = DoubleVector.fromArray(S, blk, o0 + j).fma(zj, a0);
+      a1 = DoubleVector.fromArray(S, blk, o1 + j).fma(zj, a1);
+      a2 = DoubleVector.fromArray(S, blk, o2 + j).fma(zj, a2);
+      a3 = DoubleVector.fromArray(S, blk, o3 + j).fma(zj, a3);
+    }
+    double r0 = a0.reduceLanes(VectorOperators.ADD);
+    double r1 = a1.reduceLanes(VectorOperators.ADD);
+    double r2 = a2.reduceLanes(VectorOperators.ADD);
+    double r3 = a3.reduceLanes(VectorOperators.ADD);
+    for (; j < to; j++) {
+      double zj = z[j];
+      r0 += blk[o0 + j] * zj;
+      r1 += blk[o1 + j] * zj;
+      r2 += blk[o2 + j] * zj;
+      r3 += blk[o3 + j] * zj;
+    }
+    out[0] = r0;
+    out[1] = r1;
+    out[2] = r2;
+    out[3] = r3;
+  }
+
+  @Override
   public void accumulate4x2(double[] blk, int o0, int p, double s0, double s1, double s2,
       double s3, double[] z, double u0, double u1, double u2, double u3, double[] y) {
     int o1 = o0 + p;

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Time and accuracy of the p×p symmetric eigendecomposition (hand-written, commons-math3, MTJ,
+# LAPACK partial), default p = 100 400 800 1600; LAPACK in pure Java (F2J), one thread.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -q -B test-compile
+CP=target/classes:target/test-classes:$(mvn -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
+exec java -Xmx4g -Dcom.github.fommil.netlib.BLAS=com.github.fommil.netlib.F2jBLAS \
+  -Dcom.github.fommil.netlib.LAPACK=com.github.fommil.netlib.F2jLAPACK \
+  -Dcom.github.fommil.netlib.ARPACK=com.github.fommil.netlib.F2jARPACK \
+  -cp "$CP" polynomialnetwork.engine.EigenTiming "$@"
