@@ -12,7 +12,7 @@ REPORT=target/benchmarks/report-$(date +%Y%m%d-%H%M).md
   echo "# polynomialNetwork benchmarks, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
   for step in "scripts/data-pass-benchmark.sh" "scripts/c-reference-pass.sh" \
       "scripts/iteration-timing.sh 1600" \
-      "scripts/peer-benchmark.sh --sizes 100x10000,200x20000 --schemes PN,PN-1t,MLP-r,MLP-2r,LR,SMOreg" \
+      "scripts/peer-benchmark.sh --sizes 100x10000,200x20000 --schemes PN,MLP-2r,LR,SMOreg" \
       "scripts/scale-run.sh"; do
     echo
     echo "## \`$step\`"

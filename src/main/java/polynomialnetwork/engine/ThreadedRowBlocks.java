@@ -1,5 +1,8 @@
 package polynomialnetwork.engine;
 
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,6 +18,13 @@ public final class ThreadedRowBlocks implements RowBlocks, AutoCloseable {
 
   /** Passes run so far in this JVM (all instances; for benchmarks that count the work). */
   private static final AtomicLong PASSES = new AtomicLong();
+
+  /**
+   * Passes and their wall nanoseconds so far in this JVM by kind (the aggregator's class name,
+   * "+state" when the pass updates the blocks' state): {count, nanos}. One map update per pass,
+   * for benchmarks that split the work.
+   */
+  private static final ConcurrentHashMap<String, long[]> BY_KIND = new ConcurrentHashMap<>();
 
   private final DesignMatrix data;
   private final RowState[] states;
@@ -43,6 +53,17 @@ public final class ThreadedRowBlocks implements RowBlocks, AutoCloseable {
     return PASSES.get();
   }
 
+  /** Passes so far in this JVM by kind: kind to {count, wall nanoseconds}, a copy. */
+  public static Map<String, long[]> passesByKind() {
+    Map<String, long[]> copy = new TreeMap<>();
+    for (Map.Entry<String, long[]> e : BY_KIND.entrySet()) {
+      synchronized (e.getValue()) {
+        copy.put(e.getKey(), e.getValue().clone());
+      }
+    }
+    return copy;
+  }
+
   @Override
   public int cols() {
     return data.cols();
@@ -56,6 +77,20 @@ public final class ThreadedRowBlocks implements RowBlocks, AutoCloseable {
   @Override
   public <A> A aggregate(final BlockAggregator<A> aggregator) {
     PASSES.incrementAndGet();
+    long t0 = System.nanoTime();
+    try {
+      return pass(aggregator);
+    } finally {
+      long[] k = BY_KIND.computeIfAbsent(aggregator.getClass().getSimpleName()
+          + (aggregator.updatesState() ? "+state" : ""), n -> new long[2]);
+      synchronized (k) {
+        k[0]++;
+        k[1] += System.nanoTime() - t0;
+      }
+    }
+  }
+
+  private <A> A pass(final BlockAggregator<A> aggregator) {
     return BlockRanges.mapReduce(data.blockCount(), threads, executor, (from, to) -> {
       A acc = aggregator.zero();
       for (int b = from; b < to; b++) {

@@ -3,19 +3,18 @@ package polynomialnetwork.bench.peers;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.FileReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import polynomialnetwork.engine.PassKernel;
+import polynomialnetwork.engine.ThreadedRowBlocks;
 import weka.classifiers.Classifier;
 import weka.classifiers.Evaluation;
 import weka.classifiers.functions.LinearRegression;
@@ -25,85 +24,256 @@ import weka.classifiers.functions.SMOreg;
 import weka.classifiers.functions.activation.Quadratic;
 import weka.classifiers.functions.supportVector.PolyKernel;
 import weka.core.Instances;
-import weka.core.Option;
-import weka.core.OptionHandler;
 import weka.core.Version;
 
 /**
- * Issue 5, part 3: PolynomialNetwork end to end against Weka peers on the same planted data, in
- * one JVM. For each size (default p = 100, m = 10 000 and p = 200, m = 20 000; r = 5; a separate
- * test set of 2 000 rows; all seeded, see {@link PlantedNetwork}) every scheme is trained once and
- * timed (wall seconds of {@code buildClassifier}, after one warm-up fit of each scheme on tiny
- * data: p = 20, r = 2, m = 1000, SMOreg m = 300), then evaluated on the test set with {@link
- * Evaluation} (RRSE against the training mean).
+ * PolynomialNetwork end to end against Weka peers on the same planted data, fair by construction.
  *
- * <p>Schemes (ids for the filter): {@code PN} PolynomialNetwork {@code -N 5}; {@code PN-1t} the
- * same with {@code -num-threads 1} when that option exists; {@code MLP-r} and {@code MLP-2r}
- * MLPRegressor (multiLayerPerceptrons 1.0.10) with the quadratic activation {@link Quadratic},
- * r resp. 2r hidden units, default ridge, seed 1; {@code LR} LinearRegression {@code -S 1
- * -R 1.0E-8} (no attribute selection, weka-packaging.md §10); {@code SMOreg} SMOreg with {@code
- * PolyKernel -E 2 -L}, capped at {@code --cap} seconds (default 600) in a daemon thread that is
- * abandoned (interrupted, then stopped) when it runs over. SMOreg is not run at a larger size once
- * it failed to finish at a smaller one (unless {@code --smo-always}).
+ * <p>Every peer gets the same cores: PolynomialNetwork its default thread count (all cores),
+ * MLPRegressor {@code -P} and {@code -E} equal to the number of cores. Every (size, scheme, JVM
+ * mode, repeat) runs in a FRESH JVM started as Weka starts it: {@code java -Xmx.. -cp <class
+ * path> ...} with the headless and netlib properties and nothing else (no {@code -XX} flags, no
+ * {@code --add-modules}). In that JVM: the planted data are generated, one small warm-up fit of the
+ * same scheme (p = 20, m = 1000, same r; SMOreg m = 300), then the timed FIRST fit at the size
+ * (the time a user waits for a single fit in a freshly started Weka), then {@code --warm} more fits
+ * on the same data (warm JIT, as in an Experimenter run). The same is repeated in JVMs started with
+ * {@code --add-modules jdk.incubator.vector} (separate columns; SMOreg and LinearRegression do not
+ * use the Vector API but are run the same way, SMOreg excepted). Test RRSE on a separate test set
+ * (Weka Evaluation, relative to the training mean).
  *
- * <p>Usage: {@code PeerBenchmark [--sizes 100x10000,200x20000] [--r 5] [--test 2000] [--cap 600]
- * [--smo-always] [--schemes PN,MLP-2r,...]}; a bare argument is taken as the scheme filter.
- * Prints Markdown. Not a unit test: nothing here asserts a time.
+ * <p>Schemes (ids for {@code --schemes}): {@code PN} PolynomialNetwork {@code -N r} (defaults
+ * otherwise; extra options with -Dpeer.pnOptions=-a,b,..); {@code PN-1t} the same with
+ * {@code -num-threads 1}; {@code MLP-r} / {@code MLP-2r} MLPRegressor (multiLayerPerceptrons
+ * 1.0.10) with the quadratic activation {@link Quadratic}, r resp. 2r hidden units, seed 1,
+ * default ridge and tolerance, {@code -P cores -E cores}; {@code LR} LinearRegression {@code -S 1
+ * -R 1.0E-8}; {@code SMOreg} SMOreg with {@code PolyKernel -E 2 -L}, plain JVM only, one fit
+ * (no warm fits), its JVM killed after {@code --cap} seconds, not run at a larger size once it
+ * failed at a smaller one (unless {@code --smo-always}).
+ *
+ * <p>Usage (driver): {@code PeerBenchmark [--sizes 100x10000,200x20000] [--r 5] [--test 5000]
+ * [--repeats 3] [--warm 2] [--xmx 4g] [--schemes PN,MLP-2r,LR] [--cap 600] [--smo-always]
+ * [--no-vector] [--profile]}; a bare argument is taken as the scheme filter. {@code --profile}
+ * adds, for PN, the solver runs, iterations and passes by kind of its first and last fit. The
+ * driver starts the children with its own java and class path. Prints Markdown. Not a unit test.
  */
 public final class PeerBenchmark {
 
   private static final long SEED = 20240505L;
+  private static final String[] DEFAULT_SCHEMES = {"PN", "MLP-2r", "LR"};
+  private static final String[] ALL_SCHEMES = {"PN", "PN-1t", "MLP-r", "MLP-2r", "LR", "SMOreg"};
 
   private PeerBenchmark() {
-  }
-
-  /** A scheme of the benchmark. */
-  private abstract static class Scheme {
-    final String id;
-    final String description;
-    final long capSeconds;
-
-    Scheme(String id, String description, long capSeconds) {
-      this.id = id;
-      this.description = description;
-      this.capSeconds = capSeconds;
-    }
-
-    abstract Classifier make(int r) throws Exception;
-  }
-
-  /** The outcome of one fit. */
-  private static final class Result {
-    String scheme;
-    String description;
-    double seconds = Double.NaN;
-    double rrse = Double.NaN;
-    String note = "";
-    boolean finished;
-    /** Seconds of the scheme's first fit at this shape (on other data), or NaN if none. */
-    double firstSeconds = Double.NaN;
   }
 
   public static void main(String[] args) throws Exception {
     int code = 0;
     try {
-      run(args);
+      if (args.length > 0 && args[0].equals("--child")) {
+        child(args);
+      } else {
+        driver(args);
+      }
     } catch (Throwable e) {
       e.printStackTrace();
       code = 1;
     }
     System.out.flush();
-    System.exit(code); // abandoned SMOreg threads must not keep the JVM alive
+    System.exit(code);
   }
 
-  private static void run(String[] args) throws Exception {
+  // ------------------------------------------------------------------ schemes
+
+  static String describe(String id) {
+    switch (id) {
+      case "PN":
+        return "PolynomialNetwork -N r, defaults otherwise (threads: all cores)";
+      case "PN-1t":
+        return "PolynomialNetwork -N r -num-threads 1";
+      case "MLP-r":
+        return "MLPRegressor, quadratic activation, r units, seed 1, -P cores -E cores";
+      case "MLP-2r":
+        return "MLPRegressor, quadratic activation, 2r units, seed 1, -P cores -E cores";
+      case "LR":
+        return "LinearRegression -S 1 -R 1.0E-8";
+      case "SMOreg":
+        return "SMOreg -K \"PolyKernel -E 2 -L\"";
+      default:
+        throw new IllegalArgumentException("unknown scheme " + id);
+    }
+  }
+
+  static Classifier make(String id, int r, int cores) throws Exception {
+    switch (id) {
+      case "PN":
+      case "PN-1t": {
+        PolynomialNetwork c = new PolynomialNetwork();
+        c.setOptions(weka.core.Utils.splitOptions("-N " + r
+            + (id.equals("PN-1t") ? " -num-threads 1 " : " ")
+            + System.getProperty("peer.pnOptions", "").replace(',', ' ')));
+        return c;
+      }
+      case "MLP-r":
+      case "MLP-2r": {
+        MLPRegressor c = new MLPRegressor();
+        c.setNumFunctions(id.equals("MLP-r") ? r : 2 * r);
+        c.setActivationFunction(new Quadratic());
+        c.setSeed(1);
+        c.setPoolSize(cores);
+        c.setNumThreads(cores);
+        return c;
+      }
+      case "LR": {
+        LinearRegression c = new LinearRegression();
+        c.setOptions(new String[] {"-S", "1", "-R", "1.0E-8"});
+        return c;
+      }
+      case "SMOreg": {
+        SMOreg c = new SMOreg();
+        PolyKernel k = new PolyKernel();
+        k.setExponent(2);
+        k.setUseLowerOrder(true);
+        c.setKernel(k);
+        return c;
+      }
+      default:
+        throw new IllegalArgumentException("unknown scheme " + id);
+    }
+  }
+
+  // ------------------------------------------------------------------ child: one fresh JVM
+
+  /** {@code --child scheme p m r test warm profile}: prints RESULT / PROFILE lines. */
+  private static void child(String[] a) throws Exception {
+    String id = a[1];
+    int p = Integer.parseInt(a[2]);
+    int m = Integer.parseInt(a[3]);
+    int r = Integer.parseInt(a[4]);
+    int test = Integer.parseInt(a[5]);
+    int warm = Integer.parseInt(a[6]);
+    boolean profile = Boolean.parseBoolean(a[7]);
+    int cores = Runtime.getRuntime().availableProcessors();
+
+    PlantedNetwork small = new PlantedNetwork(20, r, SEED);
+    Instances smallTrain = small.instances("warm-up", id.equals("SMOreg") ? 300 : 1000, 0);
+    Instances smallTest = small.instances("warm-up-test", 200, 1);
+    PlantedNetwork net = new PlantedNetwork(p, r, SEED + p);
+    Instances train = net.instances("planted-p" + p + "-m" + m + "-train", m, 0);
+    Instances testSet = net.instances("planted-p" + p + "-test", test, 1);
+
+    double warmUp = fit(id, r, cores, smallTrain, smallTest, null)[0];
+    System.err.printf(Locale.ROOT, "  [%s p=%d m=%d] warm-up fit %.3f s%n", id, p, m, warmUp);
+
+    Runs runs = new Runs();
+    Map<String, long[]> before = ThreadedRowBlocks.passesByKind();
+    long passes0 = ThreadedRowBlocks.passesRun();
+    double[] first = fit(id, r, cores, train, testSet, runs);
+    long passes = ThreadedRowBlocks.passesRun() - passes0;
+    String firstRuns = runs.iterations.toString().replace(" ", "");
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "RESULT first=%.4f rrse=%.6e passes=%d kernel=%s",
+        first[0], first[1], passes, PassKernel.best().name().replace(' ', '_')));
+    if (profile) {
+      printProfile("first", first[0], runs, before, ThreadedRowBlocks.passesByKind());
+    }
+    double[] warmTimes = new double[warm];
+    for (int k = 0; k < warm; k++) {
+      runs = new Runs();
+      before = ThreadedRowBlocks.passesByKind();
+      double[] w = fit(id, r, cores, train, testSet, runs);
+      warmTimes[k] = w[0];
+      if (profile && k == warm - 1) {
+        printProfile("warm", w[0], runs, before, ThreadedRowBlocks.passesByKind());
+      }
+    }
+    out.append(" warm=");
+    for (int k = 0; k < warm; k++) {
+      out.append(k == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.4f", warmTimes[k]));
+    }
+    if (!firstRuns.equals("[]")) {
+      out.append(" runs=").append(firstRuns);
+    }
+    System.out.println(out);
+  }
+
+  /** Solver runs of one PolynomialNetwork fit, from its iteration listener. */
+  private static final class Runs {
+    final List<Integer> iterations = new ArrayList<>();
+    final List<Double> seconds = new ArrayList<>();
+
+    void record(int t, double s) {
+      if (t == 0 || iterations.isEmpty()) {
+        iterations.add(0);
+        seconds.add(0.0);
+      }
+      iterations.set(iterations.size() - 1, t);
+      seconds.set(seconds.size() - 1, s);
+    }
+  }
+
+  private static void printProfile(String which, double seconds, Runs runs,
+      Map<String, long[]> before, Map<String, long[]> after) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "PROFILE %s %.3f s; solver runs (updates, s):", which,
+        seconds));
+    for (int k = 0; k < runs.iterations.size(); k++) {
+      sb.append(String.format(Locale.ROOT, " (%d, %.3f)", runs.iterations.get(k),
+          runs.seconds.get(k)));
+    }
+    sb.append("; passes by kind (count, s):");
+    for (Map.Entry<String, long[]> e : after.entrySet()) {
+      long[] b = before.getOrDefault(e.getKey(), new long[2]);
+      long n = e.getValue()[0] - b[0];
+      if (n > 0) {
+        sb.append(String.format(Locale.ROOT, " %s (%d, %.3f)", e.getKey(), n,
+            (e.getValue()[1] - b[1]) * 1e-9));
+      }
+    }
+    System.out.println(sb);
+  }
+
+  /** One fit on a copy of train, timed, then evaluated: {seconds, RRSE %}. */
+  private static double[] fit(String id, int r, int cores, Instances train, Instances test,
+      final Runs runs) throws Exception {
+    Classifier c = make(id, r, cores);
+    if (runs != null && c instanceof PolynomialNetwork) {
+      ((PolynomialNetwork) c).setIterationListener(rec -> runs.record(rec.iteration,
+          rec.seconds));
+    }
+    Instances data = new Instances(train);
+    System.gc();
+    long t0 = System.nanoTime();
+    c.buildClassifier(data);
+    double s = (System.nanoTime() - t0) * 1e-9;
+    Evaluation eval = new Evaluation(train);
+    eval.evaluateModel(c, test);
+    return new double[] {s, eval.rootRelativeSquaredError()};
+  }
+
+  // ------------------------------------------------------------------ driver
+
+  /** The results of one scheme at one size in one JVM mode, over the repeats. */
+  private static final class Cell {
+    final List<Double> first = new ArrayList<>();
+    final List<Double> warm = new ArrayList<>();
+    double rrse = Double.NaN;
+    String kernel = "";
+    String runs = "";
+    long passes = -1;
+    String failure;
+    final List<String> profile = new ArrayList<>();
+  }
+
+  private static void driver(String[] args) throws Exception {
     List<int[]> sizes = new ArrayList<>();
     int r = 5;
-    int test = 2000;
+    int test = 5000;
+    int repeats = 3;
+    int warm = 2;
+    String xmx = "4g";
     long cap = 600;
     boolean smoAlways = false;
-    boolean shapeWarmUp = true;
-    int repeats = 3;
+    boolean vector = true;
+    boolean profile = false;
     String filter = null;
     for (int a = 0; a < args.length; a++) {
       switch (args[a]) {
@@ -119,17 +289,26 @@ public final class PeerBenchmark {
         case "--test":
           test = Integer.parseInt(args[++a]);
           break;
+        case "--repeats":
+          repeats = Math.max(1, Integer.parseInt(args[++a]));
+          break;
+        case "--warm":
+          warm = Math.max(0, Integer.parseInt(args[++a]));
+          break;
+        case "--xmx":
+          xmx = args[++a];
+          break;
         case "--cap":
           cap = Long.parseLong(args[++a]);
           break;
         case "--smo-always":
           smoAlways = true;
           break;
-        case "--no-shape-warm-up":
-          shapeWarmUp = false;
+        case "--no-vector":
+          vector = false;
           break;
-        case "--repeats":
-          repeats = Math.max(1, Integer.parseInt(args[++a]));
+        case "--profile":
+          profile = true;
           break;
         case "--schemes":
           filter = args[++a];
@@ -145,17 +324,19 @@ public final class PeerBenchmark {
       sizes.add(new int[] {100, 10_000});
       sizes.add(new int[] {200, 20_000});
     }
-
-    boolean hasThreadsOption = hasOption(new PolynomialNetwork(), "num-threads");
-    List<Scheme> all = schemes(cap, hasThreadsOption);
-    List<Scheme> selected = new ArrayList<>();
-    for (Scheme s : all) {
-      if (selects(filter, s.id)) {
-        selected.add(s);
+    List<String> schemes = new ArrayList<>();
+    for (String id : filter == null ? DEFAULT_SCHEMES : filter.split(",")) {
+      id = id.trim();
+      describe(id); // validates
+      if (!schemes.contains(id)) {
+        schemes.add(id);
       }
     }
+    String[] modes = vector ? new String[] {"plain", "vector"} : new String[] {"plain"};
+    int cores = Runtime.getRuntime().availableProcessors();
 
-    System.out.println("# PolynomialNetwork against Weka peers (issue 5, part 3)");
+    System.out.println("# PolynomialNetwork against Weka peers, same cores, first fit in a fresh "
+        + "JVM");
     System.out.println();
     String command = System.getProperty("bench.command");
     if (command != null) {
@@ -166,281 +347,325 @@ public final class PeerBenchmark {
       System.out.println("```");
       System.out.println();
     }
-    printMachine();
-    System.out.println("Planted data: y = Σ_j α_j (w_jᵀx)², noiseless, r = " + r
-        + " orthonormal w_j, α = (+1, −1, +1, −1, +1, …), x ~ N(0, I); a separate test set of "
-        + test + " rows; seed " + SEED + ". Wall seconds of buildClassifier, after one "
-        + "warm-up fit of each scheme on p = 20, r = 2, m = 1000 (SMOreg: m = 300)"
-        + (shapeWarmUp ? " and, except SMOreg, a first fit at each size on another planted "
-            + "network of the same shape (seed + 1): \"first fit s\", the time a user waits for a "
-            + "single fit in a fresh Explorer" : "")
-        + ". \"train s\" is " + (repeats > 1 ? "the median of " + repeats + " fits" : "one fit")
-        + " on the benchmark data after that (warm JIT, as in an Experimenter run; SMOreg: one "
-        + "fit); other tenants of a shared host make single timings swing by ±30 %"
-        + ". RRSE on the test set (Weka Evaluation, relative to the training mean).");
+    printMachine(xmx);
+    System.out.println("Children, one fresh JVM per (size, scheme, JVM, repeat):");
     System.out.println();
-    System.out.println("Schemes: " + describe(selected));
-    if (!hasThreadsOption && selects(filter, "PN-1t")) {
-      System.out.println();
-      System.out.println("(PolynomialNetwork has no -num-threads option in this build: PN-1t "
-          + "skipped.)");
+    System.out.println("```");
+    System.out.println(shortCommand(childCommand("plain", xmx)) + " --child <scheme> <p> <m> "
+        + r + " " + test + " " + warm + " " + profile);
+    if (vector) {
+      System.out.println(shortCommand(childCommand("vector", xmx))
+          + " --child <scheme> ...   (\"Vector API\" columns)");
+    }
+    System.out.println("```");
+    System.out.println();
+    System.out.println("CP (" + System.getProperty("java.class.path").split(File.pathSeparator).length
+        + " entries): " + String.join(File.pathSeparator, shortClassPath()));
+    System.out.println();
+    System.out.println("Planted data: y = Σ_j α_j (w_jᵀx)², noiseless, r = " + r
+        + " orthonormal w_j, α = (+1, −1, +1, …), x ~ N(0, I); a separate test set of " + test
+        + " rows; seed " + SEED + " + p. In each JVM: data generated, one warm-up fit of the same "
+        + "scheme at p = 20, m = 1000 (SMOreg 300), r = " + r + ", then the timed FIRST fit at the "
+        + "size, then " + warm + " warm fits on the same data. Wall seconds of buildClassifier; "
+        + repeats + " JVMs per cell, shown as median (min) over the JVMs (warm: over all warm fits "
+        + "of all JVMs). The repeats are interleaved (repeat → JVM kind → scheme), so load from "
+        + "other tenants spreads over all schemes. RRSE % on the test set (Weka Evaluation, "
+        + "relative to the training mean), from the plain first fit.");
+    System.out.println();
+    System.out.println("Schemes (cores = " + cores + "): ");
+    for (String id : schemes) {
+      System.out.println("- " + id + ": " + describe(id));
     }
     System.out.println();
     System.out.flush();
 
-    warmUp(selected);
-
-    boolean smoFailed = false;
     String smoFailedAt = null;
     for (int[] pm : sizes) {
       int p = pm[0];
       int m = pm[1];
-      PlantedNetwork net = new PlantedNetwork(p, r, SEED + p);
-      Instances train = net.instances("planted-p" + p + "-m" + m + "-train", m, 0);
-      Instances testSet = net.instances("planted-p" + p + "-test", test, 1);
-      Instances shapeTrain = null;
-      if (shapeWarmUp) {
-        shapeTrain = new PlantedNetwork(p, r, SEED + p + 1).instances(
-            "planted-p" + p + "-m" + m + "-first-fit", m, 0);
-      }
-      List<Result> results = new ArrayList<>();
-      for (Scheme s : selected) {
-        if (s.id.equals("SMOreg") && smoFailed && !smoAlways) {
-          Result res = new Result();
-          res.scheme = s.id;
-          res.description = s.description;
-          res.note = "not run: did not finish in " + cap + " s at " + smoFailedAt;
-          results.add(res);
-          continue;
-        }
-        double first = Double.NaN;
-        if (shapeTrain != null && !s.id.equals("SMOreg")) {
-          Result warm = fit(s, r, shapeTrain, testSet);
-          first = warm.seconds;
-          System.err.printf(Locale.ROOT, "[p=%d m=%d first fit] %s: %.2f s%n", p, m, s.id,
-              first);
-        }
-        Result res = fit(s, r, train, testSet);
-        if (repeats > 1 && res.finished && !s.id.equals("SMOreg")) {
-          double[] times = new double[repeats];
-          times[0] = res.seconds;
-          for (int k = 1; k < repeats; k++) {
-            times[k] = fit(s, r, train, testSet).seconds;
+      Map<String, Cell> cells = new LinkedHashMap<>();
+      List<Double> loads = new ArrayList<>();
+      long sizeStart = System.nanoTime();
+      for (int rep = 0; rep < repeats; rep++) {
+        for (String mode : modes) {
+          for (String id : schemes) {
+            boolean smo = id.equals("SMOreg");
+            if (smo && (!mode.equals("plain") || rep > 0)) {
+              continue;
+            }
+            Cell cell = cells.computeIfAbsent(id + "/" + mode, k -> new Cell());
+            if (smo && smoFailedAt != null && !smoAlways) {
+              cell.failure = "not run: did not finish in " + cap + " s at " + smoFailedAt;
+              continue;
+            }
+            loads.add(loadAverage());
+            List<String> cmd = childCommand(mode, xmx);
+            cmd.addAll(Arrays.asList("--child", id, Integer.toString(p), Integer.toString(m),
+                Integer.toString(r), Integer.toString(test), Integer.toString(smo ? 0 : warm),
+                Boolean.toString(profile && id.startsWith("PN"))));
+            System.err.printf(Locale.ROOT, "[p=%d m=%d] %s, %s JVM, repeat %d (load %.2f)%n", p,
+                m, id, mode, rep + 1, loads.get(loads.size() - 1));
+            runChild(cmd, smo ? cap : 4 * 3600, cell);
+            if (smo && cell.failure != null && smoFailedAt == null) {
+              smoFailedAt = "p = " + p + ", m = " + m;
+            }
           }
-          java.util.Arrays.sort(times);
-          res.seconds = times[repeats / 2];
-          System.err.printf(Locale.ROOT, "[p=%d m=%d] %s: fits %s s%n", p, m, s.id,
-              java.util.Arrays.toString(times));
         }
-        res.firstSeconds = first;
-        if (s.id.equals("SMOreg") && !res.finished && !smoFailed) {
-          smoFailed = true;
-          smoFailedAt = "p = " + p + ", m = " + m;
+      }
+      printTable(p, m, r, test, schemes, modes, cells, loads,
+          (System.nanoTime() - sizeStart) * 1e-9);
+    }
+  }
+
+  /** A JVM as Weka's launcher starts one: heap, headless and netlib properties, class path. */
+  private static List<String> childCommand(String mode, String xmx) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+    cmd.add("-Xmx" + xmx);
+    if (mode.equals("vector")) {
+      cmd.add("--add-modules");
+      cmd.add("jdk.incubator.vector");
+    }
+    cmd.add("-Djava.awt.headless=true");
+    cmd.add("-Dweka.packageManager.offline=true");
+    cmd.add("-Dcom.github.fommil.netlib.BLAS=com.github.fommil.netlib.F2jBLAS");
+    cmd.add("-Dcom.github.fommil.netlib.LAPACK=com.github.fommil.netlib.F2jLAPACK");
+    cmd.add("-Dcom.github.fommil.netlib.ARPACK=com.github.fommil.netlib.F2jARPACK");
+    String pn = System.getProperty("peer.pnOptions");
+    if (pn != null) {
+      cmd.add("-Dpeer.pnOptions=" + pn);
+    }
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(PeerBenchmark.class.getName());
+    return cmd;
+  }
+
+  private static String shortCommand(List<String> cmd) {
+    List<String> c = new ArrayList<>(cmd);
+    c.set(c.indexOf("-cp") + 1, "$CP");
+    c.set(0, "java");
+    return String.join(" ", c);
+  }
+
+  /** The class path with jars by file name only. */
+  private static List<String> shortClassPath() {
+    List<String> out = new ArrayList<>();
+    for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      out.add(e.endsWith(".jar") ? new File(e).getName() : e);
+    }
+    return out;
+  }
+
+  private static void runChild(List<String> cmd, long capSeconds, Cell cell) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+    Process proc = pb.start();
+    final List<String> lines = new ArrayList<>();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(proc.getInputStream(),
+          StandardCharsets.UTF_8))) {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+          synchronized (lines) {
+            lines.add(line);
+          }
         }
-        results.add(res);
-        System.err.printf(Locale.ROOT, "[p=%d m=%d] %s: %.2f s, RRSE %.4f %% %s%n", p, m, s.id,
-            res.seconds, res.rrse, res.note);
-      }
-      printTable(p, m, r, test, results);
-    }
-  }
-
-  private static List<Scheme> schemes(long cap, boolean hasThreadsOption) {
-    List<Scheme> list = new ArrayList<>();
-    list.add(new Scheme("PN", "PolynomialNetwork -N r (defaults otherwise)", Long.MAX_VALUE) {
-      @Override
-      Classifier make(int r) throws Exception {
-        PolynomialNetwork c = new PolynomialNetwork();
-        c.setOptions(weka.core.Utils.splitOptions("-N " + r + " "
-            + System.getProperty("peer.pnOptions", "").replace(',', ' ')));
-        return c;
+      } catch (Exception e) {
+        // the child was killed
       }
     });
-    if (hasThreadsOption) {
-      list.add(new Scheme("PN-1t", "PolynomialNetwork -N r -num-threads 1", Long.MAX_VALUE) {
-        @Override
-        Classifier make(int r) throws Exception {
-          PolynomialNetwork c = new PolynomialNetwork();
-          c.setOptions(weka.core.Utils.splitOptions("-N " + r + " -num-threads 1 "
-              + System.getProperty("peer.pnOptions", "").replace(',', ' ')));
-          return c;
-        }
-      });
+    reader.start();
+    if (!proc.waitFor(capSeconds, TimeUnit.SECONDS)) {
+      proc.destroyForcibly();
+      proc.waitFor();
+      reader.join(10_000);
+      cell.failure = "did not finish in " + capSeconds + " s";
+      System.err.println("  " + cell.failure);
+      return;
     }
-    list.add(new Scheme("MLP-r", "MLPRegressor, quadratic activation, r units, seed 1",
-        Long.MAX_VALUE) {
-      @Override
-      Classifier make(int r) {
-        return mlp(r);
-      }
-    });
-    list.add(new Scheme("MLP-2r", "MLPRegressor, quadratic activation, 2r units, seed 1",
-        Long.MAX_VALUE) {
-      @Override
-      Classifier make(int r) {
-        return mlp(2 * r);
-      }
-    });
-    list.add(new Scheme("LR", "LinearRegression -S 1 -R 1.0E-8", Long.MAX_VALUE) {
-      @Override
-      Classifier make(int r) throws Exception {
-        LinearRegression c = new LinearRegression();
-        c.setOptions(new String[] {"-S", "1", "-R", "1.0E-8"});
-        return c;
-      }
-    });
-    list.add(new Scheme("SMOreg", "SMOreg -K \"PolyKernel -E 2 -L\" (cap " + cap + " s)", cap) {
-      @Override
-      Classifier make(int r) {
-        SMOreg c = new SMOreg();
-        PolyKernel k = new PolyKernel();
-        k.setExponent(2);
-        k.setUseLowerOrder(true);
-        c.setKernel(k);
-        return c;
-      }
-    });
-    return list;
-  }
-
-  private static MLPRegressor mlp(int units) {
-    MLPRegressor c = new MLPRegressor();
-    c.setNumFunctions(units);
-    c.setActivationFunction(new Quadratic());
-    c.setSeed(1);
-    return c;
-  }
-
-  private static boolean selects(String filter, String id) {
-    if (filter == null || filter.trim().isEmpty()) {
-      return true;
-    }
-    for (String f : filter.split(",")) {
-      if (f.trim().equalsIgnoreCase(id)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean hasOption(OptionHandler h, String name) {
-    for (Option o : Collections.list(h.listOptions())) {
-      if (name.equals(o.name())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void warmUp(List<Scheme> selected) throws Exception {
-    PlantedNetwork net = new PlantedNetwork(20, 2, SEED);
-    Instances train = net.instances("warm-up", 1000, 0);
-    Instances small = new Instances(train, 0, 300); // SMOreg is quadratic in m
-    Instances test = net.instances("warm-up-test", 200, 1);
-    for (Scheme s : selected) {
-      Result res = fit(s, 2, s.id.equals("SMOreg") ? small : train, test);
-      System.err.printf(Locale.ROOT, "[warm-up] %s: %.3f s, RRSE %.4f %% %s%n", s.id, res.seconds,
-          res.rrse, res.note);
-    }
-  }
-
-  /** Trains in a fresh daemon thread (so that a capped run can be abandoned), then evaluates. */
-  @SuppressWarnings("deprecation")
-  private static Result fit(Scheme s, int r, Instances train, Instances test) throws Exception {
-    Result res = new Result();
-    res.scheme = s.id;
-    res.description = s.description;
-    final Classifier c = s.make(r);
-    final Instances data = new Instances(train);
-    System.gc();
-    FutureTask<Double> task = new FutureTask<>(new Callable<Double>() {
-      @Override
-      public Double call() throws Exception {
-        long t0 = System.nanoTime();
-        c.buildClassifier(data);
-        return (System.nanoTime() - t0) * 1e-9;
-      }
-    });
-    Thread worker = new Thread(task, "fit-" + s.id);
-    worker.setDaemon(true);
-    worker.start();
-    try {
-      res.seconds = s.capSeconds == Long.MAX_VALUE ? task.get()
-          : task.get(s.capSeconds, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      task.cancel(true);
-      worker.join(10_000);
-      if (worker.isAlive()) {
-        worker.stop(); // SMOreg does not look at interrupts; free the core for the next fits
-        worker.join(10_000);
-      }
-      res.note = "did not finish in " + s.capSeconds + " s";
-      return res;
-    } catch (ExecutionException e) {
-      res.note = "failed: " + e.getCause();
-      return res;
-    }
-    res.finished = true;
-    Evaluation eval = new Evaluation(train);
-    eval.evaluateModel(c, test);
-    res.rrse = eval.rootRelativeSquaredError();
-    if (c instanceof PolynomialNetwork) {
-      for (String line : c.toString().split("\n")) {
-        if (line.trim().startsWith("Iterations:")) {
-          res.note = line.trim();
+    reader.join(10_000);
+    boolean got = false;
+    synchronized (lines) {
+      for (String line : lines) {
+        if (line.startsWith("PROFILE ")) {
+          cell.profile.add(line.substring(8));
+          System.err.println("  " + line);
+        } else if (line.startsWith("RESULT ")) {
+          got = true;
+          System.err.println("  " + line);
+          for (String kv : line.substring(7).split(" ")) {
+            int eq = kv.indexOf('=');
+            String k = kv.substring(0, eq);
+            String v = kv.substring(eq + 1);
+            switch (k) {
+              case "first":
+                cell.first.add(Double.parseDouble(v));
+                break;
+              case "rrse":
+                if (Double.isNaN(cell.rrse)) {
+                  cell.rrse = Double.parseDouble(v);
+                }
+                break;
+              case "warm":
+                for (String w : v.split(",")) {
+                  if (!w.isEmpty()) {
+                    cell.warm.add(Double.parseDouble(w));
+                  }
+                }
+                break;
+              case "kernel":
+                cell.kernel = v.replace('_', ' ');
+                break;
+              case "passes":
+                cell.passes = Long.parseLong(v);
+                break;
+              case "runs":
+                cell.runs = v;
+                break;
+              default:
+                break;
+            }
+          }
         }
       }
     }
-    return res;
+    if (!got && cell.first.isEmpty()) {
+      cell.failure = "failed (exit " + proc.exitValue() + ")";
+    }
   }
 
-  private static void printTable(int p, int m, int r, int test, List<Result> results) {
-    double base = Double.NaN;
-    double firstBase = Double.NaN;
-    for (Result res : results) {
-      if (res.scheme.equals("PN") && res.finished) {
-        base = res.seconds;
-        firstBase = res.firstSeconds;
-      }
+  private static void printTable(int p, int m, int r, int test, List<String> schemes,
+      String[] modes, Map<String, Cell> cells, List<Double> loads, double wall) {
+    double loadMin = Double.POSITIVE_INFINITY;
+    double loadMax = 0;
+    for (double l : loads) {
+      loadMin = Math.min(loadMin, l);
+      loadMax = Math.max(loadMax, l);
     }
     System.out.printf(Locale.ROOT, "## p = %d, m = %d, r = %d (test: %d rows)%n%n", p, m, r,
         test);
-    System.out.println("| scheme | configuration | train s | test RRSE % | time / PolynomialNetwork"
-        + " time | first fit s | first fit / PolynomialNetwork first fit | note |");
-    System.out.println("|---|---|---:|---:|---:|---:|---:|---|");
-    for (Result res : results) {
-      String secs = res.finished ? String.format(Locale.ROOT, "%.2f", res.seconds)
-          : res.note.startsWith("did not") ? "> " + res.note.replaceAll("\\D+", "") : "—";
-      String rrse = res.finished ? fmtRrse(res.rrse) : "—";
-      String ratio = res.finished && !Double.isNaN(base)
-          ? String.format(Locale.ROOT, "%.1f", res.seconds / base) : "—";
-      String first = Double.isNaN(res.firstSeconds) ? "—"
-          : String.format(Locale.ROOT, "%.2f", res.firstSeconds);
-      String firstRatio = Double.isNaN(res.firstSeconds) || Double.isNaN(firstBase) ? "—"
-          : String.format(Locale.ROOT, "%.1f", res.firstSeconds / firstBase);
-      System.out.printf("| %s | %s | %s | %s | %s | %s | %s | %s |%n", res.scheme,
-          res.description, secs, rrse, ratio, first, firstRatio, res.note);
+    System.out.printf(Locale.ROOT, "1-minute load average when the JVMs started: %.2f … %.2f; "
+        + "%.0f s for this size.%n%n", loadMin, loadMax, wall);
+    boolean vector = modes.length > 1;
+    System.out.println("| scheme | test RRSE % | first fit s | warm s |"
+        + (vector ? " Vector API first s | Vector API warm s |" : "") + " note |");
+    System.out.println("|---|---:|---:|---:|" + (vector ? "---:|---:|" : "") + "---|");
+    for (String id : schemes) {
+      Cell plain = cells.get(id + "/plain");
+      Cell vec = cells.get(id + "/vector");
+      if (plain == null) {
+        continue;
+      }
+      StringBuilder note = new StringBuilder();
+      if (plain.failure != null) {
+        note.append(plain.failure);
+      }
+      if (id.startsWith("PN") && !plain.runs.isEmpty()) {
+        note.append("updates per solver run ").append(plain.runs).append(", ")
+            .append(plain.passes).append(" passes; kernel ").append(plain.kernel);
+        if (vec != null && !vec.kernel.isEmpty()) {
+          note.append(" / ").append(vec.kernel);
+        }
+      }
+      if (vec != null && !Double.isNaN(vec.rrse) && !Double.isNaN(plain.rrse)
+          && Math.abs(vec.rrse - plain.rrse) > 1e-3 * Math.abs(plain.rrse)) {
+        note.append(note.length() > 0 ? "; " : "").append("Vector API RRSE ")
+            .append(fmtRrse(vec.rrse));
+      }
+      System.out.printf("| %s | %s | %s | %s |%s %s |%n", id, fmtRrse(plain.rrse),
+          medMin(plain.first), medMin(plain.warm),
+          vector ? " " + medMin(vec == null ? null : vec.first) + " | "
+              + medMin(vec == null ? null : vec.warm) + " |" : "", note);
     }
     System.out.println();
+    Cell pn = cells.get("PN/plain");
+    Cell pnv = cells.get("PN/vector");
+    for (String peer : new String[] {"MLP-2r", "MLP-r"}) {
+      Cell mlp = cells.get(peer + "/plain");
+      Cell mlpv = cells.get(peer + "/vector");
+      if (pn == null || mlp == null) {
+        continue;
+      }
+      System.out.printf(Locale.ROOT, "%s / PN, first fit, no JVM flags: %s (median / median; "
+          + "min / min: %s)", peer, ratio(median(mlp.first), median(pn.first)),
+          ratio(min(mlp.first), min(pn.first)));
+      if (pnv != null && mlpv != null) {
+        System.out.printf(Locale.ROOT, "; warm, Vector API: %s (min / min: %s); first fit, "
+            + "Vector API: %s", ratio(median(mlpv.warm), median(pnv.warm)),
+            ratio(min(mlpv.warm), min(pnv.warm)), ratio(median(mlpv.first), median(pnv.first)));
+      }
+      System.out.printf(Locale.ROOT, "; warm, no flags: %s.%n%n",
+          ratio(median(mlp.warm), median(pn.warm)));
+    }
+    for (String key : cells.keySet()) {
+      Cell c = cells.get(key);
+      if (!c.profile.isEmpty()) {
+        System.out.println("Profile of " + key + " (one line per fit profiled):");
+        System.out.println();
+        for (String line : c.profile) {
+          System.out.println("- " + line);
+        }
+        System.out.println();
+      }
+    }
     System.out.flush();
+  }
+
+  private static String ratio(double a, double b) {
+    return Double.isNaN(a) || Double.isNaN(b) ? "—" : String.format(Locale.ROOT, "%.1fx", a / b);
+  }
+
+  private static double median(List<Double> v) {
+    if (v == null || v.isEmpty()) {
+      return Double.NaN;
+    }
+    double[] s = new double[v.size()];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = v.get(i);
+    }
+    Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
+  }
+
+  private static double min(List<Double> v) {
+    double m = Double.NaN;
+    if (v != null) {
+      for (double x : v) {
+        m = Double.isNaN(m) ? x : Math.min(m, x);
+      }
+    }
+    return m;
+  }
+
+  private static String medMin(List<Double> v) {
+    if (v == null || v.isEmpty()) {
+      return "—";
+    }
+    return v.size() == 1 ? fmtSeconds(v.get(0))
+        : fmtSeconds(median(v)) + " (" + fmtSeconds(min(v)) + ")";
+  }
+
+  private static String fmtSeconds(double s) {
+    return String.format(Locale.ROOT, s < 1 ? "%.3f" : "%.2f", s);
   }
 
   private static String fmtRrse(double v) {
     if (Double.isNaN(v)) {
-      return "NaN";
+      return "—";
     }
-    return v >= 0.01 ? String.format(Locale.ROOT, "%.3f", v) : String.format(Locale.ROOT, "%.2e", v);
+    return v >= 0.01 ? String.format(Locale.ROOT, "%.3f", v)
+        : String.format(Locale.ROOT, "%.2e", v);
   }
 
-  private static String describe(List<Scheme> selected) {
-    StringBuilder sb = new StringBuilder();
-    for (Scheme s : selected) {
-      sb.append(sb.length() == 0 ? "" : "; ").append(s.id).append(" = ").append(s.description);
+  private static double loadAverage() {
+    try (BufferedReader in = new BufferedReader(new FileReader("/proc/loadavg"))) {
+      return Double.parseDouble(in.readLine().split(" ")[0]);
+    } catch (Exception e) {
+      return Double.NaN;
     }
-    return sb.toString();
   }
 
-  private static void printMachine() {
+  private static void printMachine(String xmx) {
     Map<String, String> facts = new LinkedHashMap<>();
     facts.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name")
         + " " + System.getProperty("java.vm.version") + ")");
@@ -449,9 +674,7 @@ public final class PeerBenchmark {
     facts.put("cpu", cpuModel());
     facts.put("cores (availableProcessors)",
         Integer.toString(Runtime.getRuntime().availableProcessors()));
-    facts.put("max heap", String.format(Locale.ROOT, "%.1f GiB",
-        Runtime.getRuntime().maxMemory() / (double) (1L << 30)));
-    facts.put("PassKernel.best()", PassKernel.best().name());
+    facts.put("heap of every child JVM", "-Xmx" + xmx);
     facts.put("Weka", Version.VERSION);
     String git = System.getProperty("bench.git");
     if (git != null) {
