@@ -34,10 +34,11 @@ public final class FusedRowPass {
     final int n = block.rows();
     double[] t = new double[ROW_GROUP * Math.max(k, 1)];
     double[] s = new double[ROW_GROUP * Math.max(outCols, 1)];
+    RowGroup group = simd.newRowGroup(p);
     int i = 0;
     for (; i + ROW_GROUP <= n; i += ROW_GROUP) {
-      int o = i * p;
-      simd.project4(blk, o, p, in, k, t);
+      group.load(blk, i * p);
+      group.project(in, k, t);
       Arrays.fill(s, 0.0);
       for (int r = 0; r < ROW_GROUP; r++) {
         kernel.row(i + r, t, r * k, s, r * outCols, scalars);
@@ -47,13 +48,12 @@ public final class FusedRowPass {
       }
       int c = 0;
       for (; c + 2 <= outCols; c += 2) {
-        simd.accumulate4x2(blk, o, p, s[c], s[outCols + c], s[2 * outCols + c],
-            s[3 * outCols + c], out[c], s[c + 1], s[outCols + c + 1],
-            s[2 * outCols + c + 1], s[3 * outCols + c + 1], out[c + 1]);
+        group.accumulate2(s[c], s[outCols + c], s[2 * outCols + c], s[3 * outCols + c], out[c],
+            s[c + 1], s[outCols + c + 1], s[2 * outCols + c + 1], s[3 * outCols + c + 1],
+            out[c + 1]);
       }
       if (c < outCols) {
-        simd.accumulate4(blk, o, p, 0, s[c], s[outCols + c], s[2 * outCols + c],
-            s[3 * outCols + c], out[c]);
+        group.accumulate(s[c], s[outCols + c], s[2 * outCols + c], s[3 * outCols + c], out[c]);
       }
     }
     for (; i < n; i++) {

@@ -93,6 +93,45 @@ class PassKernelTest {
     }
   }
 
+  /**
+   * The portable kernel's copied rows do the same arithmetic in the same order as reading the
+   * rows in place: the copy changes the machine code (SIMD), not a single rounding.
+   */
+  @Test
+  void copiedRowGroupMatchesInPlaceBitForBit() {
+    Random rng = new Random(5);
+    for (int p : new int[] {3, 8, P}) {
+      double[] blk = new double[4 * p];
+      for (int j = 0; j < blk.length; j++) {
+        blk[j] = rng.nextGaussian();
+      }
+      for (int k = 1; k <= 5; k++) {
+        double[][] b = new double[k][p];
+        for (double[] c : b) {
+          for (int j = 0; j < p; j++) {
+            c[j] = rng.nextGaussian();
+          }
+        }
+        RowGroup copied = PassKernel.portable().newRowGroup(p);
+        RowGroup inPlace = new InPlaceRowGroup(PassKernel.portable(), p);
+        double[][] z = new double[2][p];
+        double[][] y = new double[2][p];
+        double[][] t = new double[2][4 * k];
+        RowGroup[] groups = {copied, inPlace};
+        for (int g = 0; g < 2; g++) {
+          groups[g].load(blk, 0);
+          groups[g].project(b, k, t[g]);
+          groups[g].accumulate2(t[g][0], t[g][k], t[g][2 * k], t[g][3 * k], z[g], 0.5, -1, 2,
+              0.25, y[g]);
+          groups[g].accumulate(1, 2, 3, 4, z[g]);
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(t[1], t[0], 0.0, "t, p=" + p);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(z[1], z[0], 0.0, "z, p=" + p);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(y[1], y[0], 0.0, "y, p=" + p);
+      }
+    }
+  }
+
   /** A pass that throws in one block, run on 2 threads: the error reaches the caller. */
   @Test
   void failureInARangeReachesTheCaller() {
