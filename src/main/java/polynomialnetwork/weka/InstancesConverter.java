@@ -8,7 +8,7 @@ import polynomialnetwork.engine.WeightScaling;
 import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
-import weka.filters.Filter;
+import weka.core.Utils;
 import weka.filters.unsupervised.attribute.NominalToBinary;
 import weka.filters.unsupervised.attribute.ReplaceMissingValues;
 
@@ -76,29 +76,30 @@ public final class InstancesConverter implements Serializable {
    */
   public static Prepared fit(Instances data) throws Exception {
     int weightShift = WeightScaling.shiftFor(rejectInfinities(data));
-    Instances copy = new Instances(data);
-    copy.deleteWithMissingClass();
-    ReplaceMissingValues missing = new ReplaceMissingValues();
-    missing.setInputFormat(copy);
-    Instances filled = Filter.useFilter(copy, missing);
-    // NominalToBinary is a stream filter: its output format follows from the header alone, so
-    // each row is coded on the fly below instead of through Filter.useFilter, which would hold a
-    // second full copy of the data set (at m = 10^6, p = 100 about 0.8 GiB of the peak heap).
+    Instances header = new Instances(data, 0);
+    // The rows are read where they are: a row with a missing value goes through the fitted
+    // replacement on its own, any other row is its own replacement. Filter.useFilter would copy
+    // the data set three times over (the input buffer, the output queue, the result), and the
+    // rows with a missing class would need a copy of their own to be dropped.
+    ReplaceMissingValues missing = replacement(header, meansAndModes(data));
     NominalToBinary nominalToBinary = new NominalToBinary();
-    nominalToBinary.setInputFormat(new Instances(filled, 0));
+    nominalToBinary.setInputFormat(missing.getOutputFormat());
     Instances coded = nominalToBinary.getOutputFormat();
-    boolean codingIsIdentity = !hasNominalInput(filled);
+    boolean codingIsIdentity = !hasNominalInput(header);
 
     int[] columns = inputColumns(coded);
     int p = columns.length;
 
-    int m = filled.numInstances();
+    int m = 0;
     Standardization.Accumulator acc = new Standardization.Accumulator(p);
     double[] x = new double[p];
-    for (int i = 0; i < m; i++) {
-      Instance inst = code(nominalToBinary, filled.instance(i), codingIsIdentity);
-      acc.add(extract(inst, columns, x), inst.classValue(),
-          WeightScaling.apply(inst.weight(), weightShift));
+    for (int i = 0; i < data.numInstances(); i++) {
+      if (!data.instance(i).classIsMissing()) {
+        Instance inst = code(nominalToBinary, fill(missing, data.instance(i)), codingIsIdentity);
+        acc.add(extract(inst, columns, x), inst.classValue(),
+            WeightScaling.apply(inst.weight(), weightShift));
+        m++;
+      }
     }
     Standardization std = acc.build();
     InstancesConverter converter = new InstancesConverter(missing, nominalToBinary, coded, columns,
@@ -107,13 +108,88 @@ public final class InstancesConverter implements Serializable {
       return new Prepared(converter, null);
     }
     DesignMatrix.Builder b = new DesignMatrix.Builder(p, m);
-    for (int i = 0; i < m; i++) {
-      Instance inst = code(nominalToBinary, filled.instance(i), codingIsIdentity);
-      std.standardize(extract(inst, columns, x), x);
-      b.addRow(x, std.standardizeTarget(inst.classValue()),
-          WeightScaling.apply(inst.weight(), weightShift));
+    for (int i = 0; i < data.numInstances(); i++) {
+      if (!data.instance(i).classIsMissing()) {
+        Instance inst = code(nominalToBinary, fill(missing, data.instance(i)), codingIsIdentity);
+        std.standardize(extract(inst, columns, x), x);
+        b.addRow(x, std.standardizeTarget(inst.classValue()),
+            WeightScaling.apply(inst.weight(), weightShift));
+      }
     }
     return new Prepared(converter, b.build(true));
+  }
+
+  /**
+   * What {@link ReplaceMissingValues} fits on the rows of {@code data} with a known class, in its
+   * own arithmetic, so that the result is the same to the last bit: per attribute, a numeric
+   * one's weighted mean of its known values (0 when their weight is not above 1e-6), a nominal
+   * one's most frequent value by weight (the first of equals; NaN when it has no values). The
+   * weights of the rows are counted from the total down, as the filter counts them, which also
+   * gives a sparse row's unstored zeros their weight.
+   */
+  static double[] meansAndModes(Instances data) {
+    int n = data.numAttributes();
+    double sumOfWeights = 0;
+    for (int i = 0; i < data.numInstances(); i++) {
+      if (!data.instance(i).classIsMissing()) {
+        sumOfWeights += data.instance(i).weight();
+      }
+    }
+    double[][] counts = new double[n][];
+    double[] known = new double[n];
+    double[] sums = new double[n];
+    for (int a = 0; a < n; a++) {
+      known[a] = sumOfWeights;
+      if (data.attribute(a).isNominal()) {
+        counts[a] = new double[data.attribute(a).numValues()];
+        if (counts[a].length > 0) {
+          counts[a][0] = sumOfWeights;
+        }
+      }
+    }
+    for (int i = 0; i < data.numInstances(); i++) {
+      Instance inst = data.instance(i);
+      if (inst.classIsMissing()) {
+        continue;
+      }
+      double w = inst.weight();
+      for (int s = 0; s < inst.numValues(); s++) {
+        int a = inst.index(s);
+        boolean nominal = counts[a] != null;
+        if (!inst.isMissingSparse(s)) {
+          if (nominal && counts[a].length > 0) {
+            counts[a][(int) inst.valueSparse(s)] += w;
+            counts[a][0] -= w;
+          } else if (!nominal && data.attribute(a).isNumeric()) {
+            sums[a] += w * inst.valueSparse(s);
+          }
+        } else if (nominal && counts[a].length > 0) {
+          counts[a][0] -= w;
+        } else if (!nominal && data.attribute(a).isNumeric()) {
+          known[a] -= w;
+        }
+      }
+    }
+    double[] mm = new double[n];
+    for (int a = 0; a < n; a++) {
+      if (counts[a] != null) {
+        mm[a] = counts[a].length == 0 ? Double.NaN : Utils.maxIndex(counts[a]);
+      } else if (data.attribute(a).isNumeric() && Utils.gr(known[a], 0)) {
+        mm[a] = sums[a] / known[a];
+      }
+    }
+    return mm;
+  }
+
+  /** The row with its missing values replaced; the row itself when it has none. */
+  private static Instance fill(ReplaceMissingValues missing, Instance row) {
+    if (!row.hasMissingValue()) {
+      return row;
+    }
+    if (!missing.input(row)) {
+      throw new IllegalStateException("ReplaceMissingValues held back a row after fitting");
+    }
+    return missing.output();
   }
 
   /**
@@ -134,12 +210,25 @@ public final class InstancesConverter implements Serializable {
       throw new IllegalArgumentException(meansAndModes.length + " means and modes for "
           + header.numAttributes() + " attributes");
     }
+    ReplaceMissingValues missing = replacement(header, meansAndModes);
+    NominalToBinary nominalToBinary = new NominalToBinary();
+    nominalToBinary.setInputFormat(missing.getOutputFormat());
+    Instances coded = nominalToBinary.getOutputFormat();
+    return new InstancesConverter(missing, nominalToBinary, coded, inputColumns(coded), null, 0,
+        0);
+  }
+
+  /**
+   * {@link ReplaceMissingValues} set to the given means and modes. The filter keeps them private
+   * and fits them on a batch: a batch of one row holding exactly those values, with weight 1,
+   * makes it fit exactly them (a mean of one value v with weight 1 is v, a mode is the one value
+   * seen, and a missing value leaves 0, as a mean over no weight does).
+   */
+  private static ReplaceMissingValues replacement(Instances header, double[] meansAndModes)
+      throws Exception {
     Instances empty = new Instances(header, 0);
     ReplaceMissingValues missing = new ReplaceMissingValues();
     missing.setInputFormat(empty);
-    // ReplaceMissingValues keeps its means and modes private and fits them on a batch: a batch of
-    // one row holding exactly those values, with weight 1, makes it fit exactly them (a mean of
-    // one value v with weight 1 is v; a mode is the one value seen; a missing value leaves 0).
     DenseInstance fitted = new DenseInstance(1.0, meansAndModes.clone());
     fitted.setDataset(empty);
     missing.input(fitted);
@@ -147,11 +236,7 @@ public final class InstancesConverter implements Serializable {
     while (missing.output() != null) {
       // drain the one converted row: the filter is now fitted
     }
-    NominalToBinary nominalToBinary = new NominalToBinary();
-    nominalToBinary.setInputFormat(missing.getOutputFormat());
-    Instances coded = nominalToBinary.getOutputFormat();
-    return new InstancesConverter(missing, nominalToBinary, coded, inputColumns(coded), null, 0,
-        0);
+    return missing;
   }
 
   /**

@@ -82,7 +82,8 @@ class InstancesConverterTest {
   /**
    * The row-by-row coding gives, bit for bit, the matrix of the batch route it replaced (both
    * filters through Filter.useFilter, then extraction and standardization), for dense and sparse
-   * instances, a one-valued nominal attribute, missing values and the class in the middle.
+   * instances, a one-valued nominal attribute, missing values and the class in the middle; and a
+   * new instance with every value missing gets the very means and modes the batch filter fitted.
    */
   @Test
   void rowByRowCodingEqualsTheBatchFilters() throws Exception {
@@ -100,7 +101,8 @@ class InstancesConverterTest {
         }
         d = s;
       }
-      DesignMatrix x = InstancesConverter.fit(d).matrix;
+      InstancesConverter.Prepared prepared = InstancesConverter.fit(d);
+      DesignMatrix x = prepared.matrix;
 
       Instances copy = new Instances(d);
       copy.deleteWithMissingClass();
@@ -132,6 +134,19 @@ class InstancesConverterTest {
             (sparse ? "sparse" : "dense") + " row " + i);
         assertEquals(std.standardizeTarget(coded.instance(i).classValue()), x.target()[i], 0.0);
       }
+      Instance allMissing = new DenseInstance(d.numAttributes());
+      allMissing.setDataset(d);
+      rmv.input(allMissing);
+      n2b.input(rmv.output());
+      double[] expected = new double[p];
+      Instance batch = n2b.output();
+      for (int a = 0, j = 0; a < coded.numAttributes(); a++) {
+        if (a != coded.classIndex()) {
+          expected[j++] = batch.value(a);
+        }
+      }
+      assertArrayEquals(expected, prepared.converter.codedFeatures(allMissing), 0.0,
+          "means and modes of the " + (sparse ? "sparse" : "dense") + " rows");
     }
   }
 }
