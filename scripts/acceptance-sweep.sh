@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Multi-seed acceptance sweeps of the engine (issue 3): 10 seeds per configuration.
+# Multi-seed acceptance sweeps of the engine: 10 seeds per configuration.
 # Usage: scripts/acceptance-sweep.sh [all|exact|small|noise|linear|kappa|nongauss|rank]
 set -euo pipefail
 cd "$(dirname "$0")/.."

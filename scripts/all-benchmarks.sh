@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every benchmark of issue 5, one after another, into one report (markdown on stdout, also saved to
+# Every benchmark, one after another, into one report (markdown on stdout, also saved to
 # target/benchmarks/report-<date>.md): the data pass (with the C ceiling and the core's FMA peak
 # beside it), seconds per iteration of EP-ROM / AP-ROM-BK / AP-ROM-MBK, the end-to-end comparison
 # with Weka's peers, and the scale run. About 36 minutes on 2 cores (2141 s on 2026-11-23); not part of the tests.

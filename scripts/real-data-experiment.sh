@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 6: 10 x 10-fold CV of PolynomialNetwork (defaults and -N 0) against LinearRegression,
+# 10 x 10-fold CV of PolynomialNetwork (defaults and -N 0) against LinearRegression,
 # SMOreg and GaussianProcesses (PolyKernel -E 2 -L) and MLPRegressor (quadratic activation,
 # N = 1..5) on test-data/, with the corrected resampled t-test. Usage: [runs, default 10]
 set -euo pipefail

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 5, part 4: the scale run. m = 1 000 000, p = 100, r = 5 planted data (seeded, streamed to
+# The scale run. m = 1 000 000, p = 100, r = 5 planted data (seeded, streamed to
 # target/scale/ as ARFF, ~0.9 GB, not committed), trained through Weka's own command line
 # (weka.Run, -Xmx8g, training only) under /usr/bin/time -v: wall time, maximum resident set size
 # and peak Java heap (from a GC log). Then the same fit split into ARFF load and buildClassifier
@@ -51,7 +51,7 @@ peak_heap() { # $1 = gc log
 
 field() { sed -n "s/^[[:space:]]*$1: //p" "$2"; }
 
-echo "# Scale run (issue 5, part 4)"
+echo "# Scale run"
 echo
 echo "- machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(java -version 2>&1 | head -1)"
 echo "- commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' + uncommitted changes')"
