@@ -16,18 +16,26 @@ package polynomialnetwork.engine;
  * </pre>
  *
  * The copy costs one memcpy of the four rows per pass. t = Bᵀx, a dot product per row and
- * column, stays scalar either way (C2 does not vectorize floating-point reductions).
- * Transposing the rows so that t, too, becomes a loop of axpys measured no faster at k ≤ 11.
+ * column, stays scalar either way (C2 does not vectorize floating-point reductions), so it reads
+ * the rows in the block, through the kernel's own loops: that measured a little faster than
+ * reading the copies ({@code scripts/data-pass-benchmark.sh}, one thread, two runs each:
+ * 100000 × 1000 × 20 at 15.9–16.0 against 14.7–14.8 GFLOP/s, 20000 × 200 × 10 at 13.7–13.9
+ * against 13.4). Transposing the rows so that t, too, becomes a loop of axpys measured no faster
+ * at k ≤ 11.
  */
 final class CopiedRowGroup extends RowGroup {
 
+  private final PassKernel kernel;
+  private double[] block;
+  private int offset;
   private final double[] x0;
   private final double[] x1;
   private final double[] x2;
   private final double[] x3;
 
-  CopiedRowGroup(int p) {
+  CopiedRowGroup(PassKernel kernel, int p) {
     super(p);
+    this.kernel = kernel;
     x0 = new double[p];
     x1 = new double[p];
     x2 = new double[p];
@@ -36,66 +44,21 @@ final class CopiedRowGroup extends RowGroup {
 
   @Override
   public void load(double[] blk, int o) {
+    block = blk;
+    offset = o;
     System.arraycopy(blk, o, x0, 0, p);
     System.arraycopy(blk, o + p, x1, 0, p);
     System.arraycopy(blk, o + 2 * p, x2, 0, p);
     System.arraycopy(blk, o + 3 * p, x3, 0, p);
   }
 
-  /** Four rows × two columns per sweep: 8 independent sums, each load serving two or four. */
+  /**
+   * t = Bᵀx from the block itself: a dot product is scalar code whether its rows are copied or
+   * not, so the kernel's in-place loops serve (the same arithmetic, in the same order).
+   */
   @Override
   public void project(double[][] b, int k, double[] t) {
-    int c = 0;
-    for (; c + 2 <= k; c += 2) {
-      final double[] u = b[c];
-      final double[] v = b[c + 1];
-      double a0 = 0;
-      double a1 = 0;
-      double a2 = 0;
-      double a3 = 0;
-      double e0 = 0;
-      double e1 = 0;
-      double e2 = 0;
-      double e3 = 0;
-      for (int j = 0; j < p; j++) {
-        final double uj = u[j];
-        final double vj = v[j];
-        a0 += x0[j] * uj;
-        a1 += x1[j] * uj;
-        a2 += x2[j] * uj;
-        a3 += x3[j] * uj;
-        e0 += x0[j] * vj;
-        e1 += x1[j] * vj;
-        e2 += x2[j] * vj;
-        e3 += x3[j] * vj;
-      }
-      t[c] = a0;
-      t[k + c] = a1;
-      t[2 * k + c] = a2;
-      t[3 * k + c] = a3;
-      t[c + 1] = e0;
-      t[k + c + 1] = e1;
-      t[2 * k + c + 1] = e2;
-      t[3 * k + c + 1] = e3;
-    }
-    if (c < k) {
-      final double[] u = b[c];
-      double a0 = 0;
-      double a1 = 0;
-      double a2 = 0;
-      double a3 = 0;
-      for (int j = 0; j < p; j++) {
-        final double uj = u[j];
-        a0 += x0[j] * uj;
-        a1 += x1[j] * uj;
-        a2 += x2[j] * uj;
-        a3 += x3[j] * uj;
-      }
-      t[c] = a0;
-      t[k + c] = a1;
-      t[2 * k + c] = a2;
-      t[3 * k + c] = a3;
-    }
+    kernel.project4(block, offset, p, b, k, t);
   }
 
   /** Two loops: one loop storing into both z and y measured slower (not vectorized). */

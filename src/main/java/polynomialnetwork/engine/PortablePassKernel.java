@@ -13,7 +13,7 @@ final class PortablePassKernel extends PassKernel {
 
   @Override
   public RowGroup newRowGroup(int p) {
-    return new CopiedRowGroup(p);
+    return new CopiedRowGroup(this, p);
   }
 
   @Override
