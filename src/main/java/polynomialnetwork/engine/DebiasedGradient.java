@@ -69,7 +69,7 @@ public final class DebiasedGradient implements SymmetricOperator {
    */
   public static Evaluation evaluate(RowBlocks blocks, FactoredSymmetric l, double[] beta,
       double c, RowSelection selection) {
-    return evaluate(blocks, l, beta, c, selection, null, 0);
+    return evaluate(blocks, l, beta, c, selection, null, 0, 0);
   }
 
   /**
@@ -81,12 +81,16 @@ public final class DebiasedGradient implements SymmetricOperator {
    * @param batchWeight W of the rows the gradient is taken over, as the previous evaluation of
    *     the same rows gave it ({@link #batchWeight()}); the product is kept only when this
    *     evaluation finds the same W, so that it equals a separate product pass exactly
+   * @param productProjections the tag under which the blocks' state holds the rows' projections
+   *     onto Π ({@link RowState#headProjections}), or 0
    */
   public static Evaluation evaluate(RowBlocks blocks, FactoredSymmetric l, double[] beta,
-      double c, RowSelection selection, double[][] product, double batchWeight) {
+      double c, RowSelection selection, double[][] product, double batchWeight,
+      long productProjections) {
     boolean fuse = product != null && batchWeight > 0;
     ResidualPass.Sums sums = blocks.aggregate(new ResidualPass(l, beta, c, selection, true,
-        fuse ? product : null, fuse ? 1.0 / (2 * batchWeight) : 0));
+        fuse ? product : null, fuse ? 1.0 / (2 * batchWeight) : 0,
+        fuse ? productProjections : 0));
     double bw = sums.scalars[ResidualPass.BATCH_WEIGHT] > 0
         ? sums.scalars[ResidualPass.BATCH_WEIGHT] : 1.0;
     fuse &= bw == batchWeight;
@@ -106,7 +110,7 @@ public final class DebiasedGradient implements SymmetricOperator {
    */
   public static double squaredResidual(RowBlocks blocks, FactoredSymmetric l, double[] beta,
       double c, RowSelection selection) {
-    return blocks.aggregate(new ResidualPass(l, beta, c, selection, false, null, 0))
+    return blocks.aggregate(new ResidualPass(l, beta, c, selection, false, null, 0, 0))
         .scalars[ResidualPass.FITTED];
   }
 

@@ -7,7 +7,10 @@ import java.util.Random;
  * ({@link BlockKrylovHead}; on the explicit G for AP-ROM-BK, matrix-free for AP-ROM-MBK, where
  * each product is one pass over the rows), then the exact rank-r tail of the factored sum
  * ({@link ExactTail}). The Krylov block is warm-started from the previous head when the settings
- * allow, with a shallower depth (§4.7).
+ * allow, with a shallower depth (§4.7). The next head then starts from this head's vectors V,
+ * which the step search projects every row onto: where the back end keeps state cheaply, those
+ * projections are kept for the next evaluation, which would otherwise compute them again for its
+ * first Krylov product (§10).
  */
 final class HeadTailUpdate extends LowRankUpdate {
 
@@ -17,13 +20,20 @@ final class HeadTailUpdate extends LowRankUpdate {
   private final int warmDepth;
   private final boolean warmStart;
   private final Random rng;
+  private final boolean keepProjections;
+  /** Tags of kept projections, unique in this JVM so that a block's state is never misread. */
+  private static final java.util.concurrent.atomic.AtomicLong TAGS =
+      new java.util.concurrent.atomic.AtomicLong();
+  /** The tag of the projections onto {@link #previousHead} the last step search kept, or 0. */
+  private long keptTag;
   private double[][] previousHead;
   private int productColumns;
   /** The start block of the coming move and whether it is a warm start. */
   private double[][] start;
   private boolean warm;
 
-  HeadTailUpdate(int p, int rank, SolverSettings settings, Random rng) {
+  HeadTailUpdate(int p, int rank, SolverSettings settings, Random rng,
+      boolean cheapStateUpdates) {
     super(p, rank, settings);
     this.explicitGradient = settings.method() == SolverSettings.Method.AP_ROM_BK;
     this.blockSize = settings.blockSize() > 0 ? settings.blockSize() : rank;
@@ -32,6 +42,21 @@ final class HeadTailUpdate extends LowRankUpdate {
     this.warmDepth = settings.warmDepth() > 0 ? settings.warmDepth() : Math.max(2, (depth + 1) / 2);
     this.warmStart = settings.warmStart();
     this.rng = rng;
+    this.keepProjections = cheapStateUpdates && warmStart && !explicitGradient;
+  }
+
+  @Override
+  long keepProjectionsOf(FactoredSymmetric head) {
+    // kept only when the next start block is V itself, column for column
+    boolean next = keepProjections && head.vectors() == previousHead
+        && head.rank() == Math.min(Math.max(blockSize, rank), p);
+    keptTag = next ? TAGS.incrementAndGet() : 0;
+    return keptTag;
+  }
+
+  @Override
+  long startBlockProjections() {
+    return warm && start != null && start.length == previousHead.length ? keptTag : 0;
   }
 
   @Override
@@ -59,6 +84,7 @@ final class HeadTailUpdate extends LowRankUpdate {
     BlockKrylovHead.Head head = BlockKrylovHead.compute(op, rank, warm ? warmDepth : depth,
         start != null ? start : startBlock());
     start = null;
+    keptTag = 0;
     previousHead = head.projection.vectors();
     productColumns = head.productColumns;
     FactoredSymmetric dir = head.projection;

@@ -70,10 +70,11 @@ abstract class LowRankUpdate {
   }
 
   /** The update the settings' method calls for. */
-  static LowRankUpdate of(SolverSettings settings, int p, int rank, Random rng) {
+  static LowRankUpdate of(SolverSettings settings, int p, int rank, Random rng,
+      boolean cheapStateUpdates) {
     return settings.method() == SolverSettings.Method.EP_ROM
         ? new ExactProjectionUpdate(p, rank, settings)
-        : new HeadTailUpdate(p, rank, settings, rng);
+        : new HeadTailUpdate(p, rank, settings, rng, cheapStateUpdates);
   }
 
   abstract Move move(Inputs in, StepChooser chooser);
@@ -85,6 +86,23 @@ abstract class LowRankUpdate {
    */
   double[][] startBlock() {
     return null;
+  }
+
+  /**
+   * Called with the head whose step is about to be searched: a nonzero tag when the rows'
+   * projections onto it, which that search computes anyway, are to be kept in the blocks' state
+   * for the next evaluation ({@link #startBlockProjections}); 0 (the default) when not.
+   */
+  long keepProjectionsOf(FactoredSymmetric head) {
+    return 0;
+  }
+
+  /**
+   * The tag under which the blocks' state holds the rows' projections onto exactly the columns
+   * of the last {@link #startBlock()}, or 0 when it does not.
+   */
+  long startBlockProjections() {
+    return 0;
   }
 
   /** Whether products with G are passes over the rows (matrix-free), so worth fusing. */
@@ -103,7 +121,7 @@ abstract class LowRankUpdate {
     }
     StepSize.Penalty penalty = ridge == 0 ? null : in.penalty(ridge, headL, headDense);
     return chooser.choose(new StepGram(headL, headDense, in.dBeta, in.dC, in.momentum,
-        in.batch), penalty);
+        in.batch, headL == null ? 0 : keepProjectionsOf(headL)), penalty);
   }
 
   /** Matrix–vector product columns the last move spent on its head (0 for the exact projection). */

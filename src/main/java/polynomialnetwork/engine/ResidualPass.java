@@ -11,7 +11,10 @@ package polynomialnetwork.engine;
  * W of the rows (known from the previous evaluation of the same rows), the same read of each
  * row also gives Σ (w_i d_i / 2W) x_i (x_iᵀΠ), the first Krylov product's pass
  * (doc/algorithms.md §10), computed exactly as {@link GradientProduct} computes it: the
- * evaluation and the first product are one pass instead of two, with the same result.
+ * evaluation and the first product are one pass instead of two, with the same result. When the
+ * block's state already holds the rows' projections onto Π (the last step search projected the
+ * rows onto its head, which is Π, and kept them: {@link RowState#headProjections}), they are
+ * read from there instead of computed again; they are the same numbers, by the same loops.
  */
 final class ResidualPass implements BlockAggregator<ResidualPass.Sums> {
 
@@ -47,15 +50,20 @@ final class ResidualPass implements BlockAggregator<ResidualPass.Sums> {
   private final int productColumns;
   /** 1/2W for that product. */
   private final double productScale;
+  /** The tag of the state's projections onto Π (0: none; compute them). */
+  private final long productProjections;
+  /** {@link #in} without Π, for the blocks whose state holds the projections onto Π. */
+  private final double[][] inWithoutProduct;
 
   /**
    * @param beta the linear term, or null
    * @param keep whether to keep the residual in the blocks' state
    * @param product Π, or null for none
    * @param productScale 1/2W, W the batch weight of the rows the gradient is taken over
+   * @param productProjections the tag of the blocks' kept projections onto Π, or 0
    */
   ResidualPass(FactoredSymmetric l, double[] beta, double c, RowSelection selection,
-      boolean keep, double[][] product, double productScale) {
+      boolean keep, double[][] product, double productScale, long productProjections) {
     int r = l.rank();
     this.p = l.dimension();
     this.linear = beta != null;
@@ -72,6 +80,8 @@ final class ResidualPass implements BlockAggregator<ResidualPass.Sums> {
     for (int a = 0; a < productColumns; a++) {
       in[r + lin + a] = product[a];
     }
+    this.inWithoutProduct = java.util.Arrays.copyOf(in, r + lin);
+    this.productProjections = productColumns == 0 ? 0 : productProjections;
     this.values = l.values();
     this.c = c;
     this.selection = selection;
@@ -99,6 +109,9 @@ final class ResidualPass implements BlockAggregator<ResidualPass.Sums> {
     final int lin = linear ? 1 : 0;
     final int k = productColumns;
     final double f0 = productScale;
+    final double[][] kept = productProjections != 0
+        && state.headProjectionsTag == productProjections && state.headProjections != null
+        && state.headProjections.length == k ? state.headProjections : null;
     RowKernel kernel = (i, t, tOff, out, oOff, sum) -> {
       double q = 0;
       for (int a = 0; a < r; a++) {
@@ -121,13 +134,20 @@ final class ResidualPass implements BlockAggregator<ResidualPass.Sums> {
         }
         if (wdi != 0) {
           double f = wdi * f0;
-          for (int a = 0; a < k; a++) {
-            out[oOff + lin + a] = f * t[tOff + r + lin + a];
+          if (kept != null) {
+            for (int a = 0; a < k; a++) {
+              out[oOff + lin + a] = f * kept[a][i];
+            }
+          } else {
+            for (int a = 0; a < k; a++) {
+              out[oOff + lin + a] = f * t[tOff + r + lin + a];
+            }
           }
         }
       }
     };
-    FusedRowPass.run(block, in, kernel, acc.out, acc.scalars, PassKernel.best());
+    FusedRowPass.run(block, kept != null ? inWithoutProduct : in, kernel, acc.out, acc.scalars,
+        PassKernel.best());
     if (keep) {
       state.previousResidual = state.residual;
       state.residual = d;

@@ -21,4 +21,13 @@ public interface RowBlocks {
    * @throws SolverInterruptedException when the calling thread is interrupted during the pass
    */
   <A> A aggregate(BlockAggregator<A> aggregator);
+
+  /**
+   * Whether a pass that updates the blocks' state costs no more than one that only reads it (the
+   * states live beside the blocks in this JVM). The solver then keeps per-row results that save
+   * a later pass work; a back end that must copy, cache or checkpoint every new state says no.
+   */
+  default boolean cheapStateUpdates() {
+    return false;
+  }
 }

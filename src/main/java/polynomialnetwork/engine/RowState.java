@@ -11,7 +11,8 @@ import java.io.Serializable;
  *
  * <p>A pass that changes the state replaces arrays and never writes into an array it found
  * there: a distributed back end can then keep the old state until the new one is safe, and
- * recompute a lost block from it.
+ * recompute a lost block from it. The one exception, {@link #headProjections}, is kept only by
+ * back ends that never retry a pass ({@link RowBlocks#cheapStateUpdates()}).
  */
 public final class RowState implements Serializable {
 
@@ -27,6 +28,14 @@ public final class RowState implements Serializable {
   double[] split;
   /** v_i ∈ [0, 1) of the fresh-sampling batches, or null before {@link SplitHashes} ran. */
   double[] batch;
+  /**
+   * Vᵀx_i of the last step search's head V (an array of the block's rows per column of V), kept
+   * when the next head starts from V, so that the evaluation need not project the rows onto V
+   * again; null when not kept.
+   */
+  double[][] headProjections;
+  /** Which step search {@link #headProjections} came from (0 for none). */
+  long headProjectionsTag;
 
   /** A shallow copy: the arrays are shared, which is safe because passes replace them. */
   public RowState copy() {
@@ -36,6 +45,8 @@ public final class RowState implements Serializable {
     c.weightedResidual = weightedResidual;
     c.split = split;
     c.batch = batch;
+    c.headProjections = headProjections;
+    c.headProjectionsTag = headProjectionsTag;
     return c;
   }
 }

@@ -36,7 +36,7 @@ final class SolverRun {
     this.p = blocks.cols();
     this.batches = (int) Math.max(1, Math.min(settings.freshSamplingBatches(), blocks.rows()));
     this.update = LowRankUpdate.of(settings, p, Math.min(settings.rank(), p),
-        new Random(settings.seed()));
+        new Random(settings.seed()), blocks.cheapStateUpdates());
   }
 
   FitResult iterate() {
@@ -72,7 +72,7 @@ final class SolverRun {
         DebiasedGradient.Evaluation ev = DebiasedGradient.evaluate(blocks, x.interaction,
             x.linear, x.bias, batch,
             update.productsPassOverRows() && sameRowsAsBefore ? startBlock : null,
-            lastBatchWeight);
+            lastBatchWeight, update.startBlockProjections());
         lastBatchWeight = ev.gradient.batchWeight();
         double fitted = ev.fittedSquaredResidual;
         double rel = Math.sqrt(fitted) / yNorm;

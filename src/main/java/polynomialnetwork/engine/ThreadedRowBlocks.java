@@ -104,6 +104,11 @@ public final class ThreadedRowBlocks implements RowBlocks, AutoCloseable {
   }
 
   @Override
+  public boolean cheapStateUpdates() {
+    return true;
+  }
+
+  @Override
   public void close() {
     if (executor != null) {
       executor.shutdownNow();

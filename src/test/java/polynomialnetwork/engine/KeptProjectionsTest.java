@@ -1,0 +1,139 @@
+package polynomialnetwork.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rows' projections onto the step search's head V, kept in the blocks' state for the next
+ * evaluation (whose first Krylov product starts from V): the evaluation reads them instead of
+ * projecting the rows again (doc/algorithms.md §10), and a fit is bit for bit the fit of a back
+ * end that keeps nothing (as Spark's).
+ */
+class KeptProjectionsTest {
+
+  /** The rows through another seam that keeps no per-row results (like the Spark back end). */
+  private static final class KeepsNothing implements RowBlocks {
+    final RowBlocks inner;
+    final List<String> passes = new ArrayList<>();
+
+    KeepsNothing(RowBlocks inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public int cols() {
+      return inner.cols();
+    }
+
+    @Override
+    public long rows() {
+      return inner.rows();
+    }
+
+    @Override
+    public <A> A aggregate(BlockAggregator<A> aggregator) {
+      passes.add(aggregator.getClass().getSimpleName() + (aggregator.updatesState() ? "+" : ""));
+      return inner.aggregate(aggregator);
+    }
+  }
+
+  @Test
+  void fitIsTheFitOfABackEndThatKeepsNothing() {
+    PlantedProblem pp = PlantedProblem.spec().p(40).r(3).m(3000).linear(true).seed(31).build();
+    SolverSettings s = PlantedProblem.singleRun().rank(3).seed(2);
+    FitResult kept;
+    FitResult none;
+    try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(pp.data, 2)) {
+      assertTrue(blocks.cheapStateUpdates());
+      long[] before = ThreadedRowBlocks.passesByKind().getOrDefault("StepGram+state",
+          new long[2]);
+      kept = RecoverySolver.fit(blocks, s);
+      long[] after = ThreadedRowBlocks.passesByKind().get("StepGram+state");
+      assertTrue(after != null && after[0] - before[0] >= kept.iterations() - 2,
+          "the step searches kept their projections");
+    }
+    KeepsNothing nothing;
+    try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(pp.data, 2)) {
+      nothing = new KeepsNothing(blocks);
+      none = RecoverySolver.fit(nothing, s);
+    }
+    assertTrue(pp.relativeError(kept) < 1e-8, "" + pp.relativeError(kept));
+    assertTrue(nothing.passes.contains("StepGram"), "" + nothing.passes);
+    assertTrue(!nothing.passes.contains("StepGram+"), "kept nothing: " + nothing.passes);
+    assertEquals(none.iterations(), kept.iterations());
+    assertArrayEquals(none.interaction().values(), kept.interaction().values(), 0.0);
+    for (int a = 0; a < kept.interaction().rank(); a++) {
+      assertArrayEquals(none.interaction().vectors()[a], kept.interaction().vectors()[a], 0.0);
+    }
+    assertArrayEquals(none.linearTerm(), kept.linearTerm(), 0.0);
+    assertEquals(none.bias(), kept.bias(), 0.0);
+  }
+
+  /** The evaluation uses the kept numbers when, and only when, their tag is the one it is given. */
+  @Test
+  void evaluationReadsTheKeptProjectionsOfItsTag() {
+    int p = 7;
+    int n = 11; // two groups of four rows and a remainder of three
+    Random rng = new Random(5);
+    double[] x = new double[n * p];
+    double[] y = new double[n];
+    double[] w = new double[n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < p; j++) {
+        x[i * p + j] = rng.nextGaussian();
+      }
+      y[i] = rng.nextGaussian();
+      w[i] = 1;
+    }
+    RowBlock block = new RowBlock(n, p, x, y, w);
+    double[][] u = {gaussian(p, rng)};
+    FactoredSymmetric l = new FactoredSymmetric(p, u, new double[] {0.7});
+    double[][] pi = {gaussian(p, rng), gaussian(p, rng)};
+    double[][] kept = new double[pi.length][n];
+    for (int i = 0; i < n; i++) {
+      for (int a = 0; a < pi.length; a++) {
+        double t = 0;
+        for (int j = 0; j < p; j++) {
+          t += x[i * p + j] * pi[a][j];
+        }
+        kept[a][i] = a == 0 ? t : 0; // Π's second column deliberately "kept" as 0
+      }
+    }
+    double[][] computed = product(block, l, pi, kept, 41, 0);
+    double[][] read = product(block, l, pi, kept, 41, 41);
+    double[][] otherTag = product(block, l, pi, kept, 41, 42);
+    assertArrayEquals(computed[0], read[0], 1e-12 * norm(computed[0]));
+    assertArrayEquals(new double[p], read[1], 0.0, "the kept zeros were read");
+    assertTrue(norm(computed[1]) > 0);
+    assertArrayEquals(computed[1], otherTag[1], 0.0, "another tag's projections are not used");
+  }
+
+  /** Σ (w d / 2W) x (xᵀΠ) of one evaluation of {@code block}, its state holding {@code kept}. */
+  private static double[][] product(RowBlock block, FactoredSymmetric l, double[][] pi,
+      double[][] kept, long stateTag, long passTag) {
+    RowState state = new RowState();
+    state.headProjections = kept;
+    state.headProjectionsTag = stateTag;
+    ResidualPass pass = new ResidualPass(l, null, 0.1, RowSelection.ALL, true, pi, 0.5, passTag);
+    return pass.add(pass.zero(), block, state).out;
+  }
+
+  private static double[] gaussian(int p, Random rng) {
+    double[] v = new double[p];
+    for (int j = 0; j < p; j++) {
+      v[j] = rng.nextGaussian();
+    }
+    return v;
+  }
+
+  private static double norm(double[] v) {
+    return Math.sqrt(Linalg.dot(v, v));
+  }
+}
