@@ -42,7 +42,10 @@ final class HeadTailUpdate extends LowRankUpdate {
     this.warmDepth = settings.warmDepth() > 0 ? settings.warmDepth() : Math.max(2, (depth + 1) / 2);
     this.warmStart = settings.warmStart();
     this.rng = rng;
-    this.keepProjections = cheapStateUpdates && warmStart && !explicitGradient;
+    // k numbers per row are worth keeping against 2·k·p flops per row saved, but not at any
+    // memory: at most an eighth of the data's own (k ≤ p/8)
+    this.keepProjections = cheapStateUpdates && warmStart && !explicitGradient
+        && 8 * Math.min(Math.max(blockSize, rank), p) <= p;
   }
 
   @Override

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class KeptProjectionsTest {
 
   /** The rows through another seam that keeps no per-row results (like the Spark back end). */
-  private static final class KeepsNothing implements RowBlocks {
+  private static class KeepsNothing implements RowBlocks {
     final RowBlocks inner;
     final List<String> passes = new ArrayList<>();
 
@@ -74,6 +74,24 @@ class KeptProjectionsTest {
     }
     assertArrayEquals(none.linearTerm(), kept.linearTerm(), 0.0);
     assertEquals(none.bias(), kept.bias(), 0.0);
+  }
+
+  /** Kept numbers cost r doubles per row: not kept when that exceeds an eighth of the data. */
+  @Test
+  void narrowDataKeepsNothing() {
+    PlantedProblem pp = PlantedProblem.spec().p(20).r(3).m(2000).seed(32).build();
+    try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(pp.data, 1)) {
+      KeepsNothing counting = new KeepsNothing(blocks) {
+        @Override
+        public boolean cheapStateUpdates() {
+          return true;
+        }
+      };
+      FitResult fit = RecoverySolver.fit(counting, PlantedProblem.singleRun().rank(3).seed(2));
+      assertTrue(fit.iterations() > 2);
+      assertTrue(counting.passes.contains("StepGram"), "" + counting.passes);
+      assertTrue(!counting.passes.contains("StepGram+"), "3 numbers per row kept for 20 columns");
+    }
   }
 
   /** The evaluation uses the kept numbers when, and only when, their tag is the one it is given. */
