@@ -19,28 +19,22 @@ import org.junit.jupiter.api.Test;
 class KeptProjectionsTest {
 
   /** The rows through another seam that keeps no per-row results (like the Spark back end). */
-  private static class KeepsNothing implements RowBlocks {
-    final RowBlocks inner;
+  private static class KeepsNothing extends DelegatingRowBlocks {
     final List<String> passes = new ArrayList<>();
 
     KeepsNothing(RowBlocks inner) {
-      this.inner = inner;
-    }
-
-    @Override
-    public int cols() {
-      return inner.cols();
-    }
-
-    @Override
-    public long rows() {
-      return inner.rows();
+      super(inner);
     }
 
     @Override
     public <A> A aggregate(BlockAggregator<A> aggregator) {
       passes.add(aggregator.getClass().getSimpleName() + (aggregator.updatesState() ? "+" : ""));
       return inner.aggregate(aggregator);
+    }
+
+    @Override
+    public boolean cheapStateUpdates() {
+      return false;
     }
   }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import polynomialnetwork.engine.BlockAggregator;
+import polynomialnetwork.engine.DelegatingRowBlocks;
 import polynomialnetwork.engine.RowBlock;
 import polynomialnetwork.engine.RowBlocks;
 import polynomialnetwork.engine.RowState;
@@ -73,25 +74,14 @@ class SparkFaultToleranceTest {
   }
 
   /** Makes the first state-updating pass from pass {@code from} on fail once in partition 1. */
-  static final class FailOnceAt implements RowBlocks {
-    private final RowBlocks inner;
+  static final class FailOnceAt extends DelegatingRowBlocks {
     private final int from;
     private int passes;
     private boolean armed = true;
 
     FailOnceAt(RowBlocks inner, int from) {
-      this.inner = inner;
+      super(inner);
       this.from = from;
-    }
-
-    @Override
-    public int cols() {
-      return inner.cols();
-    }
-
-    @Override
-    public long rows() {
-      return inner.rows();
     }
 
     @Override
