@@ -63,12 +63,17 @@ public final class BlockKrylovHead {
    */
   public static double[][] startBlock(int p, int rank, int blockSize, Random rng,
       double[][] previous) {
-    int k = Math.min(Math.max(blockSize, rank), p);
+    int k = startColumns(p, rank, blockSize);
     double[][] pi = new double[k][];
     for (int c = 0; c < k; c++) {
       pi[c] = previous != null && c < previous.length ? previous[c].clone() : gaussian(p, rng);
     }
     return pi;
+  }
+
+  /** k, the number of columns of a start block: max(blockSize, rank), at most p. */
+  static int startColumns(int p, int rank, int blockSize) {
+    return Math.min(Math.max(blockSize, rank), p);
   }
 
   /**

@@ -20,6 +20,8 @@ final class HeadTailUpdate extends LowRankUpdate {
   private final int warmDepth;
   private final boolean warmStart;
   private final Random rng;
+  /** k, the columns of every start block. */
+  private final int startColumns;
   private final boolean keepProjections;
   /** Tags of kept projections, unique in this JVM so that a block's state is never misread. */
   private static final java.util.concurrent.atomic.AtomicLong TAGS =
@@ -42,24 +44,27 @@ final class HeadTailUpdate extends LowRankUpdate {
     this.warmDepth = settings.warmDepth() > 0 ? settings.warmDepth() : Math.max(2, (depth + 1) / 2);
     this.warmStart = settings.warmStart();
     this.rng = rng;
+    this.startColumns = BlockKrylovHead.startColumns(p, rank, blockSize);
     // k numbers per row are worth keeping against 2·k·p flops per row saved, but not at any
     // memory: at most an eighth of the data's own (k ≤ p/8)
     this.keepProjections = cheapStateUpdates && warmStart && !explicitGradient
-        && 8 * Math.min(Math.max(blockSize, rank), p) <= p;
+        && 8 * startColumns <= p;
   }
 
   @Override
   long keepProjectionsOf(FactoredSymmetric head) {
     // kept only when the next start block is V itself, column for column
     boolean next = keepProjections && head.vectors() == previousHead
-        && head.rank() == Math.min(Math.max(blockSize, rank), p);
+        && head.rank() == startColumns;
     keptTag = next ? TAGS.incrementAndGet() : 0;
     return keptTag;
   }
 
   @Override
   long startBlockProjections() {
-    return warm && start != null && start.length == previousHead.length ? keptTag : 0;
+    // a nonzero tag was given to a head of exactly startColumns vectors, so a warm start block
+    // is those vectors and no Gaussian column
+    return warm ? keptTag : 0;
   }
 
   @Override

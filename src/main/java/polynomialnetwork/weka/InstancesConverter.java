@@ -76,16 +76,15 @@ public final class InstancesConverter implements Serializable {
    */
   public static Prepared fit(Instances data) throws Exception {
     int weightShift = WeightScaling.shiftFor(rejectInfinities(data));
-    Instances header = new Instances(data, 0);
     // The rows are read where they are: a row with a missing value goes through the fitted
     // replacement on its own, any other row is its own replacement. Filter.useFilter would copy
     // the data set three times over (the input buffer, the output queue, the result), and the
     // rows with a missing class would need a copy of their own to be dropped.
-    ReplaceMissingValues missing = replacement(header, meansAndModes(data));
+    ReplaceMissingValues missing = replacement(data, meansAndModes(data));
     NominalToBinary nominalToBinary = new NominalToBinary();
     nominalToBinary.setInputFormat(missing.getOutputFormat());
     Instances coded = nominalToBinary.getOutputFormat();
-    boolean codingIsIdentity = !hasNominalInput(header);
+    boolean codingIsIdentity = !hasNominalInput(data);
 
     int[] columns = inputColumns(coded);
     int p = columns.length;
@@ -219,9 +218,9 @@ public final class InstancesConverter implements Serializable {
   }
 
   /**
-   * {@link ReplaceMissingValues} set to the given means and modes. The filter keeps them private
-   * and fits them on a batch: a batch of one row holding exactly those values, with weight 1,
-   * makes it fit exactly them (a mean of one value v with weight 1 is v, a mode is the one value
+   * {@link ReplaceMissingValues} for {@code header}'s attributes (its rows are not read), set to
+   * the given means and modes. The filter keeps them private and fits them on a batch: a batch of
+   * one row holding exactly those values, with weight 1, makes it fit exactly them (a mean of one value v with weight 1 is v, a mode is the one value
    * seen, and a missing value leaves 0, as a mean over no weight does).
    */
   private static ReplaceMissingValues replacement(Instances header, double[] meansAndModes)
