@@ -19,8 +19,8 @@ import weka.classifiers.CheckClassifier;
 import weka.core.Utils;
 
 /**
- * Weka's {@link CheckClassifier} run on {@link PolynomialNetwork}, with the pass rule of
- * {@code shared/docs/weka-packaging.md} §7: every line says "yes", or "no (OK error message)"
+ * Weka's {@link CheckClassifier} run on {@link PolynomialNetwork}, with the pass rule the Weka
+ * wiki gives for this checker: every line says "yes", or "no (OK error message)"
  * (a type the classifier refuses through its capabilities, with an acceptable message); a bare
  * "no" is allowed only where the line states an interface the classifier does not implement
  * (updateable, multi-instance). On top of that every numeric-class line on numeric or nominal

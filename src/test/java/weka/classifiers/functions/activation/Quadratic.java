@@ -5,7 +5,8 @@ package weka.classifiers.functions.activation;
  * (multiLayerPerceptrons package), so that MLPRegressor fits the same model class as
  * PolynomialNetwork: Σ_j α_j (w_jᵀx + b_j)² + c, trained by BFGS. Benchmark-only (test sources);
  * set it through {@code MLPRegressor.setActivationFunction}: MLPModel's {@code -A} option fails on
- * the command line (weka-packaging.md §10).
+ * the command line ("Illegal options"), because {@code MLPModel.setOptions} hands the options to
+ * its superclass before it reads {@code -A} and {@code -L}.
  */
 public class Quadratic implements ActivationFunction {
 
