@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B test-compile
 CP=target/classes:target/test-classes:$(mvn -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
-exec java -Xmx4g --add-modules jdk.incubator.vector -cp "$CP" polynomialnetwork.engine.DenseKernelTiming "$@"
+exec java -Xmx4g --add-modules jdk.incubator.vector -cp "$CP" polynomialnetwork.engine.objective.DenseKernelTiming "$@"

@@ -8,4 +8,4 @@ CP=target/classes:target/test-classes:$(mvn -q -B dependency:build-classpath -Dm
 exec java -Xmx4g -Dcom.github.fommil.netlib.BLAS=com.github.fommil.netlib.F2jBLAS \
   -Dcom.github.fommil.netlib.LAPACK=com.github.fommil.netlib.F2jLAPACK \
   -Dcom.github.fommil.netlib.ARPACK=com.github.fommil.netlib.F2jARPACK \
-  -cp "$CP" polynomialnetwork.engine.EigenTiming "$@"
+  -cp "$CP" polynomialnetwork.engine.linalg.EigenTiming "$@"

@@ -1,13 +1,13 @@
 package polynomialnetwork.bench;
 
-import java.util.Locale;
-import polynomialnetwork.engine.RankSelection;
-import polynomialnetwork.engine.FitResult;
 import polynomialnetwork.engine.PlantedProblem;
-import polynomialnetwork.engine.RecoverySolver;
-import polynomialnetwork.engine.SolverSettings;
-import polynomialnetwork.engine.SolverSettings.Method;
-import polynomialnetwork.engine.SolverSettings.StepRule;
+import polynomialnetwork.engine.optimizer.FitResult;
+import polynomialnetwork.engine.optimizer.RankSelection;
+import polynomialnetwork.engine.optimizer.RecoverySolver;
+import polynomialnetwork.engine.optimizer.SolverSettings;
+import polynomialnetwork.engine.optimizer.SolverSettings.Method;
+import polynomialnetwork.engine.optimizer.SolverSettings.StepRule;
+import java.util.Locale;
 
 /**
  * The multi-seed sweeps behind the acceptance criteria (doc/algorithms.md):

@@ -1,13 +1,14 @@
 package polynomialnetwork.bench;
 
+import polynomialnetwork.engine.data.DesignMatrix;
+import polynomialnetwork.engine.data.ThreadedRowBlocks;
+import polynomialnetwork.engine.kernel.PassKernel;
+import polynomialnetwork.engine.kernel.PassKernels;
+import polynomialnetwork.engine.kernel.TargetWeightedProducts;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import polynomialnetwork.engine.DesignMatrix;
-import polynomialnetwork.engine.PassKernel;
-import polynomialnetwork.engine.TargetWeightedProducts;
-import polynomialnetwork.engine.ThreadedRowBlocks;
 
 /**
  * The fused data pass alone, Z = Xᵀ diag(d) X B (the matrix-free Krylov product): GFLOP/s
@@ -30,8 +31,8 @@ public final class DataPassBenchmark {
     }
     System.out.println("java " + System.getProperty("java.version") + ", "
         + Runtime.getRuntime().availableProcessors() + " cores; vector kernel: "
-        + (PassKernel.vector() == null ? "absent (start the JVM with --add-modules "
-            + "jdk.incubator.vector)" : PassKernel.vector().name()));
+        + (PassKernels.vector() == null ? "absent (start the JVM with --add-modules "
+            + "jdk.incubator.vector)" : PassKernels.vector().name()));
     System.out.println("cpu: " + cpuModel() + "; os.arch " + System.getProperty("os.arch")
         + "; jvm flags: " + java.lang.management.ManagementFactory.getRuntimeMXBean()
             .getInputArguments());
@@ -80,8 +81,8 @@ public final class DataPassBenchmark {
       }
     }
     double base = Double.NaN;
-    PassKernel[] kernels = PassKernel.vector() == null ? new PassKernel[] {PassKernel.portable()}
-        : new PassKernel[] {PassKernel.portable(), PassKernel.vector()};
+    PassKernel[] kernels = PassKernels.vector() == null ? new PassKernel[] {PassKernels.portable()}
+        : new PassKernel[] {PassKernels.portable(), PassKernels.vector()};
     for (PassKernel kernel : kernels) {
       for (int threads = 1; threads <= 2; threads++) {
         ThreadedRowBlocks pass = new ThreadedRowBlocks(x, threads);

@@ -1,13 +1,13 @@
 package polynomialnetwork.bench;
 
+import polynomialnetwork.engine.PlantedProblem;
+import polynomialnetwork.engine.optimizer.FitResult;
+import polynomialnetwork.engine.optimizer.RecoverySolver;
+import polynomialnetwork.engine.optimizer.SolverSettings;
+import polynomialnetwork.engine.optimizer.SolverSettings.Method;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import polynomialnetwork.engine.FitResult;
-import polynomialnetwork.engine.PlantedProblem;
-import polynomialnetwork.engine.RecoverySolver;
-import polynomialnetwork.engine.SolverSettings;
-import polynomialnetwork.engine.SolverSettings.Method;
 
 /**
  * Seconds per iteration of each solver at the given p (m = 10·p·r, r = 5, planted noiseless
@@ -26,7 +26,7 @@ public final class DenseIterationTiming {
     String[] methods = System.getProperty("methods", "EP_ROM,AP_ROM_BK,AP_ROM_MBK").split(",");
     System.out.println("java " + System.getProperty("java.version") + ", "
         + Runtime.getRuntime().availableProcessors() + " cores, " + threads + " solver thread(s), "
-        + "kernel " + polynomialnetwork.engine.PassKernel.best().name());
+        + "kernel " + polynomialnetwork.engine.kernel.PassKernels.best().name());
     System.out.println("| p | m | solver | min s/it | median s/it | iterations measured |");
     System.out.println("|---|---|---|---|---|---|");
     for (int a = 2; a < args.length; a++) {

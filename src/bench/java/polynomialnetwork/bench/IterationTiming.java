@@ -1,11 +1,10 @@
 package polynomialnetwork.bench;
 
-import java.util.Locale;
-import polynomialnetwork.engine.FitResult;
 import polynomialnetwork.engine.PlantedProblem;
-import polynomialnetwork.engine.RecoverySolver;
-import polynomialnetwork.engine.SolverSettings;
-import polynomialnetwork.engine.SolverSettings.Method;
+import polynomialnetwork.engine.optimizer.FitResult;
+import polynomialnetwork.engine.optimizer.RecoverySolver;
+import polynomialnetwork.engine.optimizer.SolverSettings.Method;
+import java.util.Locale;
 
 /**
  * Seconds per iteration of EP-ROM, AP-ROM-BK and AP-ROM-MBK for p = 100 … 1600 at m = 10·p·r,
@@ -21,7 +20,7 @@ public final class IterationTiming {
     System.out.println("java " + System.getProperty("java.version") + ", "
         + Runtime.getRuntime().availableProcessors() + " cores, heap "
         + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB, 1 solver thread, kernel "
-        + polynomialnetwork.engine.PassKernel.best().name());
+        + polynomialnetwork.engine.kernel.PassKernels.best().name());
     System.out.println();
     System.out.println("| p | m | EP-ROM s/it | AP-ROM-BK s/it | AP-ROM-MBK s/it |"
         + " EP / MBK | BK / MBK |");

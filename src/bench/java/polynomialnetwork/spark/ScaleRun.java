@@ -1,5 +1,11 @@
 package polynomialnetwork.spark;
 
+import polynomialnetwork.engine.Standardization;
+import polynomialnetwork.engine.data.DesignMatrix;
+import polynomialnetwork.engine.data.ThreadedRowBlocks;
+import polynomialnetwork.engine.optimizer.FitResult;
+import polynomialnetwork.engine.optimizer.SolverSettings;
+import polynomialnetwork.bench.PassCounter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -18,11 +24,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import polynomialnetwork.engine.DesignMatrix;
-import polynomialnetwork.engine.FitResult;
-import polynomialnetwork.engine.SolverSettings;
-import polynomialnetwork.engine.Standardization;
-import polynomialnetwork.engine.ThreadedRowBlocks;
 import polynomialnetwork.weka.InstancesConverter;
 import weka.classifiers.functions.PolynomialNetwork;
 import weka.core.Attribute;
@@ -43,7 +44,7 @@ import weka.core.Instances;
  *       them on Spark (summary and moments in one pass, then the standardized blocks in a
  *       second), and fits with the classifier's own path,
  *       {@link PolynomialNetwork#buildClassifier(InstancesConverter,
- *       polynomialnetwork.engine.RowBlocks, double, double)} over {@link ThreadedRowBlocks}, so
+ *       polynomialnetwork.engine.data.RowBlocks, double, double)} over {@link ThreadedRowBlocks}, so
  *       the solver settings are exactly those TrainOnSpark's fit gets from the same options. It
  *       prints the same progress lines as TrainOnSpark on standard error (0 Spark jobs) and the
  *       model text on standard output.</li>
@@ -306,23 +307,23 @@ public final class ScaleRun {
         + " (2 passes of the seeded generator, one thread)%n", m, p, matrix.blockCount(),
         (System.nanoTime() - start) / 1e9);
 
-    int threads = polynomialnetwork.engine.SolverSettings.DEFAULTS.threads(classifier.getNumThreads()).effectiveThreads();
+    int threads = polynomialnetwork.engine.optimizer.SolverSettings.DEFAULTS.threads(classifier.getNumThreads()).effectiveThreads();
     try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(matrix, threads)) {
-      final long passes0 = ThreadedRowBlocks.passesRun();
+      final long passes0 = PassCounter.installed().passes();
       final long fitStart = System.nanoTime();
       classifier.setIterationListener(new SolverSettings.IterationListener() {
         @Override
         public void iterationDone(FitResult.IterationRecord rec) {
           err.printf(Locale.ROOT, "iteration %d: relative residual %.4e, %.1f s, %d passes, "
               + "0 Spark jobs%n", rec.iteration, rec.relativeResidual,
-              (System.nanoTime() - fitStart) / 1e9, ThreadedRowBlocks.passesRun() - passes0);
+              (System.nanoTime() - fitStart) / 1e9, PassCounter.installed().passes() - passes0);
         }
       });
       classifier.buildClassifier(converter, blocks, classMin, classMax);
       double iterations = classifier.getMeasure("measureNumIterations");
       err.printf(Locale.ROOT, "InMemory: trained in %.1f s: %d passes over the data, %d threads,"
           + " %d iterations%n", (System.nanoTime() - fitStart) / 1e9,
-          ThreadedRowBlocks.passesRun() - passes0, threads, (int) iterations);
+          PassCounter.installed().passes() - passes0, threads, (int) iterations);
     }
     classifier.setIterationListener(null);
     System.out.println(classifier);

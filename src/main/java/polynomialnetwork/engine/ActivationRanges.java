@@ -1,5 +1,10 @@
 package polynomialnetwork.engine;
 
+import polynomialnetwork.engine.data.BlockAggregator;
+import polynomialnetwork.engine.data.BlockState;
+import polynomialnetwork.engine.data.RowBlock;
+import polynomialnetwork.engine.linalg.Linalg;
+
 /**
  * The pass that finds, for each hidden unit j, the smallest and largest activation w_jᵀx_i over
  * the rows of positive weight ({@link QuadraticNetwork#withActivationRange}). Returns {lo, hi};
@@ -25,7 +30,7 @@ final class ActivationRanges implements BlockAggregator<double[][]> {
   }
 
   @Override
-  public double[][] add(double[][] acc, RowBlock block, RowState state) {
+  public double[][] add(double[][] acc, RowBlock block, BlockState state) {
     int p = block.cols();
     double[] row = new double[p];
     for (int i = 0; i < block.rows(); i++) {

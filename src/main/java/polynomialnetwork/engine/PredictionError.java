@@ -1,5 +1,10 @@
 package polynomialnetwork.engine;
 
+import polynomialnetwork.engine.data.BlockAggregator;
+import polynomialnetwork.engine.data.BlockState;
+import polynomialnetwork.engine.data.RowBlock;
+import polynomialnetwork.engine.data.RowBlocks;
+
 /**
  * The pass that measures a network on the rows: {Σ w_i (ŷ_i − y_i)², Σ w_i}, with ŷ the network's
  * own prediction (clamped activations included), so the training error reported is that of the
@@ -27,7 +32,7 @@ final class PredictionError implements BlockAggregator<double[]> {
   }
 
   @Override
-  public double[] add(double[] acc, RowBlock block, RowState state) {
+  public double[] add(double[] acc, RowBlock block, BlockState state) {
     int p = block.cols();
     double[] row = new double[p];
     for (int i = 0; i < block.rows(); i++) {

@@ -1,5 +1,8 @@
 package polynomialnetwork.engine;
 
+import polynomialnetwork.engine.data.RowBlocks;
+import polynomialnetwork.engine.linalg.FactoredSymmetric;
+import polynomialnetwork.engine.linalg.Linalg;
 import java.io.Serializable;
 
 /**

@@ -1,5 +1,8 @@
 package polynomialnetwork.engine;
 
+import polynomialnetwork.engine.data.EvenIfInterrupted;
+import polynomialnetwork.engine.data.RowBlocks;
+
 /**
  * The network a fit leaves, made ready to predict: its activations clamped to the range they
  * take on the training rows ({@link QuadraticNetwork#withActivationRange}), and its weighted RMSE
@@ -20,13 +23,14 @@ public final class TrainedNetwork {
   }
 
   /**
+   * @param fitted the network a fit returned
    * @param activationMargin the margin of {@link QuadraticNetwork#withActivationRange}; negative
    *     for no clamping
    */
-  public static TrainedNetwork of(final RowBlocks blocks, final FitResult fit,
+  public static TrainedNetwork of(final RowBlocks blocks, final QuadraticNetwork fitted,
       final double activationMargin) {
-    return RecoverySolver.evenIfInterrupted(() -> {
-      QuadraticNetwork net = fit.network().withActivationRange(blocks, activationMargin);
+    return EvenIfInterrupted.run(() -> {
+      QuadraticNetwork net = fitted.withActivationRange(blocks, activationMargin);
       return new TrainedNetwork(net, PredictionError.rmse(blocks, net));
     });
   }

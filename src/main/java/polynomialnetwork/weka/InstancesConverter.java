@@ -1,10 +1,10 @@
 package polynomialnetwork.weka;
 
+import polynomialnetwork.engine.Standardization;
+import polynomialnetwork.engine.data.DesignMatrix;
+import polynomialnetwork.engine.data.WeightScaling;
 import java.io.Serializable;
 
-import polynomialnetwork.engine.DesignMatrix;
-import polynomialnetwork.engine.Standardization;
-import polynomialnetwork.engine.WeightScaling;
 import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;

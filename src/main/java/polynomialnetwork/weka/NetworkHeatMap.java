@@ -1,13 +1,12 @@
 package polynomialnetwork.weka;
 
+import polynomialnetwork.engine.QuadraticNetwork;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.util.Arrays;
 import java.util.Locale;
-
-import polynomialnetwork.engine.QuadraticNetwork;
 
 /**
  * The left part of {@link NetworkPicture}: a bar of α for each hidden unit (largest |α| first)

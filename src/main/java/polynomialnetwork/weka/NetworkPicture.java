@@ -1,13 +1,12 @@
 package polynomialnetwork.weka;
 
+import polynomialnetwork.engine.QuadraticNetwork;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
-
-import polynomialnetwork.engine.QuadraticNetwork;
 
 /**
  * The picture of a trained network, in plain Java2D: on the left the network on standardized

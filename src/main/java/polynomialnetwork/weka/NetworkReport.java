@@ -1,16 +1,15 @@
 package polynomialnetwork.weka;
 
+import polynomialnetwork.engine.QuadraticNetwork;
+import polynomialnetwork.engine.Standardization;
+import polynomialnetwork.engine.kernel.PassKernels;
+import polynomialnetwork.engine.optimizer.FitResult;
+import polynomialnetwork.engine.optimizer.RankSelection;
+import polynomialnetwork.engine.optimizer.SolverSettings;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
-
-import polynomialnetwork.engine.FitResult;
-import polynomialnetwork.engine.PassKernel;
-import polynomialnetwork.engine.QuadraticNetwork;
-import polynomialnetwork.engine.RankSelection;
-import polynomialnetwork.engine.SolverSettings;
-import polynomialnetwork.engine.Standardization;
 
 /**
  * The text report of a trained network ({@code PolynomialNetwork.toString()}): how it was fitted,
@@ -71,7 +70,7 @@ public final class NetworkReport {
       FitSummary summary = new FitSummary(solver, stepRule, requestedRank, fit.iterations(),
           fit.bestIteration(), stopDescription(fit), fit.bestRelativeResidual(), trainingRmse,
           fit.seconds(), freshSamplingBatches);
-      summary.fasterKernelHint = PassKernel.fasterKernelAvailableButOff()
+      summary.fasterKernelHint = PassKernels.fasterKernelAvailableButOff()
           && !KERNEL_HINT_GIVEN.getAndSet(true);
       return summary;
     }

@@ -1,15 +1,17 @@
 package polynomialnetwork.weka;
 
+import polynomialnetwork.engine.PredictionSettings;
+import polynomialnetwork.engine.optimizer.RankSelection;
+import polynomialnetwork.engine.optimizer.SolverSettings;
 import java.util.Locale;
 import java.util.function.Function;
-import polynomialnetwork.engine.RankSelection;
-import polynomialnetwork.engine.SolverSettings;
 import weka.core.Option;
 
 /**
  * Each option of the classifier, described once: its flag, its argument, the GUI property it
  * sets, the text shown by {@code -h}/{@code listOptions()} and as the GUI tip, and its default,
- * read from {@link SolverSettings#DEFAULTS} (where defaults and validity are defined). The
+ * read from {@link SolverSettings#DEFAULTS} or {@link PredictionSettings#DEFAULTS} (where
+ * defaults and validity are defined). The
  * README's and the user guide's option tables are checked against this list by a test.
  */
 public enum OptionText {
@@ -19,8 +21,8 @@ public enum OptionText {
       + "automatically (1 to " + SolverSettings.MAX_AUTOMATIC_RANK + ") by the error on held-out "
       + "instances: the smallest r within " + percent(RankSelection.RANK_TOLERANCE)
       + " of the best.", s -> Integer.toString(s.rank())),
-  SOLVER("solver", "<EP-ROM|AP-ROM-BK|AP-ROM-MBK>", "solver", "EP-ROM: exact projection by a "
-      + "full eigendecomposition of the p x p gradient (O(m p^2 + p^3) per iteration); "
+  SOLVER("solver", "<EP-ROM|AP-ROM-BK|AP-ROM-MBK>", "solver", "EP-ROM: exact projection onto the "
+      + "r leading eigenpairs of the p x p gradient step (O(m p^2 + p^3) per iteration); "
       + "AP-ROM-BK: rank-r head of the explicit gradient by block Krylov SVD; AP-ROM-MBK: the "
       + "same head matrix-free, never forming the gradient (for large p).",
       s -> s.method().displayName()),
@@ -68,11 +70,11 @@ public enum OptionText {
       + "this fraction of that range on each side, so a unit's contribution alpha_j (w_j.z)^2 "
       + "never exceeds what it was on the training data; the linear term is not clamped. "
       + "Predictions on the training instances are unchanged. A negative value turns clamping "
-      + "off (the pure quadratic).", s -> Double.toString(s.activationMargin())),
+      + "off (the pure quadratic).", s -> Double.toString(PredictionSettings.DEFAULTS.activationMargin())),
   CLIP("clip", "<margin>", "clipMargin", "Predictions are clipped to [min - margin * range, "
       + "max + margin * range] of the training class values, so that points far outside the "
       + "training inputs cannot get absurd predictions from the quadratic terms. A negative "
-      + "margin turns clipping off.", s -> Double.toString(s.clipMargin())),
+      + "margin turns clipping off.", s -> Double.toString(PredictionSettings.DEFAULTS.clipMargin())),
   NUM_THREADS("num-threads", "<int>", "numThreads", "Number of threads for the passes over "
       + "the data (0 = all available cores). Results agree across thread counts to rounding "
       + "(about 1e-12 relative).", s -> Integer.toString(s.threads())),

@@ -1,9 +1,8 @@
 package polynomialnetwork.weka;
 
+import polynomialnetwork.engine.optimizer.FitResult;
 import java.io.Serializable;
 import java.util.List;
-
-import polynomialnetwork.engine.FitResult;
 
 /**
  * The per-iteration training RMSE of a fit, in class units, kept with the model for the picture

@@ -1,5 +1,10 @@
 package polynomialnetwork.spark;
 
+import polynomialnetwork.engine.data.BlockAggregator;
+import polynomialnetwork.engine.data.BlockState;
+import polynomialnetwork.engine.data.RowBlock;
+import polynomialnetwork.engine.data.RowBlocks;
+import polynomialnetwork.engine.data.SolverInterruptedException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,11 +14,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
-import polynomialnetwork.engine.BlockAggregator;
-import polynomialnetwork.engine.RowBlock;
-import polynomialnetwork.engine.RowBlocks;
-import polynomialnetwork.engine.RowState;
-import polynomialnetwork.engine.SolverInterruptedException;
 
 /**
  * The data seam on Spark: the row blocks are the elements of a cached RDD (built on the
@@ -64,22 +64,22 @@ public final class SparkRowBlocks implements RowBlocks, AutoCloseable {
   /** The states of one partition's blocks, in block order, and the last pass's accumulator. */
   static final class PartitionState implements Serializable {
     private static final long serialVersionUID = 1L;
-    final RowState[] states;
+    final BlockState[] states;
     final Object output;
 
-    PartitionState(RowState[] states, Object output) {
+    PartitionState(BlockState[] states, Object output) {
       this.states = states;
       this.output = output;
     }
   }
 
   private static Iterator<PartitionState> emptyStates(Iterator<RowBlock> it) {
-    List<RowState> s = new ArrayList<>();
+    List<BlockState> s = new ArrayList<>();
     while (it.hasNext()) {
       it.next();
-      s.add(new RowState());
+      s.add(new BlockState());
     }
-    return Collections.singletonList(new PartitionState(s.toArray(new RowState[0]), null))
+    return Collections.singletonList(new PartitionState(s.toArray(new BlockState[0]), null))
         .iterator();
   }
 
@@ -121,7 +121,7 @@ public final class SparkRowBlocks implements RowBlocks, AutoCloseable {
       try {
         JavaRDD<A> parts = blocks.zipPartitions(state, (b, s) -> {
           BlockAggregator<A> agg = inputs.value();
-          RowState[] st = only(s).states;
+          BlockState[] st = only(s).states;
           A acc = agg.zero();
           for (int i = 0; b.hasNext(); i++) {
             acc = agg.add(acc, b.next(), st[i]);
@@ -135,8 +135,8 @@ public final class SparkRowBlocks implements RowBlocks, AutoCloseable {
     }
     JavaRDD<PartitionState> next = blocks.zipPartitions(state, (b, s) -> {
       BlockAggregator<A> agg = inputs.value();
-      RowState[] old = only(s).states;
-      RowState[] fresh = new RowState[old.length];
+      BlockState[] old = only(s).states;
+      BlockState[] fresh = new BlockState[old.length];
       A acc = agg.zero();
       for (int i = 0; b.hasNext(); i++) {
         fresh[i] = old[i].copy();

@@ -1,5 +1,8 @@
 package polynomialnetwork.spark;
 
+import polynomialnetwork.engine.data.RowBlocks;
+import polynomialnetwork.engine.optimizer.FitResult;
+import polynomialnetwork.engine.optimizer.SolverSettings;
 import java.io.File;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
@@ -21,9 +24,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.SparkSession;
-import polynomialnetwork.engine.FitResult;
-import polynomialnetwork.engine.RowBlocks;
-import polynomialnetwork.engine.SolverSettings;
 import weka.classifiers.functions.PolynomialNetwork;
 import weka.core.Instances;
 

@@ -1,5 +1,8 @@
 package polynomialnetwork.spark;
 
+import polynomialnetwork.engine.Standardization;
+import polynomialnetwork.engine.data.DesignMatrix;
+import polynomialnetwork.engine.data.RowBlock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -7,9 +10,6 @@ import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
-import polynomialnetwork.engine.DesignMatrix;
-import polynomialnetwork.engine.RowBlock;
-import polynomialnetwork.engine.Standardization;
 import polynomialnetwork.weka.InstancesConverter;
 import weka.core.Instances;
 

@@ -1,5 +1,11 @@
 package polynomialnetwork.engine;
 
+import polynomialnetwork.engine.data.DesignMatrix;
+import polynomialnetwork.engine.linalg.DenseSymmetricMatrix;
+import polynomialnetwork.engine.linalg.FactoredSymmetric;
+import polynomialnetwork.engine.linalg.Linalg;
+import polynomialnetwork.engine.optimizer.FitResult;
+import polynomialnetwork.engine.optimizer.SolverSettings;
 import java.util.Random;
 
 /**
@@ -17,7 +23,6 @@ public final class PlantedProblem {
     return SolverSettings.DEFAULTS.validationFraction(0).validationRuns(1).threads(1)
         .tolerance(1e-10);
   }
-
 
   public final DesignMatrix data;
   public final FactoredSymmetric truth;

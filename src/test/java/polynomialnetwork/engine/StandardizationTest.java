@@ -1,5 +1,6 @@
 package polynomialnetwork.engine;
 
+import polynomialnetwork.engine.linalg.Linalg;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,10 @@
 package polynomialnetwork.spark;
 
+import polynomialnetwork.engine.data.BlockAggregator;
+import polynomialnetwork.engine.data.BlockState;
+import polynomialnetwork.engine.data.DelegatingRowBlocks;
+import polynomialnetwork.engine.data.RowBlock;
+import polynomialnetwork.engine.data.RowBlocks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,11 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import polynomialnetwork.engine.BlockAggregator;
-import polynomialnetwork.engine.DelegatingRowBlocks;
-import polynomialnetwork.engine.RowBlock;
-import polynomialnetwork.engine.RowBlocks;
-import polynomialnetwork.engine.RowState;
 import weka.classifiers.functions.PolynomialNetwork;
 import weka.core.Instances;
 
@@ -108,7 +108,7 @@ class SparkFaultToleranceTest {
     }
 
     @Override
-    public A add(A acc, RowBlock block, RowState state) {
+    public A add(A acc, RowBlock block, BlockState state) {
       TaskContext task = TaskContext.get();
       if (task != null && task.partitionId() == 1 && task.attemptNumber() == 0) {
         INJECTED.incrementAndGet();

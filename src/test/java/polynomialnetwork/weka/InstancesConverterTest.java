@@ -1,5 +1,6 @@
 package polynomialnetwork.weka;
 
+import polynomialnetwork.engine.data.DesignMatrix;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,7 +11,6 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import polynomialnetwork.engine.DesignMatrix;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instance;

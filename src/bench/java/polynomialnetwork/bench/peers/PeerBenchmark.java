@@ -1,5 +1,6 @@
 package polynomialnetwork.bench.peers;
 
+import polynomialnetwork.engine.kernel.PassKernels;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.FileReader;
@@ -11,10 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import polynomialnetwork.bench.PassCounter;
 import java.util.concurrent.TimeUnit;
 
-import polynomialnetwork.engine.PassKernel;
-import polynomialnetwork.engine.ThreadedRowBlocks;
 import weka.classifiers.Classifier;
 import weka.classifiers.Evaluation;
 import weka.classifiers.functions.LinearRegression;
@@ -164,25 +164,25 @@ public final class PeerBenchmark {
     System.err.printf(Locale.ROOT, "  [%s p=%d m=%d] warm-up fit %.3f s%n", id, p, m, warmUp);
 
     Runs runs = new Runs();
-    Map<String, long[]> before = ThreadedRowBlocks.passesByKind();
-    long passes0 = ThreadedRowBlocks.passesRun();
+    Map<String, long[]> before = PassCounter.installed().byKind();
+    long passes0 = PassCounter.installed().passes();
     double[] first = fit(id, r, cores, train, testSet, runs);
-    long passes = ThreadedRowBlocks.passesRun() - passes0;
+    long passes = PassCounter.installed().passes() - passes0;
     String firstRuns = runs.iterations.toString().replace(" ", "");
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "RESULT first=%.4f rrse=%.6e passes=%d kernel=%s",
-        first[0], first[1], passes, PassKernel.best().name().replace(' ', '_')));
+        first[0], first[1], passes, PassKernels.best().name().replace(' ', '_')));
     if (profile) {
-      printProfile("first", first[0], runs, before, ThreadedRowBlocks.passesByKind());
+      printProfile("first", first[0], runs, before, PassCounter.installed().byKind());
     }
     double[] warmTimes = new double[warm];
     for (int k = 0; k < warm; k++) {
       runs = new Runs();
-      before = ThreadedRowBlocks.passesByKind();
+      before = PassCounter.installed().byKind();
       double[] w = fit(id, r, cores, train, testSet, runs);
       warmTimes[k] = w[0];
       if (profile && k == warm - 1) {
-        printProfile("warm", w[0], runs, before, ThreadedRowBlocks.passesByKind());
+        printProfile("warm", w[0], runs, before, PassCounter.installed().byKind());
       }
     }
     out.append(" warm=");

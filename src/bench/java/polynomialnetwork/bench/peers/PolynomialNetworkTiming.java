@@ -1,9 +1,9 @@
 package polynomialnetwork.bench.peers;
 
+import polynomialnetwork.engine.kernel.PassKernels;
+import polynomialnetwork.bench.PassCounter;
 import java.util.Arrays;
 import java.util.Locale;
-import polynomialnetwork.engine.PassKernel;
-import polynomialnetwork.engine.ThreadedRowBlocks;
 import weka.classifiers.Evaluation;
 import weka.classifiers.functions.PolynomialNetwork;
 import weka.core.Instances;
@@ -31,17 +31,17 @@ public final class PolynomialNetworkTiming {
     Instances test = net.instances("test", 2000, 1);
     java.lang.management.ThreadMXBean mx =
         java.lang.management.ManagementFactory.getThreadMXBean();
-    System.out.println("kernel " + PassKernel.best().name() + "; options " + Arrays.toString(options));
+    System.out.println("kernel " + PassKernels.best().name() + "; options " + Arrays.toString(options));
     for (int f = 0; f < fits; f++) {
       PolynomialNetwork c = new PolynomialNetwork();
       c.setOptions(options.clone());
-      long passes0 = ThreadedRowBlocks.passesRun();
+      long passes0 = PassCounter.installed().passes();
       long c0 = mx.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       c.buildClassifier(train);
       double wall = (System.nanoTime() - t0) / 1e9;
       double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
-      long passes = ThreadedRowBlocks.passesRun() - passes0;
+      long passes = PassCounter.installed().passes() - passes0;
       Evaluation ev = new Evaluation(train);
       ev.evaluateModel(c, test);
       String summary = c.toString();

@@ -19,22 +19,23 @@
 
 package weka.classifiers.functions;
 
+import polynomialnetwork.engine.PredictionBounds;
+import polynomialnetwork.engine.PredictionSettings;
+import polynomialnetwork.engine.QuadraticNetwork;
+import polynomialnetwork.engine.Standardization;
+import polynomialnetwork.engine.TrainedNetwork;
+import polynomialnetwork.engine.data.DesignMatrix;
+import polynomialnetwork.engine.data.RowBlocks;
+import polynomialnetwork.engine.data.ThreadedRowBlocks;
+import polynomialnetwork.engine.optimizer.FitResult;
+import polynomialnetwork.engine.optimizer.RecoverySolver;
+import polynomialnetwork.engine.optimizer.SolverSettings;
+import polynomialnetwork.engine.optimizer.SolverSettings.Method;
+import polynomialnetwork.engine.optimizer.SolverSettings.StepRule;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Vector;
 
-import polynomialnetwork.engine.DesignMatrix;
-import polynomialnetwork.engine.FitResult;
-import polynomialnetwork.engine.PredictionBounds;
-import polynomialnetwork.engine.QuadraticNetwork;
-import polynomialnetwork.engine.RecoverySolver;
-import polynomialnetwork.engine.RowBlocks;
-import polynomialnetwork.engine.SolverSettings;
-import polynomialnetwork.engine.SolverSettings.Method;
-import polynomialnetwork.engine.SolverSettings.StepRule;
-import polynomialnetwork.engine.Standardization;
-import polynomialnetwork.engine.ThreadedRowBlocks;
-import polynomialnetwork.engine.TrainedNetwork;
 import polynomialnetwork.weka.InstancesConverter;
 import polynomialnetwork.weka.NetworkReport;
 import polynomialnetwork.weka.OptionText;
@@ -114,10 +115,11 @@ import weka.core.WeightedInstancesHandler;
  *  (default 3)</pre>
  * 
  * <pre> -solver &lt;EP-ROM|AP-ROM-BK|AP-ROM-MBK&gt;
- *  EP-ROM: exact projection by a full eigendecomposition of the p x
- *  p gradient (O(m p^2 + p^3) per iteration); AP-ROM-BK: rank-r head
- *  of the explicit gradient by block Krylov SVD; AP-ROM-MBK: the
- *  same head matrix-free, never forming the gradient (for large p).
+ *  EP-ROM: exact projection onto the r leading eigenpairs of the p x
+ *  p gradient step (O(m p^2 + p^3) per iteration); AP-ROM-BK: rank-r
+ *  head of the explicit gradient by block Krylov SVD; AP-ROM-MBK:
+ *  the same head matrix-free, never forming the gradient (for large
+ *  p).
  *  (default AP-ROM-MBK)</pre>
  * 
  * <pre> -step &lt;unit|search&gt;
@@ -232,7 +234,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
 
   private static final long serialVersionUID = -4417024316853398211L;
 
-  /** Solver: exact projection (full eigendecomposition of the gradient). */
+  /** Solver: exact projection (the r leading eigenpairs of the gradient step). */
   public static final int SOLVER_EP_ROM = Method.EP_ROM.ordinal();
   /** Solver: approximate projection, head by BK-SVD on the explicit gradient. */
   public static final int SOLVER_AP_ROM_BK = Method.AP_ROM_BK.ordinal();
@@ -242,7 +244,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   /** The solvers, as shown on the command line ({@code -solver}) and in the GUI. */
   public static final Tag[] TAGS_SOLVER = {
     new Tag(SOLVER_EP_ROM, Method.EP_ROM.displayName(),
-      "EP-ROM (exact projection, full eigendecomposition)", false),
+      "EP-ROM (exact projection, r leading eigenpairs)", false),
     new Tag(SOLVER_AP_ROM_BK, Method.AP_ROM_BK.displayName(),
       "AP-ROM-BK (approximate projection, block Krylov on the explicit gradient)", false),
     new Tag(SOLVER_AP_ROM_MBK, Method.AP_ROM_MBK.displayName(),
@@ -264,6 +266,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
 
   /** The defaults and validity of every option (the only place they are defined). */
   private static final SolverSettings DEFAULTS = SolverSettings.DEFAULTS;
+  private static final PredictionSettings PREDICTION_DEFAULTS = PredictionSettings.DEFAULTS;
 
   // ---- options
   protected int m_NumHiddenUnits = DEFAULTS.rank();
@@ -282,14 +285,14 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   protected int m_ValidationRuns = DEFAULTS.validationRuns();
 
   /** Margin of the hidden units' activation ranges; negative = no clamping. */
-  protected double m_ActivationMargin = DEFAULTS.activationMargin();
+  protected double m_ActivationMargin = PREDICTION_DEFAULTS.activationMargin();
 
   /**
    * Serialized-form version: 0 in models saved by 0.1.0 (the field did not exist), 2 since the
    * options -validation-runs, -ridge and -activation-margin were added.
    */
   protected int m_FormatVersion = 2;
-  protected double m_ClipMargin = DEFAULTS.clipMargin();
+  protected double m_ClipMargin = PREDICTION_DEFAULTS.clipMargin();
 
   /** Ridge penalty λ on L and β. */
   protected double m_Ridge = DEFAULTS.ridge();
@@ -472,8 +475,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
       .rank(m_NumHiddenUnits).maxIterations(m_MaxIterations).tolerance(m_Tolerance)
       .stepRule(STEP_RULES[m_Step]).blockSize(m_BlockSize).krylovDepth(m_KrylovIterations)
       .fitLinear(!m_NoLinear).seed(m_Seed).threads(m_NumThreads)
-      .validationFraction(m_ValidationFraction).validationRuns(m_ValidationRuns).ridge(m_Ridge)
-      .activationMargin(m_ActivationMargin).clipMargin(m_ClipMargin);
+      .validationFraction(m_ValidationFraction).validationRuns(m_ValidationRuns).ridge(m_Ridge);
     if (m_FreshSampling) {
       int rank = Math.min(m_NumHiddenUnits == SolverSettings.AUTOMATIC_RANK
         ? SolverSettings.MAX_AUTOMATIC_RANK : m_NumHiddenUnits, p);
@@ -501,7 +503,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     }
     m_Converter = converter;
     m_RankScores = fit.rankScores();
-    TrainedNetwork trained = TrainedNetwork.of(blocks, fit, m_ActivationMargin);
+    TrainedNetwork trained = TrainedNetwork.of(blocks, fit.network(), m_ActivationMargin);
     m_Network = trained.network;
     double targetScale = converter.standardization().targetScale();
     m_TrainingCurve = polynomialnetwork.weka.TrainingCurve.of(fit, targetScale);
@@ -722,10 +724,11 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    *  (default 3)</pre>
    * 
    * <pre> -solver &lt;EP-ROM|AP-ROM-BK|AP-ROM-MBK&gt;
-   *  EP-ROM: exact projection by a full eigendecomposition of the p x
-   *  p gradient (O(m p^2 + p^3) per iteration); AP-ROM-BK: rank-r head
-   *  of the explicit gradient by block Krylov SVD; AP-ROM-MBK: the
-   *  same head matrix-free, never forming the gradient (for large p).
+   *  EP-ROM: exact projection onto the r leading eigenpairs of the p x
+   *  p gradient step (O(m p^2 + p^3) per iteration); AP-ROM-BK: rank-r
+   *  head of the explicit gradient by block Krylov SVD; AP-ROM-MBK:
+   *  the same head matrix-free, never forming the gradient (for large
+   *  p).
    *  (default AP-ROM-MBK)</pre>
    * 
    * <pre> -step &lt;unit|search&gt;
@@ -874,10 +877,10 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     s = Utils.getOption("ridge", options);
     setRidge(s.length() == 0 ? DEFAULTS.ridge() : parseDouble("-ridge", s));
     s = Utils.getOption("activation-margin", options);
-    setActivationMargin(s.length() == 0 ? DEFAULTS.activationMargin()
+    setActivationMargin(s.length() == 0 ? PREDICTION_DEFAULTS.activationMargin()
       : parseDouble("-activation-margin", s));
     s = Utils.getOption("clip", options);
-    setClipMargin(s.length() == 0 ? DEFAULTS.clipMargin() : parseDouble("-clip", s));
+    setClipMargin(s.length() == 0 ? PREDICTION_DEFAULTS.clipMargin() : parseDouble("-clip", s));
     s = Utils.getOption("num-threads", options);
     setNumThreads(s.length() == 0 ? DEFAULTS.threads() : parseInt("-num-threads", s));
     // The superclasses parse these with Integer.parseInt, whose message does not name the
@@ -1158,7 +1161,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * @param value the activation margin, a fraction of each unit's training range; negative: off
    */
   public void setActivationMargin(double value) {
-    DEFAULTS.activationMargin(value); // throws, naming the option, when invalid
+    PREDICTION_DEFAULTS.activationMargin(value); // throws, naming the option, when invalid
     m_ActivationMargin = value;
   }
 
@@ -1196,7 +1199,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * @param value the clipping margin, a fraction of the training class range; negative: off
    */
   public void setClipMargin(double value) {
-    DEFAULTS.clipMargin(value); // throws, naming the option, when invalid
+    PREDICTION_DEFAULTS.clipMargin(value); // throws, naming the option, when invalid
     m_ClipMargin = value;
   }
 

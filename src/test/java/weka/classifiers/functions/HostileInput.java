@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
-
 import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instance;
@@ -38,7 +37,6 @@ final class HostileInput {
 
   private HostileInput() {
   }
-
 
   /** Generous bound per case (each takes milliseconds to a second); a hang fails it. */
   static final Duration CASE_TIMEOUT = Duration.ofSeconds(30);

@@ -1,12 +1,12 @@
 package weka.classifiers.functions;
 
+import polynomialnetwork.engine.QuadraticNetwork;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import polynomialnetwork.engine.QuadraticNetwork;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Utils;
@@ -20,7 +20,6 @@ import weka.core.Utils;
  * two threads really split the passes.
  */
 class PolynomialNetworkDeterminismTest {
-
 
   static Instances data() {
     Instances data = PolynomialNetworkChecksTest.noisyQuadratic(3000, 31);

@@ -208,7 +208,7 @@ class PolynomialNetworkPersistenceTest {
       assertEquals((long) PINNED.get(name), ObjectStreamClass.lookup(c).getSerialVersionUID(),
         name + ": serialVersionUID changed; saved models would no longer load");
     }
-    assertFalse(ours.contains("polynomialnetwork.engine.DesignMatrix"),
+    assertFalse(ours.contains("polynomialnetwork.engine.data.DesignMatrix"),
       "the training data must not be kept in the model");
   }
 }

@@ -1,0 +1,62 @@
+package polynomialnetwork.bench;
+
+import polynomialnetwork.engine.data.BlockAggregator;
+import polynomialnetwork.engine.data.PassObserver;
+import polynomialnetwork.engine.data.ThreadedRowBlocks;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Counts and times the passes of every in-memory fit in this JVM, by kind (the pass's class
+ * name, "+state" when it updates the blocks' state): installed as the back end's
+ * {@link PassObserver} on first use, for benchmarks that count the work.
+ */
+public final class PassCounter implements PassObserver {
+
+  private static final PassCounter INSTANCE = new PassCounter();
+  private static volatile boolean installed;
+
+  private final AtomicLong passes = new AtomicLong();
+  private final ConcurrentHashMap<String, long[]> byKind = new ConcurrentHashMap<>();
+
+  private PassCounter() {
+  }
+
+  /** The counter, installed (from now on every pass in this JVM is counted). */
+  public static PassCounter installed() {
+    if (!installed) {
+      ThreadedRowBlocks.observe(INSTANCE);
+      installed = true;
+    }
+    return INSTANCE;
+  }
+
+  @Override
+  public void passDone(BlockAggregator<?> aggregator, long nanos) {
+    passes.incrementAndGet();
+    long[] k = byKind.computeIfAbsent(aggregator.getClass().getSimpleName()
+        + (aggregator.updatesState() ? "+state" : ""), n -> new long[2]);
+    synchronized (k) {
+      k[0]++;
+      k[1] += nanos;
+    }
+  }
+
+  /** Passes counted so far. */
+  public long passes() {
+    return passes.get();
+  }
+
+  /** Passes so far by kind: kind to {count, wall nanoseconds}, a copy. */
+  public Map<String, long[]> byKind() {
+    Map<String, long[]> copy = new TreeMap<>();
+    for (Map.Entry<String, long[]> e : byKind.entrySet()) {
+      synchronized (e.getValue()) {
+        copy.put(e.getKey(), e.getValue().clone());
+      }
+    }
+    return copy;
+  }
+}

@@ -1,0 +1,59 @@
+package polynomialnetwork.engine.objective;
+
+import polynomialnetwork.engine.data.RowBlock;
+
+/**
+ * Every row's two seeded split numbers: u, which decides its validation fold
+ * ({@link RowSelection}), and v, its fresh-sampling batch. Both are hashes of the row's values
+ * and target (rounded to float, so that rounding-level differences in the standardization do not
+ * move a row), not of its position: identical rows (and a row of weight 2, which stands for two)
+ * are never split between fitting and holding out, and rows added elsewhere do not move the
+ * split. An objective keeps them in its per-row state ({@link RowSplitter}).
+ */
+public final class RowSplit {
+
+  private RowSplit() {
+  }
+
+  /** {u, v} of every row of the block, for this seed. */
+  public static double[][] numbers(RowBlock block, long seed) {
+    int n = block.rows();
+    int p = block.cols();
+    double[] x = block.values();
+    double[] u = new double[n];
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      long h = mix(seed ^ 0x5DEECE66DL);
+      for (int j = 0; j < p; j++) {
+        h = mix(h ^ Float.floatToIntBits((float) x[i * p + j] + 0.0f));
+      }
+      h = mix(h ^ Float.floatToIntBits((float) block.target(i) + 0.0f));
+      u[i] = (h >>> 11) / (double) (1L << 53);
+      v[i] = (mix(h ^ 0x2545F4914F6CDD1DL) >>> 11) / (double) (1L << 53);
+    }
+    return new double[][] {u, v};
+  }
+
+  /**
+   * Adds to {@code counts[k]} the rows that validation run k of {@code runs} holds out (each a
+   * fraction {@code fraction}), and to {@code counts[runs]} the rows.
+   */
+  public static void count(double[] u, double fraction, int runs, long[] counts) {
+    for (double ui : u) {
+      for (int k = 0; k < runs; k++) {
+        if (RowSelection.heldOut(ui, k, runs, fraction)) {
+          counts[k]++;
+        }
+      }
+    }
+    counts[runs] += u.length;
+  }
+
+  /** The splitmix64 finaliser: a cheap hash with good avalanche. */
+  private static long mix(long z) {
+    z += 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+}

@@ -1,0 +1,161 @@
+package polynomialnetwork.engine.optimizer;
+
+import polynomialnetwork.engine.data.SolverInterruptedException;
+import polynomialnetwork.engine.linalg.Linalg;
+import polynomialnetwork.engine.linalg.NonFiniteException;
+import polynomialnetwork.engine.objective.CoreFit;
+import polynomialnetwork.engine.objective.LossEvaluation;
+import polynomialnetwork.engine.objective.LossGradient;
+import polynomialnetwork.engine.objective.LossScale;
+import polynomialnetwork.engine.objective.Objective;
+import polynomialnetwork.engine.objective.RowSelection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * One fit, from the zero model to the best iterate: the loop of Algorithm 1 (doc/algorithms.md
+ * §3). Each iteration asks the objective to evaluate the iterate (one pass), asks the
+ * {@link StoppingRules} whether to stop, and otherwise lets the {@link LowRankUpdate} move L
+ * while the linear part takes its moment-matched step (§5). {@link ValidatedFit} decides which
+ * runs to make.
+ */
+final class SolverRun {
+
+  private final Objective objective;
+  private final SolverSettings settings;
+  private final int p;
+  private final int batches;
+  /** λ of the ridge penalty (SolverSettings.ridge). */
+  private final double ridge;
+  /** The rows fitted on and held out (never fitted on). */
+  private final RowSelection holdout;
+  private final LowRankUpdate update;
+  /** The last step's sizes on L and on the linear part, for the trace (NaN before the first). */
+  private double lastStepL = Double.NaN;
+  private double lastStepB = Double.NaN;
+
+  SolverRun(Objective objective, SolverSettings settings, RowSelection holdout) {
+    this.holdout = holdout;
+    this.ridge = settings.ridge();
+    this.objective = objective;
+    this.settings = settings;
+    this.p = objective.dimension();
+    this.batches = (int) Math.max(1, Math.min(settings.freshSamplingBatches(), objective.rows()));
+    int rank = Math.min(settings.rank(), p);
+    this.update = settings.method() == SolverSettings.Method.EP_ROM
+        ? new ExactProjectionUpdate(p, rank, settings)
+        : new HeadTailUpdate(p, rank, settings, new Random(settings.seed()));
+  }
+
+  /** Runs the loop and returns the best iterate with the trace. */
+  FitResult run() {
+    long start = System.nanoTime();
+    List<FitResult.IterationRecord> trace = new ArrayList<>();
+    if (batches > 1) {
+      // fresh sampling draws each iteration's rows by their split numbers
+      objective.splitRows(settings.seed(), 0, settings.validationRuns());
+    }
+    LossScale scale = objective.scale(holdout);
+    boolean validating = holdout.holdsOut();
+    Iterate x = Iterate.zero(p, settings.fitLinear());
+    if (scale.degenerate()) {
+      trace.add(new FitResult.IterationRecord(0, 0, 0, Double.NaN, Double.NaN, 0, 0));
+      return new FitResult(x.interaction, x.linear, x.bias, trace,
+          FitResult.StopReason.ZERO_TARGET, 0, 0, seconds(start));
+    }
+    StoppingRules rules = new StoppingRules(settings, validating, x);
+    Iterate previous = null;
+    LossEvaluation ev = null;
+    int products = 0;
+    FitResult.StopReason reason = FitResult.StopReason.MAX_ITERATIONS;
+    int t = 0;
+    try {
+      for (;; t++) {
+        if (Thread.currentThread().isInterrupted()) {
+          reason = FitResult.StopReason.INTERRUPTED;
+          break;
+        }
+        RowSelection batch = holdout.inBatch(batches, t);
+        // the basis the update will multiply the gradient by first is known now, so the
+        // objective may compute that product in the evaluation's own pass (doc/algorithms.md §10)
+        double[][] planned = update.plannedBasis();
+        ev = objective.evaluate(x.interaction, x.linear, x.bias, batch, planned, ev);
+        double rel = scale.relative(ev.fittedLoss);
+        double validError = !validating ? Double.NaN : scale.heldOutError(ev.heldOutLoss);
+        FitResult.IterationRecord rec = new FitResult.IterationRecord(t, rel,
+            scale.fittedError(ev.fittedLoss), lastStepL,
+            x.linear == null ? Double.NaN : lastStepB, seconds(start), products, validError);
+        trace.add(rec);
+        if (settings.listener() != null) {
+          settings.listener().iterationDone(rec);
+        }
+        // With a ridge penalty the quantity minimised is the penalised objective, so that is
+        // what the best iterate, stagnation and divergence are judged by (= rel when λ = 0).
+        double penalized = ridge == 0 ? rel : scale.relative(ev.fittedLoss + scale.penalty(
+            ridge, PenalizedGradient.parameterNormSquared(x.interaction, x.linear)));
+        FitResult.StopReason stop = rules.afterEvaluation(t, x, rel, penalized, validError);
+        if (stop != null) {
+          reason = stop;
+          break;
+        }
+        Iterate next = step(ev.gradient, x, previous, batch);
+        previous = x;
+        x = next;
+        products = update.productColumns();
+      }
+    } catch (SolverInterruptedException e) {
+      reason = FitResult.StopReason.INTERRUPTED;
+      Thread.currentThread().interrupt();
+    } catch (NonFiniteException e) {
+      reason = FitResult.StopReason.DIVERGED;
+    }
+    if (trace.isEmpty()) {
+      // interrupted before the first evaluation: the result is the zero model (relative error 1),
+      // so that every result has at least one record
+      double validError = !validating ? Double.NaN : scale.zeroHeldOutError();
+      trace.add(new FitResult.IterationRecord(0, 1.0, scale.zeroFittedError(), Double.NaN,
+          Double.NaN, seconds(start), 0, validError));
+    }
+    Iterate best = rules.best();
+    return new FitResult(best.interaction, best.linear, best.bias, trace, reason, t,
+        rules.bestIteration(), seconds(start));
+  }
+
+  /** One update of L (by the update rule) and of β and c (§5), from x. */
+  private Iterate step(LossGradient g, Iterate x, Iterate previous, RowSelection batch) {
+    double[] dBeta = x.linear == null ? null : g.linearDirection();
+    double dC = x.linear == null ? 0.0 : g.constantDirection();
+    if (ridge > 0 && x.linear != null) {
+      // the plain gradients of the loss + (λ/2)‖β‖² in β and c (see PenalizedGradient)
+      dBeta = dBeta.clone();
+      Linalg.axpy(ridge, x.linear, dBeta);
+      dC = g.plainConstantGradient();
+    }
+    SolverSettings.StepRule rule = settings.stepRule();
+    boolean momentum = rule == SolverSettings.StepRule.SEARCH && previous != null;
+    SolverSettings.StepRule ruleNow = rule == SolverSettings.StepRule.SEARCH && !momentum
+        ? SolverSettings.StepRule.SAFEGUARDED : rule;
+    LowRankUpdate.Move move = update.move(
+        new LowRankUpdate.Inputs(g, x, previous, momentum, dBeta, dC),
+        (direction, penalty) -> {
+          double[][] model = objective.stepModel(direction, batch);
+          return momentum ? StepSize.withMomentum(model, settings.fitLinear(), penalty)
+              : StepSize.choose(ruleNow, model, settings.fitLinear(), penalty);
+        });
+    Iterate next = x.withLinearStep(move.next, move.step, dBeta, dC, previous);
+    if (settings.refitCore()) {
+      CoreFit refit = objective.refitCore(next.interaction, next.linear, next.bias, holdout);
+      if (refit != null) {
+        next = new Iterate(refit.interaction, next.linear, refit.bias);
+      }
+    }
+    lastStepL = move.step.onL;
+    lastStepB = move.step.onLinear;
+    return next;
+  }
+
+  static double seconds(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+}

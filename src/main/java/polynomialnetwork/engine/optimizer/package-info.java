@@ -1,0 +1,10 @@
+/**
+ * The optimizer side of a fit: EP-ROM and AP-ROM (Soltani &amp; Hegde), entered through
+ * {@link polynomialnetwork.engine.optimizer.RecoverySolver} — the loop, the exact-projection and
+ * head–tail updates with the block Krylov head, the step rules, stopping, early stopping by
+ * validation runs, the automatic rank, the linear baseline — and its settings and result. It
+ * asks an {@link polynomialnetwork.engine.objective.Objective} for values and never sees a row or
+ * a per-row array. Uses {@code linalg}, {@code data} (to make in-memory rows for the squared
+ * loss), {@code objective} and the model package.
+ */
+package polynomialnetwork.engine.optimizer;
