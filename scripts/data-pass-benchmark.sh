@@ -4,5 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B test-compile
-CP=target/classes:target/test-classes:$(mvn -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
+# the class path goes to a file: written to /dev/stdout it comes with Maven's colour codes
+# glued to its first and last entries, which then do not load
+mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/test.classpath \
+  -Dmdep.includeScope=test >&2
+CP=target/classes:target/test-classes:$(cat target/test.classpath)
 exec java -Xmx4g --add-modules jdk.incubator.vector -cp "$CP" polynomialnetwork.bench.DataPassBenchmark "$@"

@@ -9,6 +9,10 @@ ITERS=${2:-3}
 shift $(( $# < 2 ? $# : 2 ))
 if [ $# -eq 0 ]; then set -- 800 1600; fi
 mvn -q -B test-compile
-CP=target/classes:target/test-classes:$(mvn -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
+# the class path goes to a file: written to /dev/stdout it comes with Maven's colour codes
+# glued to its first and last entries, which then do not load
+mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/test.classpath \
+  -Dmdep.includeScope=test >&2
+CP=target/classes:target/test-classes:$(cat target/test.classpath)
 exec java -Xmx12g --add-modules jdk.incubator.vector -cp "$CP" \
   polynomialnetwork.bench.DenseIterationTiming "$THREADS" "$ITERS" "$@"

@@ -15,14 +15,15 @@ import polynomialnetwork.engine.linalg.FactoredSymmetric;
  * Σ w d, Σ w d ‖x‖², Σ w and Xᵀ(w∘d) (doc/algorithms.md §2, §5). When it updates the state, each
  * block keeps d (its previous d becoming the previous residual) and w∘d on the gradient's rows.
  *
- * <p>Given a block Π (the Krylov head's start block, known before the pass) and the batch weight
+ * <p>Given a basis Π (the Krylov head's start basis, known before the pass) and the batch weight
  * W of the rows (known from the previous evaluation of the same rows), the same read of each
  * row also gives Σ (w_i d_i / 2W) x_i (x_iᵀΠ), the first Krylov product's pass
  * (doc/algorithms.md §10), computed exactly as {@link GradientProduct} computes it: the
  * evaluation and the first product are one pass instead of two, with the same result. When the
  * block's state already holds the rows' projections onto Π (the last step search projected the
- * rows onto its head, which is Π, and kept them: {@link BlockState#headProjections}), they are
- * read from there instead of computed again; they are the same numbers, by the same loops.
+ * rows onto its head, which is Π, and kept them under the token this pass is given:
+ * {@link SquaredLossRows#projections}), they are read from there instead of computed again;
+ * they are the same numbers, by the same loops.
  */
 final class ResidualPass implements BlockAggregator<ResidualPass.Sums> {
 

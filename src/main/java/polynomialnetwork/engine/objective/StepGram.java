@@ -49,8 +49,8 @@ final class StepGram implements BlockAggregator<double[]> {
    * @param headL D factored (AP-ROM), or null when {@code headDense} is given (EP-ROM)
    * @param dBeta the linear direction, or null without a linear term
    * @param momentum whether to include the previous step's effect
-   * @param keepProjectionsTag nonzero to keep Vᵀx_i of the factored head V in the blocks' state
-   *     under this tag ({@link BlockState#headProjections}), 0 not to
+   * @param keepProjectionsToken non-null to keep Vᵀx_i of the factored head V beside the rows
+   *     under this token ({@link SquaredLossRows#projections}), null not to
    */
   StepGram(FactoredSymmetric headL, DenseSymmetricMatrix headDense, double[] dBeta, double dC,
       boolean momentum, RowSelection selection, Object keepProjectionsToken) {

@@ -290,7 +290,7 @@ public final class SolverSettings {
     return with(c -> c.refitCore = v);
   }
 
-  /** Early stopping ({@link EarlyStopping}): each validation run holds out this fraction of the rows (seeded); the number of iterations is where the mean held-out error is lowest, and the model is then fitted on all rows for that many iterations. 0 = off. Skipped when a part would have fewer than 10 rows. */
+  /** Early stopping ({@link ValidatedFit}): each validation run holds out this fraction of the rows (seeded); the number of iterations is where the mean held-out error is lowest, and the model is then fitted on all rows for that many iterations. 0 = off. Skipped when a part would have fewer than 10 rows. */
   public double validationFraction() {
     return validationFraction;
   }
