@@ -2,7 +2,7 @@
 # Fit fingerprint: checks that a change leaves every fit bit for bit unchanged, by diffing this script's output before and after it.
 # Prints, for planted problems under many settings, every trace record at 17 digits, a hash of every bit of the model and
 # the passes by kind; nothing time-dependent goes to stdout (seconds per configuration go to stderr), so two runs of the
-# same code print the same text. About 70 s on 2 cores (5200 lines).
+# same code print the same text. About 1.5 to 2 minutes on 2 cores (5200 lines).
 # Usage: scripts/fit-fingerprint.sh [label ...] > fingerprint.txt   (labels a ... q select configurations; default all)
 # Extra JVM options (e.g. --add-modules jdk.incubator.vector for the Vector API kernel) in FINGERPRINT_JAVA_OPTS.
 set -euo pipefail

@@ -49,13 +49,13 @@ class EnginePackagesTest {
     return sub.isEmpty() ? E : E + "." + sub;
   }
 
-  @Test
-  void packagesDependOneWay() throws Exception {
+  /** jdeps on the compiled main classes, at the given level ("package" or "class"). */
+  private static String jdeps(String level) throws Exception {
     Path classes = Paths.get("target", "classes");
     assertTrue(Files.isDirectory(classes.resolve("polynomialnetwork")), "compiled classes");
     Path jdeps = Paths.get(System.getProperty("java.home"), "bin", "jdeps");
     assertTrue(Files.isExecutable(jdeps), "the tests run on a JDK with jdeps: " + jdeps);
-    Process run = new ProcessBuilder(jdeps.toString(), "-verbose:package",
+    Process run = new ProcessBuilder(jdeps.toString(), "-verbose:" + level, "-filter:none",
         "-e", "polynomialnetwork\\..*", classes.toString()).redirectErrorStream(true).start();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (InputStream in = run.getInputStream()) {
@@ -65,8 +65,39 @@ class EnginePackagesTest {
       }
     }
     assertEquals(0, run.waitFor(), out.toString());
+    return out.toString("UTF-8");
+  }
+
+  /**
+   * The optimizer never runs a pass: of its classes only the façades that make in-memory rows
+   * for the squared loss ({@code RecoverySolver}, {@code RankSelection}) use the data seam or a
+   * loss; the rest know the seam only by its interrupt.
+   */
+  @Test
+  void optimizerReachesRowsOnlyThroughAnObjective() throws Exception {
+    Set<String> facades = new HashSet<>(Arrays.asList(name("optimizer.RecoverySolver"),
+        name("optimizer.RankSelection")));
+    for (String line : jdeps("class").split("\n")) {
+      String[] f = line.trim().split("\\s+");
+      if (f.length < 3 || !f[1].equals("->") || !f[0].startsWith(name("optimizer."))) {
+        continue;
+      }
+      String from = f[0].replaceAll("\\$.*", "");
+      String to = f[2].replaceAll("\\$.*", "");
+      boolean seam = to.startsWith(name("data.")) && !to.equals(name("data.SolverInterruptedException"));
+      boolean loss = to.startsWith(name("objective.")) && !to.startsWith(name("objective.Loss"))
+          && !to.equals(name("objective.Objective")) && !to.equals(name("objective.RowSelection"))
+          && !to.equals(name("objective.UpdateDirection")) && !to.equals(name("objective.StepModel"))
+          && !to.equals(name("objective.CoreFit"));
+      assertTrue(!(seam || loss) || facades.contains(from), from + " uses " + to);
+    }
+  }
+
+  @Test
+  void packagesDependOneWay() throws Exception {
+    String out = jdeps("package");
     Map<String, Set<String>> edges = new TreeMap<>();
-    for (String line : out.toString().split("\n")) {
+    for (String line : out.split("\n")) {
       // "   polynomialnetwork.engine.objective  -> polynomialnetwork.engine.data  classes"
       String[] f = line.trim().split("\\s+");
       if (f.length >= 3 && f[1].equals("->") && f[0].startsWith(E) && !f[0].equals(f[2])) {

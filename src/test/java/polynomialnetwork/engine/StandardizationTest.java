@@ -173,9 +173,9 @@ class StandardizationTest {
   }
 
   /**
-   * A value far larger than the first one (here 1e200 after 1) used to overflow the squares,
-   * because the unit was fixed by the first value; now the result is the same whichever row
-   * the large value is in (up to the rounding of a different summation order).
+   * A value far larger than the first one (here 1e200 after 1) must not overflow the squares
+   * (the unit of the sums is not fixed by the first value): the result is the same whichever
+   * row the large value is in (up to the rounding of a different summation order).
    */
   @Test
   void aLateHugeValueGivesTheSameStandardizationAsAnEarlyOne() {

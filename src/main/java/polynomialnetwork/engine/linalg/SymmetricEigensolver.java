@@ -6,7 +6,7 @@ package polynomialnetwork.engine.linalg;
  * the Handbook for Automatic Computation, Wilkinson &amp; Reinsch 1971).
  *
  * <p>It serves the small eigenproblems every AP-ROM iteration solves (the Rayleigh–Ritz core of
- * {@link BlockKrylovHead}, q·k ≲ 100; the core of {@link ExactTail}, ≤ 3r; {@link CoreRefit} and
+ * the block Krylov head, q·k ≲ 100; the core of {@link ExactTail}, ≤ 3r; the core refit and
  * the step search's pseudo-inverse, ≤ 16), where no library is faster and LAPACK's dsyevr is
  * less orthogonal. {@code scripts/eigen-timing.sh 4 15 40 100} (one thread, 2 000 repeats below
  * p = 100, 20 at 100; shared 2-core machine, min / median in µs):

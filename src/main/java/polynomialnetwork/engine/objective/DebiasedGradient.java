@@ -106,7 +106,7 @@ final class DebiasedGradient implements LossGradient {
   }
 
   /** tr G = (Σ w d ‖x‖² − p Σ w d) / 2W, computed in O(m). */
-  public double trace() {
+  double trace() {
     return trace;
   }
 

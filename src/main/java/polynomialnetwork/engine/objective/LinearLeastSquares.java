@@ -9,10 +9,9 @@ import polynomialnetwork.engine.kernel.PassKernels;
 import polynomialnetwork.engine.linalg.Linalg;
 
 /**
- * The best linear model ŷ = βᵀx + c (optionally ridge-penalised), the solver's starting point:
- * starting from it, iterate 0 is the linear model, and since the best iterate is what a run
- * returns, the network is never worse on its training rows than the best linear model
- * (doc/algorithms.md §4.6), and early stopping can choose 0 iterations, i.e. the linear model.
+ * The best linear model ŷ = βᵀx + c (optionally ridge-penalised) for the squared loss: the
+ * model a fit is compared with at its end, and returned instead when it fits the training rows
+ * better (the linear fallback, doc/algorithms.md §4.6).
  *
  * <p>Solved matrix-free by conjugate gradients on the normal equations
  * [(1/W)[X 1]ᵀ diag(w) [X 1] + λ·diag(1…1, 0)] (β, c) = (1/W)[X 1]ᵀ diag(w) y, one pass over

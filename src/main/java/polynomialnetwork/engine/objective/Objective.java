@@ -3,7 +3,7 @@ package polynomialnetwork.engine.objective;
 import polynomialnetwork.engine.linalg.FactoredSymmetric;
 
 /**
- * The problem side of a fit (doc/algorithms.md §2, §10): a loss on training rows that the
+ * The problem side of a fit (doc/algorithms.md §2, §10, §12): a loss on training rows that the
  * optimizer can only ask for values. Everything that reads a row lives behind this interface —
  * the per-row state (predictions or residuals, loss derivatives, the rows' split numbers, kept
  * projections), the passes, and every fusion and cache that saves one — so the optimizer (the
@@ -11,15 +11,17 @@ import polynomialnetwork.engine.linalg.FactoredSymmetric;
  * linear baseline) never sees a row or a per-row array.
  *
  * <p>The model is f(x) = xᵀLx + βᵀx + c with L = U diag(s) Uᵀ of rank ≤ r; the loss is
- * Σᵢ wᵢ ℓ(f(xᵢ), yᵢ) over the rows a {@link RowSelection} fits on. The objective is stateful:
- * an evaluation leaves per-row values (the residuals, or the loss derivatives) beside the rows,
- * which the gradient's products and the next step's model read. Calls within one run follow the
- * order of the loop: {@link #scale}, then per iteration {@link #evaluate}, products of the
- * gradient, {@link #stepModel}.
+ * F = Σᵢ wᵢ ℓ(f(xᵢ), yᵢ) over the rows a {@link RowSelection} fits on, in the units of Σ w d²
+ * for the squared loss (twice the loss (1/2)Σ w d²): the ridge penalty (λ/2)W‖θ‖² then enters
+ * as λW‖θ‖² ({@link LossScale#penalty}), and a step model is in the same units.
  *
- * <p>Units: every "loss" value is in the units of Σ w d² for the squared loss, i.e. twice the
- * loss (1/2)Σ w d²; the ridge penalty (λ/2)W‖θ‖² then enters as λW‖θ‖² ({@link LossScale#penalty}),
- * and a step model's quadratic is in the same units (see {@link #stepModel}).
+ * <p>The objective is stateful and serves one fit at a time, on rows no other objective uses
+ * (their state holds its per-row numbers). The optimizer calls, in this order: per fit, for each
+ * run (a validation run or the fit on all rows), {@link #splitRows} when it holds rows out or
+ * samples them, {@link #startRun}, then per iteration {@link #evaluate}, products of the
+ * gradient (valid until the next evaluation), {@link #stepModel}, and {@link #refitCore} when
+ * asked; after the runs, the linear baseline's {@link #linearModel}, {@link #loss} and
+ * {@link #scale}.
  */
 public interface Objective {
 
@@ -40,53 +42,64 @@ public interface Objective {
   long[] splitRows(long seed, double fraction, int runs);
 
   /**
-   * The scale of a run that holds out the rows {@code holdout} holds out: the loss of the zero
-   * model on the fitted and held-out rows and their weights, against which a run's relative and
-   * per-row errors are measured. One pass; runs even when the thread is interrupted.
+   * The scale of the rows {@code selection} fits on and holds out: the zero model's loss on
+   * them and their weights, against which relative and per-row errors are measured
+   * ({@link LossScale}). One pass; runs even when the thread is interrupted.
    */
-  LossScale scale(RowSelection holdout);
+  LossScale scale(RowSelection selection);
+
+  /**
+   * Starts a run that holds out the rows {@code holdout} holds out: forgets what the last run's
+   * evaluations left for the next one, and returns {@link #scale scale(holdout)}.
+   */
+  LossScale startRun(RowSelection holdout);
 
   /**
    * One pass at the model (L, β, c): the loss on the fitted and on the held-out rows, the
-   * per-row values the gradient needs (kept beside the rows), and the gradient on the rows
-   * {@code batch} fits on.
+   * per-row values the gradient and the step model need (kept beside the rows), and the
+   * gradient on the rows {@code batch} fits on.
    *
    * @param beta the linear term, or null when the model has none
    * @param plannedBasis the basis Π the optimizer will multiply the gradient by first (the
    *     Krylov head's start), or null; the objective may compute G·Π in this same pass and hand
    *     it out as {@link LossGradient#plannedProduct()}
-   * @param previous the previous evaluation of this run, or null for the first
    */
   LossEvaluation evaluate(FactoredSymmetric l, double[] beta, double c, RowSelection batch,
-      double[][] plannedBasis, LossEvaluation previous);
+      double[][] plannedBasis);
 
   /**
    * What the step rule needs along an update direction: the 4×4 symmetric matrix M of a
-   * quadratic model of the loss on the rows {@code batch} fits on, as a function of the step
-   * coefficients η = (η_head, η_previous, η_linear) (indices of {@link StepModel}):
+   * quadratic model of the loss on the rows {@code batch} fits on, in the step coefficients
+   * η = (η_head, η_previous, η_linear) (indices of {@link StepModel}):
    *
-   * <pre>  loss(θ − Σ_k η_k P_k) ≈ M[R][R] − 2 Σ_k η_k M[k][R] + Σ_{k,l} η_k η_l M[k][l],</pre>
+   * <pre>  F(θ − Σ_k η_k P_k) ≈ M[C][C] − 2 Σ_k η_k M[k][C] + Σ_{k,l} η_k η_l M[k][l],</pre>
    *
-   * R = {@link StepModel#RESIDUAL}, P_k the parameter directions (the head, the previous step
-   * reversed, the linear direction). For the squared loss this is exact: M is the weighted Gram
-   * matrix of the per-row effects (a, e, b) and the residual d. A loss without a closed-form
-   * best step answers with a majorizer (a quadratic above the loss that touches it at η = 0), so
-   * that the model's minimizer provably decreases the loss. One pass.
+   * C = {@link StepModel#CURRENT}, θ the last evaluated point, P_head = (D, 0) and
+   * P_linear = (0, (Dβ, Dc)) the update's directions, and P_previous = θ − θ_previous, the
+   * previous step, θ_previous the point of the evaluation before the last in this run (a
+   * positive η_previous steps back along it); its per-row effect is f(θ) − f(θ_previous). For the squared loss the model is exact: M is the
+   * weighted Gram matrix of the per-row effects (a, e, b) and the residual d. A loss without a
+   * closed-form best step answers with a majorizer (a quadratic above the loss on these rows that
+   * touches it at η = 0), so that the model's minimizer decreases the loss before the rank
+   * projection. One pass.
    */
   double[][] stepModel(UpdateDirection direction, RowSelection batch);
 
-  /** The loss of the model (L, β, c) on the rows {@code selection} fits on; one pass. */
+  /**
+   * The loss of the model (L, β, c) on every row {@code selection} does not hold out (all
+   * batches); one pass, no state changed.
+   */
   double loss(FactoredSymmetric l, double[] beta, double c, RowSelection selection);
 
   /**
-   * The best linear model ŷ = βᵀx + c on all rows for this loss, with the ridge penalty
-   * (λ/2)‖β‖² (c not penalised): {β_1 … β_p, c}. A few tens of passes.
+   * The best linear model ŷ = βᵀx + c on all rows: the minimiser of F/2W + (λ/2)‖β‖² (c not
+   * penalised), i.e. of F plus {@link LossScale#penalty}; {β_1 … β_p, c}. A few tens of passes.
    */
   double[] linearModel(double ridge);
 
   /**
    * The best core on the iterate's own subspace: for L = U S Uᵀ and β fixed, the symmetric S
-   * (and the bias c) minimising the loss on the rows {@code selection} fits on
+   * (and the bias c) minimising the loss on the rows {@code selection} does not hold out
    * (doc/algorithms.md §6 (a)); null when the subspace is empty, the system degenerate, or the
    * loss offers no refit.
    */

@@ -38,7 +38,7 @@ public final class RowSplit {
    * Adds to {@code counts[k]} the rows that validation run k of {@code runs} holds out (each a
    * fraction {@code fraction}), and to {@code counts[runs]} the rows.
    */
-  public static void count(double[] u, double fraction, int runs, long[] counts) {
+  static void count(double[] u, double fraction, int runs, long[] counts) {
     for (double ui : u) {
       for (int k = 0; k < runs; k++) {
         if (RowSelection.heldOut(ui, k, runs, fraction)) {

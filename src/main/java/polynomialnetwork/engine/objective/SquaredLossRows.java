@@ -18,9 +18,6 @@ final class SquaredLossRows implements BlockState.Content {
 
   private static final long serialVersionUID = 1L;
 
-  /** Read-only passes of a block whose state holds nothing yet see this. */
-  private static final SquaredLossRows EMPTY = new SquaredLossRows();
-
   /** d_i = ŷ_i − y_i at the last evaluation, or null before the first. */
   double[] residual;
   /** d at the evaluation before that, or null. */
@@ -39,7 +36,8 @@ final class SquaredLossRows implements BlockState.Content {
   /** The rows' numbers, for a pass that only reads them. */
   static SquaredLossRows of(BlockState state) {
     BlockState.Content c = state.content();
-    return c instanceof SquaredLossRows ? (SquaredLossRows) c : EMPTY;
+    // nothing yet (before the rows are split or evaluated): empty numbers, not kept
+    return c instanceof SquaredLossRows ? (SquaredLossRows) c : new SquaredLossRows();
   }
 
   /** The rows' numbers, for a pass that updates them (created when the state holds none). */
@@ -53,7 +51,11 @@ final class SquaredLossRows implements BlockState.Content {
     return rows;
   }
 
-  /** A shallow copy: the arrays are shared, which is safe because passes replace them. */
+  /**
+   * A shallow copy: the arrays are shared, which is safe because passes replace them. The kept
+   * projections, which a step search overwrites in place, are not copied (a back end that copies
+   * state never has them).
+   */
   @Override
   public SquaredLossRows copy() {
     SquaredLossRows c = new SquaredLossRows();
@@ -62,8 +64,6 @@ final class SquaredLossRows implements BlockState.Content {
     c.weightedResidual = weightedResidual;
     c.split = split;
     c.batch = batch;
-    c.projections = projections;
-    c.projectionsToken = projectionsToken;
     return c;
   }
 }

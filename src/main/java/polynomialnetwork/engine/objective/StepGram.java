@@ -17,7 +17,8 @@ import polynomialnetwork.engine.linalg.Linalg;
  * L-step a_i = x_iᵀDx_i, the effect of the previous step e_i = d_i − d_i(previous) (momentum
  * only), the effect of a unit linear step b_i = Dβᵀx_i + Dc, and the residual d_i. The residual
  * and its predecessor come from the blocks' state; D is factored (AP-ROM: a_i = Σ λ_a (v_aᵀx_i)²,
- * O(p·k) per row) or dense (EP-ROM: O(p²) per row). The 4×4 result is all {@link StepSize} needs.
+ * O(p·k) per row) or dense (EP-ROM: O(p²) per row). The 4×4 result is the squared loss's step
+ * model ({@link Objective#stepModel}), exact.
  */
 final class StepGram implements BlockAggregator<double[]> {
 
@@ -27,7 +28,7 @@ final class StepGram implements BlockAggregator<double[]> {
   private static final int HEAD = StepModel.HEAD;
   private static final int PREVIOUS = StepModel.PREVIOUS;
   private static final int LINEAR = StepModel.LINEAR;
-  private static final int RESIDUAL = StepModel.RESIDUAL;
+  private static final int RESIDUAL = StepModel.CURRENT;
   private static final int N = StepModel.SIZE;
 
   /** Rows of G per tile of {@link #quadraticForms}. */
@@ -44,6 +45,8 @@ final class StepGram implements BlockAggregator<double[]> {
   private final RowSelection selection;
   /** Non-null: keep each row's projections onto the factored head beside it, under this token. */
   private final transient Object keepProjectionsToken;
+  /** Whether the pass keeps projections (and so updates the state). */
+  private final boolean keep;
 
   /**
    * @param headL D factored (AP-ROM), or null when {@code headDense} is given (EP-ROM)
@@ -62,6 +65,7 @@ final class StepGram implements BlockAggregator<double[]> {
     this.momentum = momentum;
     this.selection = selection;
     this.keepProjectionsToken = headL == null ? null : keepProjectionsToken;
+    this.keep = this.keepProjectionsToken != null;
   }
 
   /**
@@ -83,7 +87,7 @@ final class StepGram implements BlockAggregator<double[]> {
 
   @Override
   public boolean updatesState() {
-    return keepProjectionsToken != null;
+    return keep;
   }
 
   @Override
@@ -93,7 +97,7 @@ final class StepGram implements BlockAggregator<double[]> {
 
   @Override
   public double[] add(final double[] acc, final RowBlock block, final BlockState state) {
-    final SquaredLossRows own = keepProjectionsToken != null ? SquaredLossRows.forUpdate(state)
+    final SquaredLossRows own = keep ? SquaredLossRows.forUpdate(state)
         : SquaredLossRows.of(state);
     final double[] d = own.residual;
     final double[] prev = momentum ? own.previousResidual : null;
@@ -133,7 +137,7 @@ final class StepGram implements BlockAggregator<double[]> {
     }
     final int k = vectors.length;
     final double[] lam = values;
-    final double[][] kept = keepProjectionsToken != null ? keptArrays(own, k, block.rows())
+    final double[][] kept = keep ? keptArrays(own, k, block.rows())
         : null;
     double[][] in = new double[k + (dBeta != null ? 1 : 0)][];
     System.arraycopy(vectors, 0, in, 0, k);

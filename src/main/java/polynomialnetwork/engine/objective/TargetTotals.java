@@ -7,30 +7,23 @@ import polynomialnetwork.engine.data.RowBlocks;
 
 /**
  * The pass that sums the weights and the weighted squared targets, Σ w_i and Σ w_i y_i², over
- * the fitted and over the held-out rows of a selection: the scale the solver's relative residual
- * and RMSEs are measured against.
+ * the fitted and over the held-out rows of a selection: {fitted weight, fitted squares, held-out
+ * weight, held-out squares}, the zero model's squared loss ({@link SquaredErrorScale}).
  */
-final class TargetTotals implements BlockAggregator<double[]>, LossScale {
+final class TargetTotals implements BlockAggregator<double[]> {
 
   private static final long serialVersionUID = 1L;
 
-  final double fittedWeight;
-  final double fittedSquares;
-  final double heldOutWeight;
-  final double heldOutSquares;
   private final RowSelection selection;
 
-  private TargetTotals(RowSelection selection, double[] sums) {
+  private TargetTotals(RowSelection selection) {
     this.selection = selection;
-    this.fittedWeight = sums[0];
-    this.fittedSquares = sums[1];
-    this.heldOutWeight = sums[2];
-    this.heldOutSquares = sums[3];
   }
 
-  static TargetTotals of(RowBlocks blocks, RowSelection selection) {
-    return new TargetTotals(selection,
-        blocks.aggregate(new TargetTotals(selection, new double[4])));
+  /** The scale of the rows {@code selection} fits on and holds out: one pass. */
+  static SquaredErrorScale of(RowBlocks blocks, RowSelection selection) {
+    double[] sums = blocks.aggregate(new TargetTotals(selection));
+    return new SquaredErrorScale(sums[0], sums[1], sums[2], sums[3]);
   }
 
   @Override
@@ -57,44 +50,5 @@ final class TargetTotals implements BlockAggregator<double[]>, LossScale {
       acc[j] += other[j];
     }
     return acc;
-  }
-
-  @Override
-  public boolean degenerate() {
-    return !(Math.sqrt(fittedSquares) > 0) || !(fittedWeight > 0);
-  }
-
-  /** ‖d‖/‖y‖ on the fitted rows. */
-  @Override
-  public double relative(double fittedLoss) {
-    return Math.sqrt(fittedLoss) / Math.sqrt(fittedSquares);
-  }
-
-  /** The weighted RMSE on the fitted rows. */
-  @Override
-  public double fittedError(double fittedLoss) {
-    return Math.sqrt(fittedLoss / fittedWeight);
-  }
-
-  /** The weighted RMSE on the held-out rows. */
-  @Override
-  public double heldOutError(double heldOutLoss) {
-    return Math.sqrt(heldOutLoss / heldOutWeight);
-  }
-
-  @Override
-  public double zeroFittedError() {
-    return Math.sqrt(fittedSquares) / Math.sqrt(fittedWeight);
-  }
-
-  @Override
-  public double zeroHeldOutError() {
-    return Math.sqrt(heldOutSquares / heldOutWeight);
-  }
-
-  /** λW‖θ‖², the penalty (λ/2)W‖θ‖² in the units of Σ w d². */
-  @Override
-  public double penalty(double ridge, double parameterNormSquared) {
-    return ridge * fittedWeight * parameterNormSquared;
   }
 }

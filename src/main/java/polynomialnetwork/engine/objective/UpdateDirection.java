@@ -16,9 +16,12 @@ public final class UpdateDirection {
   public final DenseSymmetricMatrix denseHead;
   /** Dβ, or null without a linear term. */
   public final double[] linear;
-  /** Dc. */
+  /** Dc (ignored when {@link #linear} is null). */
   public final double constant;
-  /** Whether the previous step is a direction too. */
+  /**
+   * Whether the previous step is a direction too: from the point of the run's evaluation before
+   * the last to the last one ({@link Objective#stepModel}).
+   */
   public final boolean withPrevious;
 
   public UpdateDirection(FactoredSymmetric head, DenseSymmetricMatrix denseHead, double[] linear,

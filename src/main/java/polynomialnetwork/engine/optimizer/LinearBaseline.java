@@ -40,9 +40,8 @@ final class LinearBaseline {
     LossScale scale = objective.scale(RowSelection.ALL);
     double linRel = scale.relative(lin);
     double ridge = settings.ridge();
-    lin += scale.penalty(ridge, PenalizedGradient.parameterNormSquared(none, beta));
-    net += scale.penalty(ridge,
-        PenalizedGradient.parameterNormSquared(fit.interaction(), fit.linearTerm()));
+    lin += scale.penalty(ridge, none, beta);
+    net += scale.penalty(ridge, fit.interaction(), fit.linearTerm());
     // a margin of rounding: a network that is the linear model (L = 0) is kept as it is
     boolean linearBetter = lin < net * (1 - 1e-9) || Double.isNaN(net);
     return linearBetter ? fit.withLinearModel(beta, linear[p], linRel) : fit;

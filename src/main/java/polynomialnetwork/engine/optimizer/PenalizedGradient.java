@@ -67,10 +67,4 @@ final class PenalizedGradient implements SymmetricOperator {
     }
     return out;
   }
-
-  /** ‖L‖_F² + ‖β‖², the ridge-penalised parameters. */
-  static double parameterNormSquared(FactoredSymmetric l, double[] beta) {
-    double n = Math.max(0, l.inner(l));
-    return beta == null ? n : n + Linalg.dot(beta, beta);
-  }
 }

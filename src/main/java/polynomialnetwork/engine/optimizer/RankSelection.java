@@ -17,7 +17,7 @@ import java.util.List;
 public final class RankSelection {
 
   /** Held-out fraction used to choose the rank when the settings have no validation of their own. */
-  public static final double RANK_VALIDATION_FRACTION = 0.2;
+  static final double RANK_VALIDATION_FRACTION = 0.2;
 
   /**
    * A rank counts as good as the best one when its held-out RMSE is within this fraction of

@@ -56,7 +56,7 @@ final class SolverRun {
       // fresh sampling draws each iteration's rows by their split numbers
       objective.splitRows(settings.seed(), 0, settings.validationRuns());
     }
-    LossScale scale = objective.scale(holdout);
+    LossScale scale = objective.startRun(holdout);
     boolean validating = holdout.holdsOut();
     Iterate x = Iterate.zero(p, settings.fitLinear());
     if (scale.degenerate()) {
@@ -66,7 +66,6 @@ final class SolverRun {
     }
     StoppingRules rules = new StoppingRules(settings, validating, x);
     Iterate previous = null;
-    LossEvaluation ev = null;
     int products = 0;
     FitResult.StopReason reason = FitResult.StopReason.MAX_ITERATIONS;
     int t = 0;
@@ -80,7 +79,7 @@ final class SolverRun {
         // the basis the update will multiply the gradient by first is known now, so the
         // objective may compute that product in the evaluation's own pass (doc/algorithms.md §10)
         double[][] planned = update.plannedBasis();
-        ev = objective.evaluate(x.interaction, x.linear, x.bias, batch, planned, ev);
+        LossEvaluation ev = objective.evaluate(x.interaction, x.linear, x.bias, batch, planned);
         double rel = scale.relative(ev.fittedLoss);
         double validError = !validating ? Double.NaN : scale.heldOutError(ev.heldOutLoss);
         FitResult.IterationRecord rec = new FitResult.IterationRecord(t, rel,
@@ -92,8 +91,8 @@ final class SolverRun {
         }
         // With a ridge penalty the quantity minimised is the penalised objective, so that is
         // what the best iterate, stagnation and divergence are judged by (= rel when λ = 0).
-        double penalized = ridge == 0 ? rel : scale.relative(ev.fittedLoss + scale.penalty(
-            ridge, PenalizedGradient.parameterNormSquared(x.interaction, x.linear)));
+        double penalized = ridge == 0 ? rel
+            : scale.relative(ev.fittedLoss + scale.penalty(ridge, x.interaction, x.linear));
         FitResult.StopReason stop = rules.afterEvaluation(t, x, rel, penalized, validError);
         if (stop != null) {
           reason = stop;

@@ -54,7 +54,7 @@ public final class SolverSettings {
 
   /**
    * Each run is a full fit; beyond 1/fraction runs the held-out windows only overlap more, so
-   * more than this many buys nothing but time (and n × m memory for the fold masks).
+   * more than this many buys nothing but time.
    */
   public static final int MAX_VALIDATION_RUNS = 100;
 

@@ -18,11 +18,11 @@ import polynomialnetwork.engine.objective.StepModel;
 final class StepSize {
 
   /** η_L. */
-  public final double onL;
+  final double onL;
   /** η_b (1 without a linear term). */
-  public final double onLinear;
+  final double onLinear;
   /** η_p, the weight of the previous step (momentum); 0 unless {@link #withMomentum}. */
-  public final double onPrevious;
+  final double onPrevious;
 
   private StepSize(double onL, double onLinear) {
     this(onL, onLinear, 0);
@@ -45,12 +45,12 @@ final class StepSize {
    * @param gram the weighted Gram matrix of (a, e, b, d) over the fit rows ({@code Objective.stepModel})
    * @param linear whether there is a linear step b
    */
-  public static StepSize withMomentum(double[][] gram, boolean linear, Penalty penalty) {
+  static StepSize withMomentum(double[][] gram, boolean linear, Penalty penalty) {
     int n = linear ? 3 : 2;
     double[][] g = new double[n][n];
     double[] rhs = new double[n];
     for (int r = 0; r < n; r++) {
-      rhs[r] = gram[r][StepModel.RESIDUAL];
+      rhs[r] = gram[r][StepModel.CURRENT];
       for (int c = 0; c < n; c++) {
         g[r][c] = gram[r][c];
       }
@@ -98,7 +98,7 @@ final class StepSize {
    * λW⟨P_r, P_k⟩ on the left and λW⟨P_r, θ⟩ on the right. Inner products of factored matrices
    * cost O(p·r²), so the exact search stays free of extra passes.
    */
-  public static final class Penalty {
+  static final class Penalty {
     static final int HEAD = 0;
     static final int PREVIOUS = 1;
     static final int LINEAR = 2;
@@ -171,7 +171,7 @@ final class StepSize {
     }
   }
 
-  public static StepSize unit() {
+  static StepSize unit() {
     return new StepSize(1, 1);
   }
 
@@ -182,14 +182,14 @@ final class StepSize {
    * @param linear whether there is a linear step b
    * @param penalty the ridge term, or null
    */
-  public static StepSize choose(SolverSettings.StepRule rule, double[][] gram, boolean linear,
+  static StepSize choose(SolverSettings.StepRule rule, double[][] gram, boolean linear,
       Penalty penalty) {
     double saa = gram[StepModel.HEAD][StepModel.HEAD];
     double sab = linear ? gram[StepModel.HEAD][StepModel.LINEAR] : 0;
     double sbb = linear ? gram[StepModel.LINEAR][StepModel.LINEAR] : 0;
-    double sda = gram[StepModel.HEAD][StepModel.RESIDUAL];
-    double sdb = linear ? gram[StepModel.LINEAR][StepModel.RESIDUAL] : 0;
-    double sdd = gram[StepModel.RESIDUAL][StepModel.RESIDUAL];
+    double sda = gram[StepModel.HEAD][StepModel.CURRENT];
+    double sdb = linear ? gram[StepModel.LINEAR][StepModel.CURRENT] : 0;
+    double sdd = gram[StepModel.CURRENT][StepModel.CURRENT];
     if (penalty != null) {
       saa += penalty.gram[Penalty.HEAD][Penalty.HEAD];
       sbb += !linear ? 0 : penalty.gram[Penalty.LINEAR][Penalty.LINEAR];

@@ -181,7 +181,7 @@ class PassKernelTest {
     FactoredSymmetric zero = FactoredSymmetric.zero(P);
     DenseSymmetricMatrix a;
     try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(x, 1)) {
-      a = new SquaredLoss(blocks).evaluate(zero, new double[P], 0.3, RowSelection.ALL, null, null)
+      a = new SquaredLoss(blocks).evaluate(zero, new double[P], 0.3, RowSelection.ALL, null)
           .gradient.formExplicit();
     }
     // the same sum by definition, Σ w d x xᵀ / 2W − (Σ w d / 2W) I

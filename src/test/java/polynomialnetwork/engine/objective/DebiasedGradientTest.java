@@ -16,7 +16,7 @@ class DebiasedGradientTest {
     PlantedProblem pp = PlantedProblem.spec().p(60).r(4).m(3000).noise(0.2).seed(1).build();
     try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(pp.data, 1)) {
       DebiasedGradient g = (DebiasedGradient) new SquaredLoss(blocks).evaluate(
-          FactoredSymmetric.zero(60), null, 0, RowSelection.ALL, null, null).gradient;
+          FactoredSymmetric.zero(60), null, 0, RowSelection.ALL, null).gradient;
       DenseSymmetricMatrix dense = g.formExplicit();
       assertEquals(dense.trace(), g.trace(), 1e-12 * Math.abs(dense.trace()));
     }

@@ -23,7 +23,7 @@ class BlockKrylovHeadTest {
   private static LossGradient gradientAtZero(PlantedProblem pp) {
     // one thread: no pool to close
     return new SquaredLoss(new ThreadedRowBlocks(pp.data, 1)).evaluate(
-        FactoredSymmetric.zero(pp.data.cols()), null, 0, RowSelection.ALL, null, null).gradient;
+        FactoredSymmetric.zero(pp.data.cols()), null, 0, RowSelection.ALL, null).gradient;
   }
 
   /** The head from a start basis of {@code blockSize} columns drawn from {@code rng}. */

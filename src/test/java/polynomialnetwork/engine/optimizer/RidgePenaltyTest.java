@@ -3,6 +3,7 @@ package polynomialnetwork.engine.optimizer;
 import polynomialnetwork.engine.PlantedProblem;
 import polynomialnetwork.engine.data.DesignMatrix;
 import polynomialnetwork.engine.linalg.DenseSymmetricMatrix;
+import polynomialnetwork.engine.objective.LossScale;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -99,8 +100,8 @@ class RidgePenaltyTest {
     // and the penalty did shrink: the unpenalised fit is further from zero
     FitResult plain = RecoverySolver.fit(data, PlantedProblem.singleRun().method(method)
         .rank(p).tolerance(0).maxIterations(400).seed(1));
-    assertTrue(PenalizedGradient.parameterNormSquared(plain.interaction(), plain.linearTerm())
-        > PenalizedGradient.parameterNormSquared(fit.interaction(), fit.linearTerm()));
+    assertTrue(LossScale.parameterNormSquared(plain.interaction(), plain.linearTerm())
+        > LossScale.parameterNormSquared(fit.interaction(), fit.linearTerm()));
   }
 
   private static double[] features(double[] x) {

@@ -74,4 +74,28 @@ class ObjectiveSeamTest {
           < 1e-8 * f[1].interaction().frobeniusNorm(), "ridge " + ridge);
     }
   }
+
+  /**
+   * The path a loss without closed forms takes (a logistic loss): its plain gradient (no
+   * debiasing) and a majorizer for the step model (here the exact one with its directions' block
+   * inflated by 1.5). The unchanged optimizer still recovers the planted network, and no
+   * iteration's training objective rises above the best before it by more than the divergence
+   * factor allows.
+   */
+  @Test
+  void plainGradientAndMajorizedStepModelGoThroughTheSeam() {
+    PlantedProblem pp = PlantedProblem.spec().p(30).r(3).m(4000).linear(true).seed(43).build();
+    for (SolverSettings.Method method : new SolverSettings.Method[] {
+        SolverSettings.Method.AP_ROM_MBK, SolverSettings.Method.EP_ROM}) {
+      SolverSettings s = PlantedProblem.singleRun().method(method).rank(3).seed(5)
+          .maxIterations(300);
+      FitResult fit;
+      try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(pp.data, 2)) {
+        fit = RecoverySolver.fit(new RowScaledSquaredLoss(blocks, true, 1.5), s);
+      }
+      assertTrue(pp.relativeError(fit) < 1e-6,
+          method + ": " + pp.relativeError(fit) + " after " + fit.iterations() + " iterations, "
+          + fit.stopReason());
+    }
+  }
 }

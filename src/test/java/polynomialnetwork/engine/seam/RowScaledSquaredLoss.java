@@ -24,16 +24,33 @@ import polynomialnetwork.engine.objective.UpdateDirection;
  * weights w·s, computed here plainly — row by row, with no fused pass, no kept projections, no
  * planned product — so a fit through it must agree with the library's squared loss on those
  * weights to rounding, not bit for bit.
+ *
+ * <p>It can also answer as a loss without the squared loss's closed forms would (the path a
+ * logistic loss takes): with its plain gradient instead of the debiased one (identity shift 0),
+ * and with a majorizer instead of the exact step model (the directions' block of M inflated).
  */
 final class RowScaledSquaredLoss implements Objective {
 
   private final RowBlocks blocks;
   private final int p;
   private final RowSplitter splitter;
+  private final boolean plainGradient;
+  private final double majorizer;
 
+  /** The exact step model and the debiased gradient. */
   RowScaledSquaredLoss(RowBlocks blocks) {
+    this(blocks, false, 1);
+  }
+
+  /**
+   * @param plainGradient the plain gradient (not debiased) instead of the debiased one
+   * @param majorizer the factor ≥ 1 on the directions' block of the step model (1 = exact)
+   */
+  RowScaledSquaredLoss(RowBlocks blocks, boolean plainGradient, double majorizer) {
     this.blocks = blocks;
     this.p = blocks.cols();
+    this.plainGradient = plainGradient;
+    this.majorizer = majorizer;
     this.splitter = new RowSplitter(blocks, (state, u, v) -> {
       Rows.of(state).split = u;
       Rows.of(state).batch = v;
@@ -162,6 +179,11 @@ final class RowScaledSquaredLoss implements Objective {
       }
 
       @Override
+      public double fittedWeight() {
+        return t[0];
+      }
+
+      @Override
       public double relative(double loss) {
         return Math.sqrt(loss / t[1]);
       }
@@ -185,17 +207,17 @@ final class RowScaledSquaredLoss implements Objective {
       public double zeroHeldOutError() {
         return heldOutError(t[3]);
       }
-
-      @Override
-      public double penalty(double ridge, double normSquared) {
-        return ridge * t[0] * normSquared;
-      }
     };
   }
 
   @Override
+  public LossScale startRun(RowSelection holdout) {
+    return scale(holdout);
+  }
+
+  @Override
   public LossEvaluation evaluate(FactoredSymmetric l, double[] beta, double c,
-      RowSelection batch, double[][] plannedBasis, LossEvaluation previous) {
+      RowSelection batch, double[][] plannedBasis) {
     // sums: fitted, held out, Σ wsd, Σ wsd‖x‖², W, then Xᵀ(w∘s∘d)
     double[] sums = blocks.aggregate(new RowPass(5 + p, true) {
       private static final long serialVersionUID = 1L;
@@ -234,10 +256,13 @@ final class RowScaledSquaredLoss implements Objective {
         linear[j] = sums[5 + j] / w;
       }
     }
-    return new LossEvaluation(sums[0], sums[1], new Gradient(w, sums[2], trace, linear), batch);
+    return new LossEvaluation(sums[0], sums[1], new Gradient(w, sums[2], trace, linear));
   }
 
-  /** G = (1/2W)[Σ wsd x xᵀ − (Σ wsd) I] and the linear directions (doc/algorithms.md §2, §5). */
+  /**
+   * G = (1/2W)[Σ wsd x xᵀ − (Σ wsd) I] (debiased) or (1/2W) Σ wsd x xᵀ (plain), and the linear
+   * directions (doc/algorithms.md §2, §5).
+   */
   private final class Gradient implements LossGradient {
     private final double w;
     private final double sumWsd;
@@ -298,7 +323,7 @@ final class RowScaledSquaredLoss implements Objective {
 
     @Override
     public double constantDirection() {
-      return sumWsd / w - trace;
+      return plainGradient ? plainConstantGradient() : sumWsd / w - trace;
     }
 
     @Override
@@ -308,7 +333,7 @@ final class RowScaledSquaredLoss implements Objective {
 
     @Override
     public double identityShift() {
-      return sumWsd / (2 * w);
+      return plainGradient ? 0 : sumWsd / (2 * w);
     }
 
     @Override
@@ -350,7 +375,7 @@ final class RowScaledSquaredLoss implements Objective {
         v[StepModel.PREVIOUS] = dir.withPrevious ? rows.residual[i] - rows.previousResidual[i]
             : 0;
         v[StepModel.LINEAR] = dir.linear == null ? 0 : Linalg.dot(dir.linear, x) + dir.constant;
-        v[StepModel.RESIDUAL] = rows.residual[i];
+        v[StepModel.CURRENT] = rows.residual[i];
         for (int a = 0; a < n; a++) {
           for (int b = 0; b < n; b++) {
             acc[a * n + b] += ws * v[a] * v[b];
@@ -361,6 +386,11 @@ final class RowScaledSquaredLoss implements Objective {
     double[][] m = new double[n][n];
     for (int a = 0; a < n; a++) {
       System.arraycopy(flat, a * n, m[a], 0, n);
+      for (int b = 0; a != StepModel.CURRENT && b < n; b++) {
+        if (b != StepModel.CURRENT) {
+          m[a][b] *= majorizer;
+        }
+      }
     }
     return m;
   }

@@ -19,7 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Early stopping (doc/algorithms.md §8): the validation runs, their folds, the choice of the iteration count and the refit on all rows. */
-class EarlyStoppingTest {
+class ValidatedFitTest {
 
   private static SolverSettings base() {
     return PlantedProblem.singleRun().rank(3).seed(2).maxIterations(60);
