@@ -71,11 +71,7 @@ public final class FitFingerprint {
 
     @Override
     public <A> A aggregate(BlockAggregator<A> aggregator) {
-      String name = aggregator.getClass().getSimpleName();
-      if (name.isEmpty()) { // anonymous class
-        name = aggregator.getClass().getName();
-      }
-      String kind = name + (aggregator.updatesState() ? "+state" : "");
+      String kind = PassCounter.kind(aggregator);
       synchronized (this) {
         total++;
         byKind.merge(kind, 1L, Long::sum);

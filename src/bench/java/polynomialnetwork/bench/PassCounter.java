@@ -36,12 +36,23 @@ public final class PassCounter implements PassObserver {
   @Override
   public void passDone(BlockAggregator<?> aggregator, long nanos) {
     passes.incrementAndGet();
-    long[] k = byKind.computeIfAbsent(aggregator.getClass().getSimpleName()
-        + (aggregator.updatesState() ? "+state" : ""), n -> new long[2]);
+    long[] k = byKind.computeIfAbsent(kind(aggregator), n -> new long[2]);
     synchronized (k) {
       k[0]++;
       k[1] += nanos;
     }
+  }
+
+  /**
+   * The kind of a pass: its class's simple name (the full name for an anonymous class), with
+   * "+state" when it updates the blocks' state.
+   */
+  public static String kind(BlockAggregator<?> aggregator) {
+    String name = aggregator.getClass().getSimpleName();
+    if (name.isEmpty()) {
+      name = aggregator.getClass().getName();
+    }
+    return name + (aggregator.updatesState() ? "+state" : "");
   }
 
   /** Passes counted so far. */

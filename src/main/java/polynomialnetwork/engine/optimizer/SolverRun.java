@@ -54,7 +54,7 @@ final class SolverRun {
     List<FitResult.IterationRecord> trace = new ArrayList<>();
     if (batches > 1) {
       // fresh sampling draws each iteration's rows by their split numbers
-      objective.splitRows(settings.seed(), 0, settings.validationRuns());
+      objective.splitRows(settings.seed(), 0, 1);
     }
     LossScale scale = objective.startRun(holdout);
     boolean validating = holdout.holdsOut();
