@@ -31,7 +31,7 @@ class EnginePackagesTest {
     allow("linalg");
     allow("data");
     allow("kernel", "linalg", "data");
-    allow("", "linalg", "data");
+    allow("", "linalg", "data", "objective");
     allow("objective", "linalg", "data", "kernel");
     allow("optimizer", "linalg", "data", "objective", "");
     allow("kernel.vector", "kernel");

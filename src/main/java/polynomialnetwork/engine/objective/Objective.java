@@ -28,6 +28,14 @@ public interface Objective {
   /** p, the number of inputs per row. */
   int dimension();
 
+  /**
+   * The length of β: p unless the point lays out several scores (the multinomial log-loss,
+   * {@link ClassScores}).
+   */
+  default int linearDimension() {
+    return dimension();
+  }
+
   /** m, the number of rows. */
   long rows();
 

@@ -19,9 +19,10 @@ final class Iterate {
     this.bias = bias;
   }
 
-  /** The starting point: L = 0, β = 0 (when fitted), c = 0. */
-  static Iterate zero(int p, boolean fitLinear) {
-    return new Iterate(FactoredSymmetric.zero(p), fitLinear ? new double[p] : null, 0);
+  /** The starting point: L = 0 (p×p), β = 0 (when fitted, of length linearDimension), c = 0. */
+  static Iterate zero(int p, int linearDimension, boolean fitLinear) {
+    return new Iterate(FactoredSymmetric.zero(p), fitLinear ? new double[linearDimension] : null,
+        0);
   }
 
   /**

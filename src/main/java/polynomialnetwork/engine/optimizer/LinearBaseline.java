@@ -19,10 +19,11 @@ final class LinearBaseline {
   static FitResult notWorseThanLinear(Objective objective, SolverSettings settings,
       FitResult fit) {
     int p = objective.dimension();
+    int q = objective.linearDimension();
     if (!settings.fitLinear() || fit.stopReason() == FitResult.StopReason.ZERO_TARGET
         // fitted to the tolerance: no model is better by more than the tolerance
         || fit.stopReason() == FitResult.StopReason.CONVERGED
-        || objective.rows() <= 2L * (p + 1)) {
+        || objective.rows() <= 2L * (q + 1)) {
       // with fewer than two rows per linear parameter the least-squares model (nearly)
       // interpolates the training rows: "better on the training rows" would then prefer a
       // model that has merely memorised them
@@ -32,9 +33,9 @@ final class LinearBaseline {
     if (!Linalg.allFinite(linear)) {
       return fit;
     }
-    double[] beta = java.util.Arrays.copyOf(linear, p);
+    double[] beta = java.util.Arrays.copyOf(linear, q);
     FactoredSymmetric none = FactoredSymmetric.zero(p);
-    double lin = objective.loss(none, beta, linear[p], RowSelection.ALL);
+    double lin = objective.loss(none, beta, linear[q], RowSelection.ALL);
     double net = objective.loss(fit.interaction(), fit.linearTerm(), fit.bias(),
         RowSelection.ALL);
     LossScale scale = objective.scale(RowSelection.ALL);
@@ -44,6 +45,6 @@ final class LinearBaseline {
     net += scale.penalty(ridge, fit.interaction(), fit.linearTerm());
     // a margin of rounding: a network that is the linear model (L = 0) is kept as it is
     boolean linearBetter = lin < net * (1 - 1e-9) || Double.isNaN(net);
-    return linearBetter ? fit.withLinearModel(beta, linear[p], linRel) : fit;
+    return linearBetter ? fit.withLinearModel(beta, linear[q], linRel) : fit;
   }
 }

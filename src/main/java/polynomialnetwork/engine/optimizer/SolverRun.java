@@ -58,7 +58,7 @@ final class SolverRun {
     }
     LossScale scale = objective.startRun(holdout);
     boolean validating = holdout.holdsOut();
-    Iterate x = Iterate.zero(p, settings.fitLinear());
+    Iterate x = Iterate.zero(p, objective.linearDimension(), settings.fitLinear());
     if (scale.degenerate()) {
       trace.add(new FitResult.IterationRecord(0, 0, 0, Double.NaN, Double.NaN, 0, 0));
       return new FitResult(x.interaction, x.linear, x.bias, trace,
