@@ -218,6 +218,14 @@ public final class Standardization implements Serializable {
     }
   }
 
+  /**
+   * The same input standardization with the target left as it is (mean 0, scale 1): a class
+   * index is a label, not a quantity to standardize.
+   */
+  public Standardization withoutTargetScaling() {
+    return new Standardization(mean, scale, 0, 1);
+  }
+
   public int columns() {
     return mean.length;
   }

@@ -101,6 +101,9 @@ public final class InstancesConverter implements Serializable {
       }
     }
     Standardization std = acc.build();
+    if (data.classAttribute().isNominal()) {
+      std = std.withoutTargetScaling();
+    }
     InstancesConverter converter = new InstancesConverter(missing, nominalToBinary, coded, columns,
         std, Math.scalb(acc.totalWeight(), -weightShift), m);
     if (m == 0 || p == 0 || !(acc.totalWeight() > 0)) {

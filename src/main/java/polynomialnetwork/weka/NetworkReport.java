@@ -220,6 +220,30 @@ public final class NetworkReport {
   }
 
   /**
+   * The sections of one class score's network, for the classifier's report
+   * ({@link NominalClassModel}): on standardized inputs, then on the original attribute scale.
+   */
+  static String scoreSections(QuadraticNetwork network, InstancesConverter converter,
+      int significantDigits) {
+    NetworkReport r = new NetworkReport(significantDigits);
+    r.standardizedNetwork(network, converter);
+    Standardization std = converter.standardization();
+    QuadraticNetwork original = std.toOriginalUnits(network);
+    if (std.originalUnitsError(network, original) <= ORIGINAL_UNITS_TOLERANCE) {
+      r.originalNetwork(original, converter);
+    } else {
+      r.line("The same network on the original attribute scale is not shown: a column's scale or"
+          + " mean is too extreme for double precision. Use the standardized network above.");
+    }
+    return r.out.toString();
+  }
+
+  /** A number as the report prints it. */
+  static String number(double v, int significantDigits) {
+    return new NetworkReport(significantDigits).num(v);
+  }
+
+  /**
    * Largest disagreement, in standard deviations of the class, at which the original-units form
    * is still printed (see Standardization.originalUnitsError).
    */
@@ -319,6 +343,8 @@ public final class NetworkReport {
     table(names, heads, cols);
     if (net.linearTerm() != null) {
       line("Bias c = " + num(net.bias()));
+    } else if (net.bias() != 0) {
+      line("No linear term fitted (-no-linear); bias c = " + num(net.bias()));
     } else {
       line("No linear term or bias fitted (-no-linear).");
     }

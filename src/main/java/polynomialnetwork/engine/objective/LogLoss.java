@@ -13,8 +13,8 @@ import polynomialnetwork.engine.linalg.FactoredSymmetric;
  * that the ridge penalty and the step rules read the same on both.
  *
  * <p>Its evaluation ({@link LogLossPass}), plain gradient ({@link LogLossGradient}, all classes'
- * Krylov products in one pass), step model (a majorizer, {@link LogLossStepModel}: the step
- * provably decreases F before the rank projection) and linear model (Newton,
+ * Krylov products in one pass), step model (Newton on the per-row directional values,
+ * {@link LogLossStepModel}: the step provably decreases F before the rank projection) and linear model (Newton,
  * {@link LogisticRegression}). It offers no core refit, and does not fuse the first Krylov
  * product into the evaluation.
  *
@@ -102,8 +102,7 @@ public final class LogLoss implements Objective {
 
   @Override
   public double[][] stepModel(UpdateDirection direction, RowSelection batch) {
-    return LogLossStepModel.matrix(blocks.aggregate(
-        new LogLossStepModel(layout, direction, batch)));
+    return LogLossStepModel.of(blocks, layout, direction, batch);
   }
 
   @Override

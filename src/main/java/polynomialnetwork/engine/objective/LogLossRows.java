@@ -22,6 +22,11 @@ final class LogLossRows implements BlockState.Content {
   double[] previousScores;
   /** w_i g_i on the rows the gradient is taken over, 0 elsewhere; null before the first. */
   double[] weightedGradient;
+  /**
+   * The per-row effects v of the last step model's directions (head, previous step, linear),
+   * {@code 3·scores} per row, for the line search that follows it; null before.
+   */
+  double[] directions;
   /** u_i of the validation split, or null before the rows were split. */
   double[] split;
   /** v_i of the fresh-sampling batches, or null before the rows were split. */
@@ -51,6 +56,7 @@ final class LogLossRows implements BlockState.Content {
     c.scores = scores;
     c.previousScores = previousScores;
     c.weightedGradient = weightedGradient;
+    c.directions = directions;
     c.split = split;
     c.batch = batch;
     return c;

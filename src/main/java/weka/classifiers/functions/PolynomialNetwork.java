@@ -38,6 +38,7 @@ import java.util.Vector;
 
 import polynomialnetwork.weka.InstancesConverter;
 import polynomialnetwork.weka.NetworkReport;
+import polynomialnetwork.weka.NominalClassModel;
 import polynomialnetwork.weka.OptionText;
 import weka.classifiers.RandomizableClassifier;
 import weka.core.AdditionalMeasureProducer;
@@ -313,6 +314,8 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   protected double[] m_RankScores;
   /** Training RMSE per iteration (for the picture); null before training or for a constant model. */
   protected polynomialnetwork.weka.TrainingCurve m_TrainingCurve;
+  /** The classifier of a nominal class; null for a numeric class and before training. */
+  protected NominalClassModel m_NominalModel;
 
   /** Where iterations are reported while training; not part of the model. */
   private transient SolverSettings.IterationListener m_IterationListener;
@@ -387,7 +390,8 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   }
 
   /**
-   * Numeric class; numeric and nominal attributes; missing values and missing class values.
+   * Numeric class (regression) and nominal class (classification); numeric and nominal
+   * attributes; missing values and missing class values.
    *
    * @return the capabilities of this classifier
    */
@@ -399,6 +403,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     result.enable(Capability.NUMERIC_ATTRIBUTES);
     result.enable(Capability.MISSING_VALUES);
     result.enable(Capability.NUMERIC_CLASS);
+    result.enable(Capability.NOMINAL_CLASS);
     result.enable(Capability.MISSING_CLASS_VALUES);
     result.setMinimumNumberInstances(0);
     return result;
@@ -414,6 +419,10 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   public void buildClassifier(Instances data) throws Exception {
     forgetModel();
     testCapabilitiesNamingAttributes(data);
+    if (data.classAttribute().isNominal()) {
+      buildNominal(data);
+      return;
+    }
     double[] classRange = InstancesConverter.classRange(data);
     m_ClassMin = classRange[0];
     m_ClassMax = classRange[1];
@@ -453,8 +462,99 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     train(converter, blocks);
   }
 
+  /**
+   * Trains the classifier of a nominal class on the instances (which are not modified): the
+   * log-loss of class probabilities σ(f) or softmax(f_1 … f_k) of quadratic networks.
+   */
+  private void buildNominal(Instances data) throws Exception {
+    requireOptionsForNominalClass();
+    InstancesConverter.Prepared prepared = InstancesConverter.fit(data);
+    InstancesConverter converter = prepared.converter;
+    DesignMatrix matrix = prepared.matrix;
+    String[] names = new String[data.classAttribute().numValues()];
+    for (int c = 0; c < names.length; c++) {
+      names[c] = data.classAttribute().value(c);
+    }
+    double[] weights = new double[names.length];
+    for (int i = 0; matrix != null && i < matrix.rows(); i++) {
+      weights[(int) matrix.target()[i]] += matrix.weight(i);
+    }
+    int[] present = NominalClassModel.presentClasses(weights);
+    if (matrix == null || present.length < 2) {
+      m_Converter = converter;
+      m_NominalModel = NominalClassModel.constant(names, weights, converter.trainingRows() == 0
+        ? "no training instances with a class value" : present.length == 1
+          ? "only one class, '" + names[present[0]] + "', has training instances"
+          : converter.columns() == 0 ? "no input attributes" : "total instance weight is zero");
+      return;
+    }
+    if (converter.columns() == 0) {
+      m_Converter = converter;
+      m_NominalModel = NominalClassModel.constant(names, weights, "no input attributes");
+      return;
+    }
+    if (present.length < names.length) {
+      int[] trainedIndex = new int[names.length];
+      for (int t = 0; t < present.length; t++) {
+        trainedIndex[present[t]] = t;
+      }
+      double[] target = new double[matrix.rows()];
+      for (int i = 0; i < target.length; i++) {
+        target[i] = trainedIndex[(int) matrix.target()[i]];
+      }
+      matrix = matrix.withTarget(target);
+    }
+    try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(matrix,
+        DEFAULTS.threads(m_NumThreads).effectiveThreads())) {
+      trainNominal(converter, blocks, names, weights, present);
+    }
+  }
+
+  /**
+   * Trains the classifier of a nominal class on rows that are already converted and held
+   * elsewhere (the partitions of a Spark data set); {@link #buildClassifier(Instances)} ends here
+   * too for a nominal class.
+   *
+   * @param converter the conversion fitted on the training data
+   * @param blocks those rows, standardized, their targets the indices in {@code trainedClasses}
+   * @param classNames the class attribute's values
+   * @param classWeights the training weight of each class value
+   * @param trainedClasses the class values with training weight (at least two), in order
+   * @throws Exception if training was interrupted or ran out of memory
+   */
+  public void buildNominal(InstancesConverter converter, RowBlocks blocks, String[] classNames,
+    double[] classWeights, int[] trainedClasses) throws Exception {
+    forgetModel();
+    requireOptionsForNominalClass();
+    trainNominal(converter, blocks, classNames, classWeights, trainedClasses);
+  }
+
+  private void trainNominal(InstancesConverter converter, RowBlocks blocks, String[] names,
+    double[] weights, int[] present) throws Exception {
+    SolverSettings settings = solverSettings(blocks.rows(), blocks.cols());
+    try {
+      m_NominalModel = NominalClassModel.fit(blocks, names, weights, present, settings,
+        m_ActivationMargin, tagText(TAGS_SOLVER, m_Solver), tagText(TAGS_STEP, m_Step),
+        m_NumHiddenUnits);
+    } catch (OutOfMemoryError e) {
+      throw new weka.core.WekaException(NetworkReport.outOfMemory(settings.method(),
+        blocks.rows(), blocks.cols()));
+    }
+    m_Converter = converter;
+  }
+
+  /** Refuses the options that mean nothing for a nominal class, saying what to use instead. */
+  private void requireOptionsForNominalClass() throws Exception {
+    if (STEP_RULES[m_Step] == StepRule.UNIT) {
+      throw new IllegalArgumentException("PolynomialNetwork: -step unit (the papers' unit step) "
+        + "is unbiased only for the squared loss of a numeric class; for a nominal class use "
+        + "-step search (the default), whose step provably decreases the log-loss.");
+    }
+  }
+
   /** Drops what an earlier training left, so that a failed one leaves no stale model. */
   private void forgetModel() {
+    m_NominalModel = null;
     m_Converter = null;
     m_Network = null;
     m_Summary = null;
@@ -557,7 +657,8 @@ public class PolynomialNetwork extends RandomizableClassifier implements
         && data.classAttribute().type() != weka.core.Attribute.NUMERIC) {
         msg.append(" The class '").append(data.classAttribute().name()).append("' is ")
           .append(weka.core.Attribute.typeToString(data.classAttribute()))
-          .append("; PolynomialNetwork is a regressor and needs a numeric class.");
+          .append("; PolynomialNetwork needs a numeric class (regression) or a nominal one "
+            + "(classification).");
       }
       throw e instanceof weka.core.UnsupportedClassTypeException
         ? new weka.core.UnsupportedClassTypeException(msg.toString())
@@ -599,6 +700,9 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     if (m_Converter == null) {
       throw new Exception("PolynomialNetwork: No model built yet.");
     }
+    if (m_NominalModel != null) {
+      return Utils.maxIndex(distributionForInstance(instance));
+    }
     m_Converter.requireAttributesOf(instance);
     Standardization std = m_Converter.standardization();
     if (m_Network == null) {
@@ -610,6 +714,37 @@ public class PolynomialNetwork extends RandomizableClassifier implements
       y = m_Network.saturatedPrediction(z);
     }
     return PredictionBounds.clip(y, clipBounds());
+  }
+
+  /**
+   * The class probabilities of an instance for a nominal class (finite, in [0, 1], summing to
+   * 1), the prediction for a numeric one.
+   *
+   * @param instance the instance
+   * @return the distribution
+   * @throws Exception if no model has been built
+   */
+  @Override
+  public double[] distributionForInstance(Instance instance) throws Exception {
+    if (m_Converter == null) {
+      throw new Exception("PolynomialNetwork: No model built yet.");
+    }
+    if (m_NominalModel == null) {
+      return new double[] {classifyInstance(instance)};
+    }
+    m_Converter.requireAttributesOf(instance);
+    return m_NominalModel.distribution(m_NominalModel.network() == null ? null
+      : m_Converter.standardizedFeatures(instance));
+  }
+
+  /**
+   * The classifier of a nominal class (its networks and how it was fitted); null for a numeric
+   * class or before training.
+   *
+   * @return the model
+   */
+  public NominalClassModel getNominalClassModel() {
+    return m_NominalModel;
   }
 
   /**
@@ -639,7 +774,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * @return the training curve
    */
   public polynomialnetwork.weka.TrainingCurve getTrainingCurve() {
-    return m_TrainingCurve;
+    return m_NominalModel != null ? m_NominalModel.trainingCurve() : m_TrainingCurve;
   }
 
   /**
@@ -662,6 +797,9 @@ public class PolynomialNetwork extends RandomizableClassifier implements
       return "PolynomialNetwork: No model built yet.";
     }
     int decimals = Math.max(3, getNumDecimalPlaces() + 4);
+    if (m_NominalModel != null) {
+      return m_NominalModel.report("PolynomialNetwork", m_Converter, decimals);
+    }
     String report = NetworkReport.render("PolynomialNetwork", m_Network, m_Converter,
       m_Summary, m_ConstantReason, decimals);
     if (m_RankScores != null) {
