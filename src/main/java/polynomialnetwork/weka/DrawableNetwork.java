@@ -11,6 +11,20 @@ public interface DrawableNetwork {
   /** The network on standardized inputs, or null before training or for a constant model. */
   QuadraticNetwork getNetwork();
 
+  /**
+   * The networks to draw: the one network of a regression, one score network per class (or the
+   * one score of two classes) of a classifier; null before training or for a constant model.
+   */
+  default QuadraticNetwork[] getNetworks() {
+    QuadraticNetwork n = getNetwork();
+    return n == null ? null : new QuadraticNetwork[] {n};
+  }
+
+  /** A title per network of {@link #getNetworks()}, or null when there is one network. */
+  default String[] getNetworkTitles() {
+    return null;
+  }
+
   /** The input columns' names after indicator coding, or null before training. */
   String[] getColumnNames();
 

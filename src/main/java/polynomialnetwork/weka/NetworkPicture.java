@@ -58,22 +58,39 @@ public final class NetworkPicture {
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, width, height);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-    QuadraticNetwork net = model.getNetwork();
+    QuadraticNetwork[] nets = model.getNetworks();
+    String[] titles = model.getNetworkTitles();
     String[] names = model.getColumnNames();
-    if (net == null || names == null) {
+    if (nets == null || names == null) {
       g.setColor(TEXT);
       g.drawString(names == null ? "PolynomialNetwork: no model built yet."
           : "PolynomialNetwork: constant model (no network to draw).", 20, 30);
       return;
     }
+    int units = 0;
+    for (QuadraticNetwork n : nets) {
+      units = Math.max(units, n.hiddenUnits());
+    }
     g.setFont(g.getFont().deriveFont(Font.BOLD, 14f));
     g.setColor(TEXT);
-    g.drawString("PolynomialNetwork: " + net.hiddenUnits() + " hidden unit"
-        + (net.hiddenUnits() == 1 ? "" : "s") + ", " + names.length + " input column"
-        + (names.length == 1 ? "" : "s"), 16, 22);
+    g.drawString("PolynomialNetwork: " + (nets.length > 1 ? nets.length + " class scores, up to "
+        : "") + units + " hidden unit" + (units == 1 ? "" : "s") + ", " + names.length
+        + " input column" + (names.length == 1 ? "" : "s"), 16, 22);
     g.setFont(g.getFont().deriveFont(Font.PLAIN, 12f));
     int split = (int) Math.round(width * 0.56);
-    NetworkHeatMap.paint(g, net, names, 10, 34, split - 20, height - 44);
+    int top = 34;
+    int each = (height - 44) / nets.length;
+    for (int s = 0; s < nets.length; s++) {
+      int y = top + s * each;
+      int h = each;
+      if (titles != null) {
+        g.setColor(TEXT);
+        g.drawString(titles[s], 12, y + 12);
+        y += 16;
+        h -= 16;
+      }
+      NetworkHeatMap.paint(g, nets[s], names, 10, y, split - 20, h - (nets.length > 1 ? 6 : 0));
+    }
     TrainingCurvePlot.paint(g, model.getTrainingCurve(), split + 10, 34, width - split - 20,
         height - 44);
   }

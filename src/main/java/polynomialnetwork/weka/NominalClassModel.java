@@ -225,6 +225,34 @@ public final class NominalClassModel implements Serializable {
     return sb.toString();
   }
 
+  /** The score networks on standardized inputs, or null for a constant model. */
+  public QuadraticNetwork[] scoreNetworks() {
+    if (network == null) {
+      return null;
+    }
+    QuadraticNetwork[] out = new QuadraticNetwork[network.scoreCount()];
+    for (int s = 0; s < out.length; s++) {
+      out[s] = network.score(s);
+    }
+    return out;
+  }
+
+  /** What each score network scores, for the picture; null for a constant model. */
+  public String[] scoreTitles(String className) {
+    if (network == null) {
+      return null;
+    }
+    if (network.scoreCount() == 1) {
+      return new String[] {"log-odds of " + className + " = " + classNames[trainedClasses[1]]
+          + " against " + classNames[trainedClasses[0]]};
+    }
+    String[] out = new String[network.scoreCount()];
+    for (int s = 0; s < out.length; s++) {
+      out[s] = "score of " + className + " = " + classNames[trainedClasses[s]];
+    }
+    return out;
+  }
+
   private int maxUnits() {
     int r = 0;
     for (int s = 0; s < network.scoreCount(); s++) {

@@ -748,12 +748,41 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   }
 
   /**
+   * The networks on standardized inputs: the regression's one network, or a classifier's score
+   * networks (one for two classes, one per class for more); null before training or for a
+   * constant model.
+   *
+   * @return the networks
+   */
+  @Override
+  public QuadraticNetwork[] getNetworks() {
+    if (m_NominalModel == null) {
+      return m_Network == null ? null : new QuadraticNetwork[] {m_Network};
+    }
+    return m_NominalModel.scoreNetworks();
+  }
+
+  /**
+   * For a nominal class, what each of {@link #getNetworks()} scores; null for a numeric class.
+   *
+   * @return the titles
+   */
+  @Override
+  public String[] getNetworkTitles() {
+    return m_NominalModel == null ? null : m_NominalModel.scoreTitles(m_Converter.className());
+  }
+
+  /**
    * The network on standardized inputs (α, W, β, c); null before training or for a constant
    * model.
    *
    * @return the network
    */
   public QuadraticNetwork getNetwork() {
+    if (m_NominalModel != null) {
+      QuadraticNetwork[] nets = getNetworks();
+      return nets != null && nets.length == 1 ? nets[0] : null;
+    }
     return m_Network;
   }
 
