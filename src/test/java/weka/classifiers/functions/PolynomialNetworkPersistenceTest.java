@@ -151,6 +151,8 @@ class PolynomialNetworkPersistenceTest {
     PINNED.put("polynomialnetwork.engine.QuadraticNetwork", 1L);
     PINNED.put("polynomialnetwork.engine.Standardization", 1L);
     PINNED.put("polynomialnetwork.weka.TrainingCurve", 1L);
+    PINNED.put("polynomialnetwork.weka.NominalClassModel", 1L);
+    PINNED.put("polynomialnetwork.engine.ClassificationNetwork", 1L);
   }
 
   /**
@@ -164,10 +166,14 @@ class PolynomialNetworkPersistenceTest {
     final Set<String> others = new TreeSet<String>();
     Instances data = HostileInput.mixed(200, 23);
     data.instance(0).setMissing(3);
-    for (String options : new String[] {"", "-solver EP-ROM", "-solver AP-ROM-BK", "-N 0"}) {
+    Instances nominal = PolynomialNetworkClassificationTest.instances(
+      polynomialnetwork.engine.PlantedClassification.of(5, 2, 300, 10, 3, 2, true, false, 3)
+        .train, 3, 3);
+    for (String options : new String[] {"", "-solver EP-ROM", "-solver AP-ROM-BK", "-N 0",
+      "nominal"}) {
       PolynomialNetwork pn = new PolynomialNetwork();
-      pn.setOptions(Utils.splitOptions(options));
-      pn.buildClassifier(data);
+      pn.setOptions(Utils.splitOptions(options.equals("nominal") ? "" : options));
+      pn.buildClassifier(options.equals("nominal") ? nominal : data);
       try (ObjectOutputStream out = new ObjectOutputStream(new OutputStream() {
         @Override
         public void write(int b) {
