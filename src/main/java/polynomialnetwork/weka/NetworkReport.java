@@ -177,6 +177,8 @@ public final class NetworkReport {
 
   private final int digits;
   private final StringBuilder out = new StringBuilder();
+  /** What the original-units formula computes: the class, or a class score. */
+  private String formulaName;
 
   private NetworkReport(int significantDigits) {
     this.digits = Math.max(2, significantDigits);
@@ -226,6 +228,7 @@ public final class NetworkReport {
   static String scoreSections(QuadraticNetwork network, InstancesConverter converter,
       int significantDigits) {
     NetworkReport r = new NetworkReport(significantDigits);
+    r.formulaName = "f";
     r.standardizedNetwork(network, converter);
     Standardization std = converter.standardization();
     QuadraticNetwork original = std.toOriginalUnits(network);
@@ -354,7 +357,8 @@ public final class NetworkReport {
   private void originalNetwork(QuadraticNetwork orig, InstancesConverter conv) {
     String[] names = conv.columnNames();
     line("The same network on the original attribute scale (x = columns after steps 1-2):");
-    line("  " + conv.className() + " = sum_j a_j (v_j . x)^2 + b . x + c0, ||v_j|| = 1");
+    line("  " + (formulaName != null ? formulaName : conv.className())
+        + " = sum_j a_j (v_j . x)^2 + b . x + c0, ||v_j|| = 1");
     StringBuilder sb = new StringBuilder("  ");
     for (int j = 0; j < orig.hiddenUnits(); j++) {
       sb.append(j == 0 ? "" : ", ").append("a_").append(j + 1).append(" = ")

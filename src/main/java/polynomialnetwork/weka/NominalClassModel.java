@@ -88,8 +88,10 @@ public final class NominalClassModel implements Serializable {
     LogLoss loss = new LogLoss(blocks, k, settings.fitLinear());
     SolverSettings run = k > 2 ? settings.fitLinear(true) : settings;
     FitResult fit = RecoverySolver.fit(loss, run);
-    ClassificationNetwork net = ClassificationNetwork.of(fit.interaction(), fit.linearTerm(),
-        fit.bias(), loss.layout()).withActivationRange(blocks, activationMargin);
+    // an interrupted fit still returns its best iterate: make it ready to predict regardless
+    ClassificationNetwork net = polynomialnetwork.engine.data.EvenIfInterrupted.run(
+        () -> ClassificationNetwork.of(fit.interaction(), fit.linearTerm(), fit.bias(),
+            loss.layout()).withActivationRange(blocks, activationMargin));
     double[] error = net.trainingError(blocks);
     NetworkReport.FitSummary summary = NetworkReport.FitSummary.of(fit, solverName, stepName,
         requestedRank, error[0], settings.freshSamplingBatches());
@@ -118,6 +120,11 @@ public final class NominalClassModel implements Serializable {
       dist[trainedClasses[t]] = prob[t];
     }
     return dist;
+  }
+
+  /** How the fit went; null for a constant model. */
+  public NetworkReport.FitSummary summary() {
+    return summary;
   }
 
   /** The learned networks on standardized inputs; null for a constant model. */

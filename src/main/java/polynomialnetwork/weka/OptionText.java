@@ -27,13 +27,14 @@ public enum OptionText {
       + "same head matrix-free, never forming the gradient (for large p).",
       s -> s.method().displayName()),
   STEP("step", "<unit|search>", "stepRule", "unit: the papers' step size 1 (fast, but can "
-      + "diverge on few or non-Gaussian samples); search: exact minimisation of the training "
-      + "residual over the new step and the previous one (a conjugate-gradient-like step; never "
-      + "diverges).", s -> s.stepRule().name().toLowerCase(Locale.ROOT)),
+      + "diverge on few or non-Gaussian samples; numeric class only); search: exact minimisation "
+      + "of the training residual (log-loss for a nominal class) over the new step and the "
+      + "previous one (a conjugate-gradient-like step; never diverges).", s -> s.stepRule().name().toLowerCase(Locale.ROOT)),
   MAX_ITERATIONS("I", "<int>", "maxIterations", "Maximum number of iterations (at least 1); "
       + "the best iterate seen is returned.", s -> Integer.toString(s.maxIterations())),
   TOLERANCE("tol", "<double>", "tolerance", "Stop when the relative training residual "
-      + "||d||/||y|| of the standardized class falls to this value (a finite number >= 0).",
+      + "||d||/||y|| of the standardized class (for a nominal class: the training log-loss "
+      + "relative to the uniform guess's) falls to this value (a finite number >= 0).",
       s -> Double.toString(s.tolerance())),
   BLOCK_SIZE("block-size", "<int>", "blockSize", "Block size k of the Krylov head of AP-ROM "
       + "(0 = automatic, k = r; values below r are raised to r). Ignored by EP-ROM.",
@@ -74,7 +75,7 @@ public enum OptionText {
   CLIP("clip", "<margin>", "clipMargin", "Predictions are clipped to [min - margin * range, "
       + "max + margin * range] of the training class values, so that points far outside the "
       + "training inputs cannot get absurd predictions from the quadratic terms. A negative "
-      + "margin turns clipping off.", s -> Double.toString(PredictionSettings.DEFAULTS.clipMargin())),
+      + "margin turns clipping off. Numeric class only (a nominal class predicts probabilities).", s -> Double.toString(PredictionSettings.DEFAULTS.clipMargin())),
   NUM_THREADS("num-threads", "<int>", "numThreads", "Number of threads for the passes over "
       + "the data (0 = all available cores). Results agree across thread counts to rounding "
       + "(about 1e-12 relative).", s -> Integer.toString(s.threads())),

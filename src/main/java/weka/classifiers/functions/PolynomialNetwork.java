@@ -1516,31 +1516,48 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     names.add("measureNumHiddenUnits");
     names.add("measureTrainingRMSE");
     names.add("measureTrainingSeconds");
+    names.add("measureTrainingLogLoss");
+    names.add("measureTrainingAccuracy");
     return names.elements();
   }
 
   /**
    * @param name one of the names of {@link #enumerateMeasures()}
-   * @return its value for the last model built (0 for a constant model)
+   * @return its value for the last model built (0 for a constant model, and for the measures
+   *         of the other kind of class: RMSE for a nominal class, log-loss and accuracy for a
+   *         numeric one)
    */
   @Override
   public double getMeasure(String name) {
-    boolean fitted = m_Summary != null;
+    boolean nominal = m_NominalModel != null;
+    NetworkReport.FitSummary summary = nominal ? m_NominalModel.summary() : m_Summary;
+    boolean fitted = summary != null;
     if (name.equals("measureNumIterations")) {
-      return fitted ? m_Summary.iterations : 0;
+      return fitted ? summary.iterations : 0;
     }
     if (name.equals("measureNumHiddenUnits")) {
-      return m_Network == null ? 0 : m_Network.hiddenUnits();
+      QuadraticNetwork[] nets = getNetworks();
+      int units = 0;
+      for (int s = 0; nets != null && s < nets.length; s++) {
+        units = Math.max(units, nets[s].hiddenUnits());
+      }
+      return units;
     }
     if (name.equals("measureTrainingRMSE")) {
-      return fitted ? m_Summary.trainingRmse : 0;
+      return fitted && !nominal ? summary.trainingRmse : 0;
     }
     if (name.equals("measureTrainingSeconds")) {
-      return fitted ? m_Summary.seconds : 0;
+      return fitted ? summary.seconds : 0;
+    }
+    if (name.equals("measureTrainingLogLoss")) {
+      return fitted && nominal ? m_NominalModel.trainingLogLoss() : 0;
+    }
+    if (name.equals("measureTrainingAccuracy")) {
+      return fitted && nominal ? m_NominalModel.trainingAccuracy() : 0;
     }
     throw new IllegalArgumentException(name + " is not a measure of PolynomialNetwork (it has "
       + "measureNumIterations, measureNumHiddenUnits, measureTrainingRMSE, "
-      + "measureTrainingSeconds)");
+      + "measureTrainingSeconds, measureTrainingLogLoss, measureTrainingAccuracy)");
   }
 
   /**

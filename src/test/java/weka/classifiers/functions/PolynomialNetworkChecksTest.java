@@ -345,7 +345,7 @@ class PolynomialNetworkChecksTest {
     PolynomialNetwork pn = converging();
     pn.buildClassifier(noisyQuadratic(300, 4));
     java.util.List<String> names = Collections.list(pn.enumerateMeasures());
-    assertEquals(4, names.size());
+    assertEquals(6, names.size());
     for (String n : names) {
       assertTrue(n.startsWith("measure"));
       assertTrue(Double.isFinite(pn.getMeasure(n)));

@@ -64,11 +64,31 @@ class PolynomialNetworkInterruptTest {
     return false;
   }
 
+  /** The big problem with its class cut at 0 into a nominal class of two values. */
+  static synchronized Instances bigNominalProblem() {
+    Instances numeric = bigProblem();
+    java.util.ArrayList<weka.core.Attribute> atts = new java.util.ArrayList<weka.core.Attribute>();
+    for (int a = 0; a < numeric.numAttributes() - 1; a++) {
+      atts.add((weka.core.Attribute) numeric.attribute(a).copy());
+    }
+    atts.add(new weka.core.Attribute("above", java.util.Arrays.asList("no", "yes")));
+    Instances d = new Instances("nominal", atts, numeric.numInstances());
+    d.setClassIndex(d.numAttributes() - 1);
+    for (weka.core.Instance inst : numeric) {
+      double[] v = inst.toDoubleArray();
+      v[v.length - 1] = inst.classValue() > 0 ? 1 : 0;
+      d.add(new weka.core.DenseInstance(1.0, v));
+    }
+    return d;
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"-solver EP-ROM -validation 0", "-solver AP-ROM-MBK",
-    "-solver AP-ROM-BK -N 0"})
-  void interruptStopsTrainingAndLeavesAUsableModelAndNoThreads(String options) throws Exception {
-    final Instances data = bigProblem();
+    "-solver AP-ROM-BK -N 0", "nominal class: -validation 0", "nominal class: -N 0"})
+  void interruptStopsTrainingAndLeavesAUsableModelAndNoThreads(String given) throws Exception {
+    boolean nominal = given.startsWith("nominal class: ");
+    String options = nominal ? given.substring("nominal class: ".length()) : given;
+    final Instances data = nominal ? bigNominalProblem() : bigProblem();
     // no pool thread of an earlier test may still be around (they are daemons that end on
     // shutdownNow; give them the same grace period)
     waitForNoPoolThreads(5000, "before the test");
