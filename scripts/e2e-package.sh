@@ -5,7 +5,8 @@
 #   3. check it is listed as installed and loaded
 #   4. 10-fold CV through weka.Run on the installed test-data/cpu.arff, every solver
 #   5. train/test on the planted pair, every solver: test RRSE must be < 0.01 %
-#   6. save a model (-d), reload it in a new JVM (-l ... -T ...): identical predictions and summary
+#   6. save a model (-d), reload it in a new JVM (-l ... -T ...): identical predictions and summary;
+#      the same for a nominal class (iris): identical class distributions
 #   7. -package-info archive / installed; PluginManager.props installed
 #   8. uninstall (gone from the list, class no longer loads), reinstall (listed, loaded, trains,
 #      NetworkPictureWriter draws the saved model), uninstall again
@@ -143,6 +144,21 @@ $S_TRAINED
 $S_LOADED"
 echo "$S_LOADED"
 echo "$(grep -c "^[0-9]" "$WORK/pred-loaded.csv") predictions identical; summary identical"
+
+step "nominal class: save (-d) and reload (-l) in a new JVM: identical class distributions"
+IRIS="$DATA/classification/iris.arff"
+[ -s "$IRIS" ] || fail "no $IRIS in the package"
+DIST="weka.classifiers.evaluation.output.prediction.CSV -decimals 16 -distribution"
+run -t "$IRIS" -T "$IRIS" -d "$WORK/pn-nominal.model" \
+  -classifications "$DIST -file $WORK/dist-trained.csv" > "$WORK/nominal-trained.txt" 2>&1 \
+  || { cat "$WORK/nominal-trained.txt"; fail "training a nominal-class model"; }
+run -l "$WORK/pn-nominal.model" -T "$IRIS" \
+  -classifications "$DIST -file $WORK/dist-loaded.csv" > "$WORK/nominal-loaded.txt" 2>&1 \
+  || { cat "$WORK/nominal-loaded.txt"; fail "loading the nominal-class model"; }
+[ "$(grep -c "^[0-9]" "$WORK/dist-loaded.csv")" = 150 ] || fail "expected 150 distributions"
+cmp "$WORK/dist-trained.csv" "$WORK/dist-loaded.csv" \
+  || fail "class distributions of the reloaded nominal-class model differ"
+echo "150 class distributions identical after reloading"
 
 step "package info from the archive and of the installed package"
 pm -package-info archive "$ZIP" > "$WORK/info-archive.txt" 2>&1 || { cat "$WORK/info-archive.txt"; fail "-package-info archive"; }
