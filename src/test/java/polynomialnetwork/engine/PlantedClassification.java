@@ -39,7 +39,17 @@ public final class PlantedClassification {
    */
   public static PlantedClassification of(int p, int r, int m, int testRows, int classes,
       double scale, boolean linear, boolean deterministic, long seed) {
+    return of(p, r, m, testRows, classes, scale, linear, deterministic, false, seed);
+  }
+
+  /**
+   * @param sharedUnits for k ≥ 3: every class's network uses the same hidden weights w_j (drawn
+   *     once) with its own output weights α_cj = ±s (random signs), instead of its own w_j
+   */
+  public static PlantedClassification of(int p, int r, int m, int testRows, int classes,
+      double scale, boolean linear, boolean deterministic, boolean sharedUnits, long seed) {
     Random rng = new Random(seed);
+    double[][] shared = null;
     int k = classes == 2 ? 1 : classes;
     FactoredSymmetric[] truth = new FactoredSymmetric[k];
     double[][] beta = new double[k][];
@@ -52,9 +62,14 @@ public final class PlantedClassification {
         }
       }
       double[][] w = Linalg.orthonormalize(g, new double[0][], 1e-12);
+      if (sharedUnits) {
+        shared = shared == null ? w : shared;
+        w = shared;
+      }
       double[] alpha = new double[r];
       for (int j = 0; j < r; j++) {
-        alpha[j] = (j % 2 == 0 ? 1 : -1) * (deterministic ? 1 : scale);
+        double sign = sharedUnits && s > 0 ? (rng.nextBoolean() ? 1 : -1) : (j % 2 == 0 ? 1 : -1);
+        alpha[j] = sign * (deterministic ? 1 : scale);
       }
       truth[s] = new FactoredSymmetric(p, w, alpha);
       if (linear) {
