@@ -43,7 +43,8 @@ public final class ClassStructureSweep {
           try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(data.train, 2)) {
             LogLoss loss = new LogLoss(blocks, k, true);
             long t0 = System.nanoTime();
-            FitResult fit = RecoverySolver.fit(loss, SolverSettings.DEFAULTS.rank(rank));
+            FitResult fit = RecoverySolver.fit(loss, SolverSettings.DEFAULTS.rank(rank)
+                .headSpansIterate(true));
             secs += (System.nanoTime() - t0) / 1e9 / seeds;
             ClassificationNetwork net = ClassificationNetwork.of(fit.interaction(),
                 fit.linearTerm(), fit.bias(), loss.layout());

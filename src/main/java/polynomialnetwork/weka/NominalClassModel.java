@@ -86,7 +86,8 @@ public final class NominalClassModel implements Serializable {
       double activationMargin, String solverName, String stepName, int requestedRank) {
     int k = trainedClasses.length;
     LogLoss loss = new LogLoss(blocks, k, settings.fitLinear());
-    SolverSettings run = k > 2 ? settings.fitLinear(true) : settings;
+    // the log-loss's update direction spans the iterate too (doc/algorithms.md §13)
+    SolverSettings run = (k > 2 ? settings.fitLinear(true) : settings).headSpansIterate(true);
     FitResult fit = RecoverySolver.fit(loss, run);
     // an interrupted fit still returns its best iterate: make it ready to predict regardless
     ClassificationNetwork net = polynomialnetwork.engine.data.EvenIfInterrupted.run(

@@ -21,6 +21,7 @@ final class HeadTailUpdate extends LowRankUpdate {
   private final int depth;
   private final int warmDepth;
   private final boolean warmStart;
+  private final boolean headSpansIterate;
   private final Random rng;
   private double[][] previousHead;
   private int productColumns;
@@ -36,6 +37,7 @@ final class HeadTailUpdate extends LowRankUpdate {
         : BlockKrylovHead.defaultDepth(p);
     this.warmDepth = settings.warmDepth() > 0 ? settings.warmDepth() : Math.max(2, (depth + 1) / 2);
     this.warmStart = settings.warmStart();
+    this.headSpansIterate = settings.headSpansIterate();
     this.rng = rng;
   }
 
@@ -75,6 +77,9 @@ final class HeadTailUpdate extends LowRankUpdate {
     previousHead = head.projection.vectors();
     productColumns = head.productColumns;
     FactoredSymmetric dir = head.projection;
+    if (headSpansIterate && l.rank() > 0) {
+      dir = compressed(op, l.vectors(), dir.vectors());
+    }
     StepSize step = step(in, chooser, dir, null);
     double[] coef = new double[dir.rank()];
     for (int a = 0; a < coef.length; a++) {
@@ -91,6 +96,30 @@ final class HeadTailUpdate extends LowRankUpdate {
       next = ExactTail.truncate(l, dir.vectors(), coef, rank);
     }
     return new Move(next, step);
+  }
+
+  /**
+   * G compressed onto span[U, V]: Q (QᵀGQ) Qᵀ with Q an orthonormal basis of the iterate's and
+   * the head's vectors, one product of |Q| ≤ 2r columns. It holds the head and the parts of G that
+   * move L within and next to its own span, which the tail keeps.
+   */
+  private FactoredSymmetric compressed(SymmetricOperator op, double[][] u, double[][] v) {
+    double[][] both = new double[u.length + v.length][];
+    System.arraycopy(u, 0, both, 0, u.length);
+    System.arraycopy(v, 0, both, u.length, v.length);
+    double[][] q = polynomialnetwork.engine.linalg.Linalg.orthonormalize(both, new double[0][],
+        1e-12);
+    double[][] gq = op.apply(q);
+    productColumns += q.length;
+    polynomialnetwork.engine.linalg.Linalg.Eigen e = polynomialnetwork.engine.linalg.Linalg
+        .symmetricEigen(polynomialnetwork.engine.linalg.Linalg.innerProducts(q, gq));
+    int[] keep = e.leading(q.length);
+    double[] vals = new double[keep.length];
+    for (int i = 0; i < keep.length; i++) {
+      vals[i] = e.values[keep[i]];
+    }
+    return new FactoredSymmetric(p, polynomialnetwork.engine.linalg.Linalg.combine(q, e.vectors,
+        keep), vals);
   }
 
   @Override

@@ -81,6 +81,7 @@ public final class SolverSettings {
   private double divergenceFactor = 10;
   private int threads = 0;
   private boolean warmStart = true;
+  private boolean headSpansIterate = false;
   private boolean refitCore = false;
   /** 5-fold cross-validation of the iteration count (doc/algorithms.md §8.1). */
   private double validationFraction = 0.2;
@@ -109,6 +110,7 @@ public final class SolverSettings {
     divergenceFactor = o.divergenceFactor;
     threads = o.threads;
     warmStart = o.warmStart;
+    headSpansIterate = o.headSpansIterate;
     refitCore = o.refitCore;
     validationFraction = o.validationFraction;
     validationRuns = o.validationRuns;
@@ -279,6 +281,21 @@ public final class SolverSettings {
 
   public SolverSettings warmStart(boolean v) {
     return with(c -> c.warmStart = v);
+  }
+
+  /**
+   * Whether AP-ROM's update direction is the gradient compressed onto span[U, V] (the iterate's
+   * vectors and the Krylov head's) instead of the head alone (doc/algorithms.md §13): one more
+   * product of 2r columns per iteration. Off for the squared loss, whose gradient vanishes at a
+   * planted truth; on for the log-loss, whose gradient at the best rank-r point keeps a full-rank
+   * part the tail discards, so that a head of it alone stalls.
+   */
+  public boolean headSpansIterate() {
+    return headSpansIterate;
+  }
+
+  public SolverSettings headSpansIterate(boolean v) {
+    return with(c -> c.headSpansIterate = v);
   }
 
   /** After each update, refit the r×r core S (and c) by least squares on span U ({@code Objective.refitCore}). */

@@ -44,7 +44,7 @@ class LogLossTest {
   static Outcome fit(PlantedClassification data, SolverSettings settings) {
     try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(data.train, 2)) {
       LogLoss loss = new LogLoss(blocks, data.classes, settings.fitLinear());
-      FitResult fit = RecoverySolver.fit(loss, settings);
+      FitResult fit = RecoverySolver.fit(loss, settings.headSpansIterate(true));
       ClassificationNetwork net = ClassificationNetwork.of(fit.interaction(), fit.linearTerm(),
           fit.bias(), loss.layout());
       return new Outcome(fit, net, data);
