@@ -8,10 +8,13 @@
 # with --add-modules jdk.incubator.vector ("Vector API" columns). Ratios MLP/PN of the same run.
 # Usage: scripts/peer-benchmark.sh [--sizes 100x10000,200x20000] [--r 5] [--test 5000]
 #          [--repeats 3] [--warm 2] [--xmx 4g] [--schemes PN,MLP-2r,LR] [--cap 600]
-#          [--smo-always] [--no-vector] [--profile]
+#          [--smo-always] [--no-vector] [--profile] [--classification]
 # Schemes: PN, PN-1t, MLP-r, MLP-2r, LR, SMOreg (SMOreg: plain JVM, one fit, killed after --cap s).
 # (a bare argument is taken as the scheme filter). Markdown on stdout, progress on stderr.
 # PEER_PN_OPTIONS=-validation,0 adds options to PolynomialNetwork (commas for spaces).
+# --classification: planted two-class data (PlantedClassification, Bayes accuracy ~89 %), schemes
+# PN and MLPC (MLPClassifier -N 6 -P cores -E cores), default size 30x20000, r = 3, warm-up at
+# p = 10, m = 1000; test accuracy % instead of RRSE %.
 # About 10 minutes at the defaults on 2 cores (MLPRegressor at p = 200, m = 20 000: ~20 s a fit).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -12,7 +12,9 @@ import java.util.Locale;
 /**
  * The multi-seed sweeps behind the acceptance criteria (doc/algorithms.md):
  * p = 100, r = 5, orthonormal w_j, α_j = ±1, x ~ N(0, I), 10 seeds each. Run with
- * {@code scripts/acceptance-sweep.sh}; prints Markdown tables.
+ * {@code scripts/acceptance-sweep.sh}; prints Markdown tables. The classification modes
+ * ({@code classification}, {@code classification-table}, {@code classification-boundary},
+ * {@code classification-scale}, {@code classification-probe}) run {@link ClassificationSweep}.
  */
 public final class AcceptanceSweep {
 
@@ -40,6 +42,19 @@ public final class AcceptanceSweep {
     }
     if (which.equals("all") || which.equals("rank")) {
       automaticRank();
+    }
+    // not in "all": the classification benchmark fits far more (and larger) problems
+    if (which.equals("classification") || which.equals("classification-table")) {
+      ClassificationSweep.table();
+    }
+    if (which.equals("classification") || which.equals("classification-boundary")) {
+      ClassificationSweep.boundary();
+    }
+    if (which.equals("classification-scale")) {
+      ClassificationSweep.calibrateScale();
+    }
+    if (which.equals("classification-probe")) {
+      ClassificationSweep.probe();
     }
   }
 

@@ -12,12 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import polynomialnetwork.bench.ClassificationSweep;
 import polynomialnetwork.bench.PassCounter;
+import polynomialnetwork.engine.PlantedClassification;
 import java.util.concurrent.TimeUnit;
 
 import weka.classifiers.Classifier;
 import weka.classifiers.Evaluation;
 import weka.classifiers.functions.LinearRegression;
+import weka.classifiers.functions.MLPClassifier;
 import weka.classifiers.functions.MLPRegressor;
 import weka.classifiers.functions.PolynomialNetwork;
 import weka.classifiers.functions.SMOreg;
@@ -55,12 +58,28 @@ import weka.core.Version;
  * [--no-vector] [--profile]}; a bare argument is taken as the scheme filter. {@code --profile}
  * adds, for PN, the solver runs, iterations and passes by kind of its first and last fit. The
  * driver starts the children with its own java and class path. Prints Markdown. Not a unit test.
+ *
+ * <p>{@code --classification}: the same on planted classification data instead
+ * ({@link PlantedClassification}, two classes, y ~ Bernoulli(σ(s·f)), f of rank r with linear
+ * part, s = {@link ClassificationSweep#SCALE}, Bayes accuracy about 89 % at p = 30, r = 3); the
+ * warm-up fit is at p = 10, m = 1000; schemes {@code PN} (defaults, {@code -N r}) and
+ * {@code MLPC}: MLPClassifier (multiLayerPerceptrons 1.0.10, sigmoid activation, seed 1)
+ * with {@code -N 6 -P cores -E cores}; the table shows test accuracy % instead of RRSE %.
+ * Defaults in this mode: {@code --sizes 30x20000 --r 3 --schemes PN,MLPC}.
  */
 public final class PeerBenchmark {
 
   private static final long SEED = 20240505L;
   private static final String[] DEFAULT_SCHEMES = {"PN", "MLP-2r", "LR"};
-  private static final String[] ALL_SCHEMES = {"PN", "PN-1t", "MLP-r", "MLP-2r", "LR", "SMOreg"};
+  private static final String[] ALL_SCHEMES = {"PN", "PN-1t", "MLP-r", "MLP-2r", "LR", "SMOreg",
+      "MLPC"};
+  private static final String[] CLASSIFICATION_SCHEMES = {"PN", "MLPC"};
+  /** Set by --classification in the driver and passed on to the children. */
+  private static final String CLASSIFICATION = "peer.classification";
+
+  private static boolean classification() {
+    return Boolean.getBoolean(CLASSIFICATION);
+  }
 
   private PeerBenchmark() {
   }
@@ -97,6 +116,8 @@ public final class PeerBenchmark {
         return "LinearRegression -S 1 -R 1.0E-8";
       case "SMOreg":
         return "SMOreg -K \"PolyKernel -E 2 -L\"";
+      case "MLPC":
+        return "MLPClassifier -N 6 -P cores -E cores (sigmoid, seed 1, defaults otherwise)";
       default:
         throw new IllegalArgumentException("unknown scheme " + id);
     }
@@ -127,6 +148,11 @@ public final class PeerBenchmark {
         c.setOptions(new String[] {"-S", "1", "-R", "1.0E-8"});
         return c;
       }
+      case "MLPC": {
+        MLPClassifier c = new MLPClassifier();
+        c.setOptions(weka.core.Utils.splitOptions("-N 6 -P " + cores + " -E " + cores));
+        return c;
+      }
       case "SMOreg": {
         SMOreg c = new SMOreg();
         PolyKernel k = new PolyKernel();
@@ -153,12 +179,29 @@ public final class PeerBenchmark {
     boolean profile = Boolean.parseBoolean(a[7]);
     int cores = Runtime.getRuntime().availableProcessors();
 
-    PlantedNetwork small = new PlantedNetwork(20, r, SEED);
-    Instances smallTrain = small.instances("warm-up", id.equals("SMOreg") ? 300 : 1000, 0);
-    Instances smallTest = small.instances("warm-up-test", 200, 1);
-    PlantedNetwork net = new PlantedNetwork(p, r, SEED + p);
-    Instances train = net.instances("planted-p" + p + "-m" + m + "-train", m, 0);
-    Instances testSet = net.instances("planted-p" + p + "-test", test, 1);
+    Instances smallTrain;
+    Instances smallTest;
+    Instances train;
+    Instances testSet;
+    if (classification()) {
+      PlantedClassification small = PlantedClassification.of(10, Math.min(r, 10), 1000, 200, 2,
+          ClassificationSweep.SCALE, true, false, SEED);
+      smallTrain = ClassificationSweep.instances(small.train, 2, "warm-up");
+      smallTest = ClassificationSweep.instances(small.test, 2, "warm-up-test");
+      PlantedClassification data = PlantedClassification.of(p, r, m, test, 2,
+          ClassificationSweep.SCALE, true, false, SEED + p);
+      train = ClassificationSweep.instances(data.train, 2, "planted-class-p" + p + "-m" + m);
+      testSet = ClassificationSweep.instances(data.test, 2, "planted-class-p" + p + "-test");
+      System.err.printf(Locale.ROOT, "  [%s p=%d m=%d] Bayes test accuracy %.4f%n", id, p, m,
+          data.bayesAccuracy());
+    } else {
+      PlantedNetwork small = new PlantedNetwork(20, r, SEED);
+      smallTrain = small.instances("warm-up", id.equals("SMOreg") ? 300 : 1000, 0);
+      smallTest = small.instances("warm-up-test", 200, 1);
+      PlantedNetwork net = new PlantedNetwork(p, r, SEED + p);
+      train = net.instances("planted-p" + p + "-m" + m + "-train", m, 0);
+      testSet = net.instances("planted-p" + p + "-test", test, 1);
+    }
 
     double warmUp = fit(id, r, cores, smallTrain, smallTest, null)[0];
     System.err.printf(Locale.ROOT, "  [%s p=%d m=%d] warm-up fit %.3f s%n", id, p, m, warmUp);
@@ -246,7 +289,8 @@ public final class PeerBenchmark {
     double s = (System.nanoTime() - t0) * 1e-9;
     Evaluation eval = new Evaluation(train);
     eval.evaluateModel(c, test);
-    return new double[] {s, eval.rootRelativeSquaredError()};
+    return new double[] {s, classification() ? eval.pctCorrect()
+        : eval.rootRelativeSquaredError()};
   }
 
   // ------------------------------------------------------------------ driver
@@ -310,6 +354,9 @@ public final class PeerBenchmark {
         case "--profile":
           profile = true;
           break;
+        case "--classification":
+          System.setProperty(CLASSIFICATION, "true");
+          break;
         case "--schemes":
           filter = args[++a];
           break;
@@ -320,12 +367,20 @@ public final class PeerBenchmark {
           filter = args[a];
       }
     }
+    boolean cls = classification();
+    if (cls && !Arrays.asList(args).contains("--r")) {
+      r = 3;
+    }
+    if (sizes.isEmpty() && cls) {
+      sizes.add(new int[] {30, 20_000});
+    }
     if (sizes.isEmpty()) {
       sizes.add(new int[] {100, 10_000});
       sizes.add(new int[] {200, 20_000});
     }
     List<String> schemes = new ArrayList<>();
-    for (String id : filter == null ? DEFAULT_SCHEMES : filter.split(",")) {
+    for (String id : filter == null ? (cls ? CLASSIFICATION_SCHEMES : DEFAULT_SCHEMES)
+        : filter.split(",")) {
       id = id.trim();
       describe(id); // validates
       if (!schemes.contains(id)) {
@@ -362,15 +417,27 @@ public final class PeerBenchmark {
     System.out.println("CP (" + System.getProperty("java.class.path").split(File.pathSeparator).length
         + " entries): " + String.join(File.pathSeparator, shortClassPath()));
     System.out.println();
-    System.out.println("Planted data: y = Σ_j α_j (w_jᵀx)², noiseless, r = " + r
-        + " orthonormal w_j, α = (+1, −1, +1, …), x ~ N(0, I); a separate test set of " + test
-        + " rows; seed " + SEED + " + p. In each JVM: data generated, one warm-up fit of the same "
-        + "scheme at p = 20, m = 1000 (SMOreg 300), r = " + r + ", then the timed FIRST fit at the "
-        + "size, then " + warm + " warm fits on the same data. Wall seconds of buildClassifier; "
-        + repeats + " JVMs per cell, shown as median (min) over the JVMs (warm: over all warm fits "
-        + "of all JVMs). The repeats are interleaved (repeat → JVM kind → scheme), so load from "
-        + "other tenants spreads over all schemes. RRSE % on the test set (Weka Evaluation, "
-        + "relative to the training mean), from the plain first fit.");
+    if (cls) {
+      System.out.println("Planted classification data (PlantedClassification): two classes, "
+          + "y ~ Bernoulli(σ(s·f)), f = Σ_j α_j((w_jᵀx)² − 1) + βᵀx + c, r = " + r
+          + " orthonormal w_j, α = ±1, s = " + ClassificationSweep.SCALE + ", x ~ N(0, I); a "
+          + "separate test set of " + test + " rows; seed " + SEED + " + p. In each JVM: data "
+          + "generated, one warm-up fit of the same scheme at p = 10, m = 1000, then the timed "
+          + "FIRST fit at the size, then " + warm + " warm fits on the same data. Wall seconds of "
+          + "buildClassifier; " + repeats + " JVMs per cell, shown as median (min) over the JVMs "
+          + "(warm: over all warm fits of all JVMs). The repeats are interleaved (repeat → JVM "
+          + "kind → scheme). Test accuracy % (Weka Evaluation) from the plain first fit.");
+    } else {
+      System.out.println("Planted data: y = Σ_j α_j (w_jᵀx)², noiseless, r = " + r
+          + " orthonormal w_j, α = (+1, −1, +1, …), x ~ N(0, I); a separate test set of " + test
+          + " rows; seed " + SEED + " + p. In each JVM: data generated, one warm-up fit of the same "
+          + "scheme at p = 20, m = 1000 (SMOreg 300), r = " + r + ", then the timed FIRST fit at the "
+          + "size, then " + warm + " warm fits on the same data. Wall seconds of buildClassifier; "
+          + repeats + " JVMs per cell, shown as median (min) over the JVMs (warm: over all warm fits "
+          + "of all JVMs). The repeats are interleaved (repeat → JVM kind → scheme), so load from "
+          + "other tenants spreads over all schemes. RRSE % on the test set (Weka Evaluation, "
+          + "relative to the training mean), from the plain first fit.");
+    }
     System.out.println();
     System.out.println("Schemes (cores = " + cores + "): ");
     for (String id : schemes) {
@@ -425,6 +492,9 @@ public final class PeerBenchmark {
     if (mode.equals("vector")) {
       cmd.add("--add-modules");
       cmd.add("jdk.incubator.vector");
+    }
+    if (classification()) {
+      cmd.add("-D" + CLASSIFICATION + "=true");
     }
     cmd.add("-Djava.awt.headless=true");
     cmd.add("-Dweka.packageManager.offline=true");
@@ -547,7 +617,8 @@ public final class PeerBenchmark {
     System.out.printf(Locale.ROOT, "1-minute load average when the JVMs started: %.2f … %.2f; "
         + "%.0f s for this size.%n%n", loadMin, loadMax, wall);
     boolean vector = modes.length > 1;
-    System.out.println("| scheme | test RRSE % | first fit s | warm s |"
+    System.out.println("| scheme | " + (classification() ? "test accuracy %" : "test RRSE %")
+        + " | first fit s | warm s |"
         + (vector ? " Vector API first s | Vector API warm s |" : "") + " note |");
     System.out.println("|---|---:|---:|---:|" + (vector ? "---:|---:|" : "") + "---|");
     for (String id : schemes) {
@@ -569,7 +640,8 @@ public final class PeerBenchmark {
       }
       if (vec != null && !Double.isNaN(vec.rrse) && !Double.isNaN(plain.rrse)
           && Math.abs(vec.rrse - plain.rrse) > 1e-3 * Math.abs(plain.rrse)) {
-        note.append(note.length() > 0 ? "; " : "").append("Vector API RRSE ")
+        note.append(note.length() > 0 ? "; " : "")
+            .append(classification() ? "Vector API accuracy " : "Vector API RRSE ")
             .append(fmtRrse(vec.rrse));
       }
       System.out.printf("| %s | %s | %s | %s |%s %s |%n", id, fmtRrse(plain.rrse),
@@ -580,7 +652,7 @@ public final class PeerBenchmark {
     System.out.println();
     Cell pn = cells.get("PN/plain");
     Cell pnv = cells.get("PN/vector");
-    for (String peer : new String[] {"MLP-2r", "MLP-r"}) {
+    for (String peer : new String[] {"MLP-2r", "MLP-r", "MLPC"}) {
       Cell mlp = cells.get(peer + "/plain");
       Cell mlpv = cells.get(peer + "/vector");
       if (pn == null || mlp == null) {
