@@ -81,7 +81,8 @@ public final class ClassificationSweep {
     try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(data.train,
         settings.effectiveThreads())) {
       LogLoss loss = new LogLoss(blocks, data.classes, settings.fitLinear());
-      o.fit = RecoverySolver.fit(loss, settings);
+      // as the Weka classifier fits the log-loss (doc/algorithms.md §13)
+      o.fit = RecoverySolver.fit(loss, settings.headSpansIterate(true));
       ClassificationNetwork net = ClassificationNetwork.of(o.fit.interaction(),
           o.fit.linearTerm(), o.fit.bias(), loss.layout());
       o.seconds = (System.nanoTime() - t0) * 1e-9;

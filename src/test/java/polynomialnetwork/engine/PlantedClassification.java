@@ -135,12 +135,13 @@ public final class PlantedClassification {
   public double bayesAccuracy() {
     int n = test.rows();
     int right = 0;
+    double[] targets = test.target();
     double[] f = new double[testScores.length];
     for (int i = 0; i < n; i++) {
       for (int s = 0; s < f.length; s++) {
         f[s] = testScores[s][i];
       }
-      right += predicted(f) == (int) test.target()[i] ? 1 : 0;
+      right += predicted(f) == (int) targets[i] ? 1 : 0;
     }
     return right / (double) n;
   }
@@ -149,8 +150,9 @@ public final class PlantedClassification {
   public double accuracy(ClassificationNetwork net) {
     int n = test.rows();
     int right = 0;
+    double[] targets = test.target();
     for (int i = 0; i < n; i++) {
-      right += predicted(net.scores(test.row(i))) == (int) test.target()[i] ? 1 : 0;
+      right += predicted(net.scores(test.row(i))) == (int) targets[i] ? 1 : 0;
     }
     return right / (double) n;
   }
