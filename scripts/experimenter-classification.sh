@@ -14,7 +14,9 @@
 # Results: target/experimenter-classification/results.arff and experiment.log.
 #
 # Usage: scripts/experimenter-classification.sh [--runs N] [--rebuild] [--write-config]
+#                                               [--results FILE]
 #   --runs N        run N x 10-fold CV instead of the saved 10 (a copy of the config is changed)
+#   --results FILE  run no experiment: print the tables of a results ARFF written before
 #   --write-config  regenerate doc/experimenter/compare-classifiers.xml
 #                   (ClassificationExperimenterConfig) and exit
 set -euo pipefail
@@ -23,12 +25,14 @@ REPO=$PWD
 RUNS=""
 REBUILD=0
 WRITE=0
+ANALYSE=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) RUNS="$2"; shift ;;
     --rebuild) REBUILD=1 ;;
     --write-config) WRITE=1 ;;
-    *) echo "usage: $0 [--runs N] [--rebuild] [--write-config]" >&2; exit 2 ;;
+    --results) ANALYSE=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift ;;
+    *) echo "usage: $0 [--runs N] [--rebuild] [--write-config] [--results FILE]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -58,49 +62,58 @@ if [ "$WRITE" = 1 ] || [ -n "$RUNS" ]; then
 fi
 CONFIG=$(cd "$(dirname "$CONFIG")" && pwd)/$(basename "$CONFIG")
 
-VERSION=$(sed -n 's|^  <version>\(.*\)</version>.*|\1|p' pom.xml | head -1)
-ZIP="target/polynomialNetwork-$VERSION.zip"
-if [ "$REBUILD" = 1 ] || [ ! -f "$ZIP" ]; then
-  mvn -B -q package -DskipTests
-fi
-scripts/weka-classpath.sh "$WORK/cp.txt"
-mvn -B -q dependency:build-classpath -DincludeArtifactIds=multiLayerPerceptrons \
-  -Dmdep.outputFile="$WORK/mlp.txt" >/dev/null
-CP="$(cat "$WORK/cp.txt"):$(cat "$WORK/mlp.txt")"
-export WEKA_HOME="$WORK/wekahome"
-java "${JOPTS[@]}" -cp "$CP" weka.core.WekaPackageManager -offline -install-package "$ZIP" \
-  > "$WORK/install.log" 2>&1 || { cat "$WORK/install.log"; fail "install"; }
+if [ -n "$ANALYSE" ]; then
+  [ -s "$ANALYSE" ] || fail "no results file $ANALYSE"
+  scripts/weka-classpath.sh "$WORK/cp.txt"
+  CP=$(cat "$WORK/cp.txt")
+  RESULTS=$ANALYSE
+else
+  VERSION=$(sed -n 's|^  <version>\(.*\)</version>.*|\1|p' pom.xml | head -1)
+  ZIP="target/polynomialNetwork-$VERSION.zip"
+  if [ "$REBUILD" = 1 ] || [ ! -f "$ZIP" ]; then
+    mvn -B -q package -DskipTests
+  fi
+  scripts/weka-classpath.sh "$WORK/cp.txt"
+  mvn -B -q dependency:build-classpath -DincludeArtifactIds=multiLayerPerceptrons \
+    -Dmdep.outputFile="$WORK/mlp.txt" >/dev/null
+  CP="$(cat "$WORK/cp.txt"):$(cat "$WORK/mlp.txt")"
+  export WEKA_HOME="$WORK/wekahome"
+  java "${JOPTS[@]}" -cp "$CP" weka.core.WekaPackageManager -offline -install-package "$ZIP" \
+    > "$WORK/install.log" 2>&1 || { cat "$WORK/install.log"; fail "install"; }
 
-# the configuration names test-data/classification/*.arff and experimenter-results.arff relative
-# to the working directory
-mkdir -p "$WORK/run"
-ln -s "$REPO/test-data" "$WORK/run/test-data"
-echo ">> java weka.experiment.Experiment -l $CONFIG -r   (in a directory holding test-data/)"
-START=$(date +%s)
-(cd "$WORK/run" && java "${JOPTS[@]}" -cp "$CP" weka.experiment.Experiment -l "$CONFIG" -r) \
-  > "$WORK/experiment.log" 2>&1 || { tail -30 "$WORK/experiment.log"; fail "the experiment failed"; }
-echo ">> experiment finished in $(( $(date +%s) - START )) s"
-RESULTS="$WORK/run/experimenter-results.arff"
-[ -s "$RESULTS" ] || { tail -30 "$WORK/experiment.log"; fail "no results file (see the log above)"; }
-OUT=target/experimenter-classification
-mkdir -p "$OUT"
-cp "$RESULTS" "$OUT/results.arff"
-cp "$WORK/experiment.log" "$OUT/experiment.log"
-RESULTS="$OUT/results.arff"
+  # the configuration names test-data/classification/*.arff and experimenter-results.arff relative
+  # to the working directory
+  mkdir -p "$WORK/run"
+  ln -s "$REPO/test-data" "$WORK/run/test-data"
+  echo ">> java weka.experiment.Experiment -l $CONFIG -r   (in a directory holding test-data/)"
+  START=$(date +%s)
+  (cd "$WORK/run" && java "${JOPTS[@]}" -cp "$CP" weka.experiment.Experiment -l "$CONFIG" -r) \
+    > "$WORK/experiment.log" 2>&1 || { tail -30 "$WORK/experiment.log"; fail "the experiment failed"; }
+  echo ">> experiment finished in $(( $(date +%s) - START )) s"
+  RESULTS="$WORK/run/experimenter-results.arff"
+  [ -s "$RESULTS" ] || { tail -30 "$WORK/experiment.log"; fail "no results file (see the log above)"; }
+  OUT=target/experimenter-classification
+  mkdir -p "$OUT"
+  cp "$RESULTS" "$OUT/results.arff"
+  cp "$WORK/experiment.log" "$OUT/experiment.log"
+  RESULTS="$OUT/results.arff"
+fi
 
 col() { grep -i '^@attribute' "$RESULTS" | awk -v n="$1" '$2 == n { print NR; exit }'; }
 ROWS=$(sed -n '/^@data/,$p' "$RESULTS" | tail -n +2 | grep -c .)
 echo ">> $(sed -n '/^@data/,$p' "$RESULTS" | grep -c "PolynomialNetwork") PolynomialNetwork result rows of $ROWS"
 TT=(java "${JOPTS[@]}" -cp "$CP" weka.experiment.PairedCorrectedTTester -t "$RESULTS"
   -D 1 -R 2 -F 3 -G 4,5,6 -b 1 -S 0.05)
-for m in Percent_correct Weighted_avg_area_under_ROC; do
+for m in Percent_correct:2 Weighted_avg_area_under_ROC:4; do
+  prec=${m#*:}
+  m=${m%:*}
   c=$(col "$m")
   [ -n "$c" ] || fail "no $m column in the results"
   echo
   echo ">> corrected resampled t-test on $m (column $c), baseline PolynomialNetwork; v / * ="
   echo "   significantly higher (better) / lower (worse) than the baseline at 5 %:"
   "${TT[@]}" -c "$c" -V -result-matrix \
-    "weka.experiment.ResultMatrixPlainText -mean-prec 2 -stddev-prec 2 -show-stddev -print-col-names -print-row-names -enum-col-names"
+    "weka.experiment.ResultMatrixPlainText -mean-prec $prec -stddev-prec $prec -show-stddev -print-col-names -print-row-names -enum-col-names"
 done
 c=$(col Elapsed_Time_training)
 echo
