@@ -88,6 +88,12 @@ public final class NominalClassModel implements Serializable {
     LogLoss loss = new LogLoss(blocks, k, settings.fitLinear());
     // the log-loss's update direction spans the iterate too (doc/algorithms.md §13)
     SolverSettings run = (k > 2 ? settings.fitLinear(true) : settings).headSpansIterate(true);
+    if (k > 2 && settings.rank() != SolverSettings.AUTOMATIC_RANK) {
+      // -N hidden units per class score: the lifted matrix, whose diagonal blocks are the k
+      // class matrices, gets rank k·N, which holds k networks of N units each whether or not
+      // they share hidden weights (measured in doc/algorithms.md §13)
+      run = run.rank((int) Math.min(Integer.MAX_VALUE, (long) settings.rank() * k));
+    }
     FitResult fit = RecoverySolver.fit(loss, run);
     // an interrupted fit still returns its best iterate: make it ready to predict regardless
     ClassificationNetwork net = polynomialnetwork.engine.data.EvenIfInterrupted.run(
@@ -189,10 +195,12 @@ public final class NominalClassModel implements Serializable {
       sb.append("Classes without training instances get probability 0.\n");
     }
     sb.append("Solver: ").append(summary.solver).append(", step rule: ").append(summary.stepRule)
-        .append("; hidden units (rank r): ").append(maxUnits())
-        .append(summary.requestedRank == 0 ? " (chosen automatically, -N 0)" : "")
-        .append(binary ? "" : " per class at most (the class scores' matrices are the diagonal"
-            + " blocks of one rank-r matrix)").append('\n');
+        .append("; hidden units per class score: ").append(maxUnits())
+        .append(" at most")
+        .append(summary.requestedRank == 0 ? " (rank chosen automatically, -N 0)"
+            : " (-N " + summary.requestedRank + ")")
+        .append(binary ? "" : "; the class matrices are the diagonal blocks of one matrix of rank"
+            + " k * N, so units may be shared among classes").append('\n');
     sb.append("Iterations: ").append(summary.iterations).append(" (best iterate: ")
         .append(summary.bestIteration).append("); stopped because: ").append(summary.stopReason)
         .append('\n');

@@ -59,7 +59,7 @@ import weka.core.WeightedInstancesHandler;
 
 /**
  <!-- globalinfo-start -->
- * Regression with a two-layer network with quadratic activation, y = sum_j alpha_j (w_j . x)^2 + beta . x + c, trained by low-rank matrix recovery (EP-ROM, or AP-ROM with a block Krylov head) of L = sum_j alpha_j w_j w_j^T. Nominal attributes become indicator columns, missing values are replaced by means, inputs and class are standardized, and the model output shows alpha and W named by attribute.<br>
+ * Regression with a two-layer network with quadratic activation, y = sum_j alpha_j (w_j . x)^2 + beta . x + c, trained by low-rank matrix recovery (EP-ROM, or AP-ROM with a block Krylov head) of L = sum_j alpha_j w_j w_j^T; for a nominal class, classification with the same network as the log-odds (two classes) or one such network per class under a softmax, fitted by the log-loss. Nominal attributes become indicator columns, missing values are replaced by means, inputs (and a numeric class) are standardized, and the model output shows alpha and W named by attribute.<br>
  * <br>
  * For more information see:<br>
  * <br>
@@ -343,10 +343,12 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   public String globalInfo() {
     return "Regression with a two-layer network with quadratic activation, "
       + "y = sum_j alpha_j (w_j . x)^2 + beta . x + c, trained by low-rank matrix recovery "
-      + "(EP-ROM, or AP-ROM with a block Krylov head) of L = sum_j alpha_j w_j w_j^T. "
+      + "(EP-ROM, or AP-ROM with a block Krylov head) of L = sum_j alpha_j w_j w_j^T; for a "
+      + "nominal class, classification with the same network as the log-odds (two classes) or "
+      + "one such network per class under a softmax, fitted by the log-loss. "
       + "Nominal attributes become indicator columns, missing values are replaced by means, "
-      + "inputs and class are standardized, and the model output shows alpha and W named by "
-      + "attribute.\n\nFor more information see:\n\n"
+      + "inputs (and a numeric class) are standardized, and the model output shows alpha and W "
+      + "named by attribute.\n\nFor more information see:\n\n"
       + getTechnicalInformation().toString();
   }
 
