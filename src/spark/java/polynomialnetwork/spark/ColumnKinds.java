@@ -2,6 +2,7 @@ package polynomialnetwork.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
@@ -16,7 +17,10 @@ import weka.core.Instances;
  * it holds is a number (or missing), and nominal otherwise, with the distinct values it holds,
  * sorted (so that the header does not depend on how the rows are partitioned; an ARFF header
  * given with {@code --header} fixes another order). Typed Parquet columns need no pass: numbers
- * are numeric, booleans nominal {false, true}.
+ * are numeric, booleans nominal {false, true}. The class column is nominal (a classification)
+ * when it holds text, with its values sorted the same way (String order), and numeric (a
+ * regression) when it holds numbers only, unless {@code --nominal-class} says it is nominal: its
+ * numbers are then its classes, in numeric order (a typed Parquet column then needs the pass).
  */
 final class ColumnKinds implements Serializable {
 
@@ -55,8 +59,9 @@ final class ColumnKinds implements Serializable {
     for (int c = 0; c < textual.length; c++) {
       Object o = row.get(c);
       String s = o == null ? null : o.toString().trim();
-      if (s == null || s.isEmpty() || s.equals("?")) {
-        continue;
+      if (s == null || s.isEmpty() || s.equals("?")
+          || (o instanceof Number && Double.isNaN(((Number) o).doubleValue()))) {
+        continue; // missing (a typed NaN is missing also in a nominal class; see RowReader)
       }
       if (o instanceof Number || isNumber(s)) {
         rememberNumber(c, s);
@@ -103,16 +108,24 @@ final class ColumnKinds implements Serializable {
 
   /**
    * The header of {@code table}: typed columns from its schema, text columns from this pass.
+   * The class column follows the same rules, except that a text column holding both numbers and
+   * other text is refused (a numeric class with a typo must not quietly become a classification),
+   * and that {@code nominalClass} makes it nominal also when it holds numbers only (codes such as
+   * 0/1): its values are then the numbers as written, in numeric order.
    *
    * @param className the class column, or null for the last
+   * @param nominalClass whether the class is nominal whatever it holds ({@code --nominal-class})
    */
-  Instances header(InputTable table, String className) {
+  Instances header(InputTable table, String className, boolean nominalClass) {
     StructType schema = table.rows.schema();
+    int classColumn = className == null ? table.columns.length - 1 : table.indexOf(className);
     ArrayList<Attribute> atts = new ArrayList<>();
     for (int c = 0; c < table.columns.length; c++) {
       String name = table.columns[c];
       DataType type = schema.apply(name).dataType();
-      if (type instanceof NumericType) {
+      if (c == classColumn && !type.equals(DataTypes.BooleanType)) {
+        atts.add(classAttribute(table, c, type instanceof NumericType, nominalClass));
+      } else if (type instanceof NumericType) {
         atts.add(new Attribute(name));
       } else if (type.equals(DataTypes.BooleanType)) {
         ArrayList<String> values = new ArrayList<>();
@@ -122,26 +135,68 @@ final class ColumnKinds implements Serializable {
       } else if (!textual[c]) {
         atts.add(new Attribute(name));
       } else {
-        TreeSet<String> values = new TreeSet<>(texts[c]);
-        if (overflow[c]) {
-          throw new BadInputException("--input " + table.path + ": column '" + name + "' holds"
-              + " text (e.g. '" + texts[c].first() + "') and more than " + MAX_NUMBER_TEXTS
-              + " different numbers. If it is numeric, correct the text (or write ? for a "
-              + "missing value); if it is nominal, list its values in an ARFF header "
-              + "(--header).");
-        }
-        values.addAll(numberTexts[c]);
-        if (values.size() > MAX_NOMINAL_VALUES) {
-          throw new BadInputException("--input " + table.path + ": column '" + name + "' holds "
-              + "more than " + MAX_NOMINAL_VALUES + " different texts (e.g. '"
-              + texts[c].first() + "'), too many for a nominal attribute. Drop it, or correct "
-              + "it if it should be numeric.");
-        }
-        atts.add(new Attribute(name, new ArrayList<>(values)));
+        atts.add(new Attribute(name, new ArrayList<>(nominalValues(table, c, "attribute"))));
       }
     }
     Instances header = new Instances("input", atts, 0);
     table.setClass(header, className, "--input " + table.path);
     return header;
+  }
+
+  /** The sorted values of text column c (its texts and the numbers it also holds). */
+  private TreeSet<String> nominalValues(InputTable table, int c, String what) {
+    String name = table.columns[c];
+    TreeSet<String> values = new TreeSet<>(texts[c]);
+    if (overflow[c]) {
+      throw new BadInputException("--input " + table.path + ": column '" + name + "' holds"
+          + " text (e.g. '" + texts[c].first() + "') and more than " + MAX_NUMBER_TEXTS
+          + " different numbers. If it is numeric, correct the text (or write ? for a "
+          + "missing value); if it is nominal, list its values in an ARFF header "
+          + "(--header).");
+    }
+    values.addAll(numberTexts[c]);
+    if (values.size() > MAX_NOMINAL_VALUES) {
+      throw new BadInputException("--input " + table.path + ": column '" + name + "' holds "
+          + "more than " + MAX_NOMINAL_VALUES + " different texts (e.g. '"
+          + texts[c].first() + "'), too many for a nominal " + what + ". Drop it, or correct "
+          + "it if it should be numeric.");
+    }
+    return values;
+  }
+
+  /**
+   * The class attribute of column c: numeric when it holds numbers only (typed or text) and
+   * {@code nominalClass} is false, else nominal with the values found.
+   */
+  private Attribute classAttribute(InputTable table, int c, boolean typedNumbers,
+      boolean nominalClass) {
+    String name = table.columns[c];
+    if (!nominalClass) {
+      if (typedNumbers || !textual[c]) {
+        return new Attribute(name);
+      }
+      if (!numberTexts[c].isEmpty()) {
+        throw new BadInputException("--input " + table.path + ": the class column '" + name
+            + "' holds numbers (e.g. '" + numberTexts[c].first() + "') and text (e.g. '"
+            + texts[c].first() + "'). For a numeric class (regression), correct the text or "
+            + "write ? for a missing value; for a nominal class (classification) whose values "
+            + "include numbers, give --nominal-class or declare it in an ARFF header "
+            + "(--header).");
+      }
+      return new Attribute(name, new ArrayList<>(nominalValues(table, c, "class")));
+    }
+    if (textual[c]) {
+      return new Attribute(name, new ArrayList<>(nominalValues(table, c, "class")));
+    }
+    if (overflow[c]) {
+      throw new BadInputException("--nominal-class: the class column '" + name + "' of --input "
+          + table.path + " holds more than " + MAX_NUMBER_TEXTS + " different numbers, too "
+          + "many for the classes of a nominal class. Leave out --nominal-class to predict it "
+          + "as a number, or list its classes in an ARFF header (--header).");
+    }
+    ArrayList<String> values = new ArrayList<>(numberTexts[c]);
+    Comparator<String> byNumber = Comparator.comparingDouble(Double::parseDouble);
+    values.sort(byNumber.thenComparing(Comparator.naturalOrder()));
+    return new Attribute(name, values);
   }
 }

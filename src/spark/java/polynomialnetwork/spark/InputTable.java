@@ -29,7 +29,7 @@ import weka.core.Instances;
  * The user's training data as Spark reads it (CSV with a header row, or Parquet), and the Weka
  * header that says what each column is: given as an ARFF header ({@code --header}), or found in
  * a pass over the data (numeric columns numeric, the others nominal with the values they hold,
- * sorted). Nothing here reads rows on the driver.
+ * sorted; see {@link ColumnKinds} for the class column). Nothing here reads rows on the driver.
  */
 final class InputTable {
 
@@ -156,9 +156,13 @@ final class InputTable {
 
   /**
    * The Weka header read from an ARFF file: its attributes, in its order, must all be columns of
-   * the data; the class is {@code className}, else the header's last attribute.
+   * the data; the class is {@code className}, else the header's last attribute. A nominal class
+   * has the classes the header declares, in its order.
+   *
+   * @param nominalClass whether the user asked for a nominal class ({@code --nominal-class}):
+   *     the header must then declare it nominal
    */
-  Instances headerFromArff(String arffFile, String className) {
+  Instances headerFromArff(String arffFile, String className, boolean nominalClass) {
     Path file = Paths.get(arffFile);
     if (!Files.isRegularFile(file)) {
       throw new BadInputException("--header " + arffFile + " does not exist or is not a file.");
@@ -189,6 +193,13 @@ final class InputTable {
           + String.join(", ", columns) + ".");
     }
     setClass(header, className, "--header " + arffFile);
+    if (nominalClass && !header.classAttribute().isNominal()) {
+      throw new BadInputException("--nominal-class: --header " + arffFile + " declares the class '"
+          + header.classAttribute().name() + "' " + Attribute.typeToString(
+              header.classAttribute()) + ". Declare it nominal there, with its classes (e.g. "
+          + "@attribute " + header.classAttribute().name() + " {0,1}), or leave out "
+          + "--nominal-class to predict it as a number.");
+    }
     return header;
   }
 
@@ -212,7 +223,11 @@ final class InputTable {
     return -1;
   }
 
-  /** Sets the class of {@code header} to {@code className}, or its last attribute when null. */
+  /**
+   * Sets the class of {@code header} to {@code className}, or its last attribute when null. A
+   * numeric class is predicted as a number (regression), a nominal one as class probabilities
+   * (classification).
+   */
   void setClass(Instances header, String className, String where) {
     if (className == null) {
       header.setClassIndex(header.numAttributes() - 1);
@@ -223,11 +238,6 @@ final class InputTable {
             + "that name; its columns are " + names(header) + ".");
       }
       header.setClass(c);
-    }
-    if (!header.classAttribute().isNumeric()) {
-      throw new BadInputException("--class " + header.classAttribute().name() + " is "
-          + Attribute.typeToString(header.classAttribute()) + " in " + where
-          + ", but PolynomialNetwork predicts a number: choose a numeric class column.");
     }
   }
 

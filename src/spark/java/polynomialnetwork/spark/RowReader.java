@@ -12,9 +12,10 @@ import weka.core.Utils;
  * Reads one row of the table (its columns in the order of the header's attributes, then the
  * file name, as {@link InputTable#selection} selects them) into Weka's coding: a number for a
  * numeric attribute, the value's index for a nominal one, NaN for missing (null, empty or "?",
- * as in Weka's CSV loader). A value that does not fit the header is not an exception in a Spark
- * task (which Spark would retry and wrap): {@link #read} says what is wrong as a message, which
- * the summary pass carries to the driver.
+ * as in Weka's CSV loader; a typed NaN is missing also for a nominal attribute). A value that
+ * does not fit the header is not an exception in a Spark task (which Spark would retry and
+ * wrap): {@link #read} says what is wrong as a message, which the summary pass carries to the
+ * driver.
  */
 final class RowReader implements Serializable {
 
@@ -57,7 +58,8 @@ final class RowReader implements Serializable {
         continue;
       }
       String text = o == null ? null : o.toString().trim();
-      if (text == null || text.isEmpty() || text.equals("?")) {
+      if (text == null || text.isEmpty() || text.equals("?")
+          || (o instanceof Number && Double.isNaN(((Number) o).doubleValue()))) {
         values[a] = Utils.missingValue();
       } else if (att.isNumeric()) {
         double v;
@@ -75,6 +77,12 @@ final class RowReader implements Serializable {
         values[a] = v;
       } else {
         Integer index = nominalIndex[a].get(text);
+        if (index == null && a == header.classIndex()) {
+          return where(row) + "the class column '" + att.name() + "' holds '" + text + "', "
+              + "which is not one of the classes the header lists for it " + valueList(att)
+              + ". Add it to the header's @attribute line for '" + att.name() + "', correct "
+              + "the value, or write ? to leave the row out of training.";
+        }
         if (index == null) {
           return where(row) + "column '" + att.name() + "' holds '" + text + "', which is not "
               + "one of the values the header lists for it " + valueList(att) + ". Add it to "

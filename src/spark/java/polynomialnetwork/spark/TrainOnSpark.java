@@ -33,27 +33,36 @@ import weka.core.Instances;
  *
  * <pre>
  * spark-submit --class polynomialnetwork.spark.TrainOnSpark polynomialNetwork-spark-VERSION.jar \
- *   --input PATH --model OUT.model [--class NAME] [--header FILE.arff] [--format csv|parquet]
- *   [--partitions N] [--checkpoint-dir DIR] [--master URL] [-- PolynomialNetwork options]
+ *   --input PATH --model OUT.model [--class NAME] [--nominal-class] [--header FILE.arff]
+ *   [--format csv|parquet] [--partitions N] [--checkpoint-dir DIR] [--master URL]
+ *   [-- PolynomialNetwork options]
  * </pre>
  *
- * The fit is the classifier's own ({@link PolynomialNetwork#buildClassifier(
- * polynomialnetwork.weka.InstancesConverter, RowBlocks, double, double)}), with the rows on the
- * executors behind {@link SparkRowBlocks}. The model text goes to standard output, progress to
- * standard error; a problem with the input is one line on standard error, exit status 2, and no
- * model file.
+ * The fit is the classifier's own, with the rows on the executors behind {@link SparkRowBlocks}:
+ * {@link PolynomialNetwork#buildClassifier(polynomialnetwork.weka.InstancesConverter, RowBlocks,
+ * double, double)} for a numeric class, {@link PolynomialNetwork#buildNominal(
+ * polynomialnetwork.weka.InstancesConverter, RowBlocks, String[], double[], int[])} for a nominal
+ * one (or {@link PolynomialNetwork#buildNominalConstant} when fewer than two classes have rows).
+ * The model text goes to standard output, progress to standard error; a problem with the input is
+ * one line on standard error, exit status 2, and no model file.
  */
 public final class TrainOnSpark {
 
   static final String USAGE = "Usage: TrainOnSpark --input PATH --model OUT.model [--class NAME]"
-      + " [--header FILE.arff] [--format csv|parquet] [--partitions N] [--checkpoint-dir DIR]"
-      + " [--master URL] [-- PolynomialNetwork options]\n"
+      + " [--nominal-class] [--header FILE.arff] [--format csv|parquet] [--partitions N]"
+      + " [--checkpoint-dir DIR] [--master URL] [-- PolynomialNetwork options]\n"
       + "  --input           a CSV file with a header row, or Parquet: file, folder or glob on"
       + " any file system Spark reads\n"
       + "  --model           the Weka model file to write (local path)\n"
-      + "  --class           the class column (default: the last column)\n"
-      + "  --header          an ARFF header fixing attribute types and nominal values (default:"
-      + " numeric columns numeric, text columns nominal)\n"
+      + "  --class           the class column (default: the last column). A numeric class is"
+      + " predicted as a number (regression), a nominal one as class probabilities"
+      + " (classification)\n"
+      + "  --nominal-class   the class is nominal even if its values are numbers (codes such as"
+      + " 0/1); its classes are the values found, in numeric order\n"
+      + "  --header          an ARFF header fixing attribute types and nominal values, the"
+      + " class's classes and their order included (default: numeric columns numeric, text"
+      + " columns nominal with their values sorted as text; a class column holding text is"
+      + " nominal, one holding both numbers and text is refused)\n"
       + "  --format          csv or parquet (default: parquet for *.parquet, else csv)\n"
       + "  --partitions      at most this many partitions (default: one per 32 MB of input, at"
       + " most 2 per core; the input's partitions are merged, never shuffled)\n"
@@ -190,12 +199,13 @@ public final class TrainOnSpark {
       InputTable table = InputTable.open(spark, a.input, a.format);
       Instances header;
       if (a.header != null) {
-        header = table.headerFromArff(a.header, a.className);
+        header = table.headerFromArff(a.header, a.className, a.nominalClass);
       } else {
         int columns = table.columns.length;
         // typed columns (Parquet numbers, booleans) say what they are: a pass over the data is
-        // needed only to find the kinds and values of text columns
-        ColumnKinds kinds = !table.hasTextColumns() ? new ColumnKinds(columns)
+        // needed only to find the kinds and values of text columns, and the classes of a
+        // numeric column made the nominal class
+        ColumnKinds kinds = !table.hasTextColumns() && !a.nominalClass ? new ColumnKinds(columns)
             : OrderedMerge.summarise(table.rows.javaRDD(), it -> {
               ColumnKinds k = new ColumnKinds(columns);
               while (it.hasNext()) {
@@ -203,7 +213,36 @@ public final class TrainOnSpark {
               }
               return k;
             }, ColumnKinds::merge);
-        header = kinds.header(table, a.className);
+        header = kinds.header(table, a.className, a.nominalClass);
+      }
+      boolean nominal = header.classAttribute().isNominal();
+      if (nominal && header.classAttribute().numValues() == 0 && a.header == null) {
+        throw new BadInputException("--input " + a.input + ": the class column '"
+            + header.classAttribute().name() + "' has no values (it is missing in every row). "
+            + "Choose the class with --class NAME.");
+      }
+      if (nominal && header.classAttribute().numValues() < 2) {
+        // Weka refuses such a class too (a unary class is not a capability of the classifier)
+        throw new BadInputException("the class '" + header.classAttribute().name() + "' is "
+            + "nominal with " + (header.classAttribute().numValues() == 0 ? "no classes"
+                : "one class only, " + classList(header)) + (a.header != null ? " (as --header "
+                + a.header + " declares it)" : " (the only value in --input " + a.input + ")")
+            + "; a classification needs at least two. Declare all its classes in an ARFF "
+            + "header (--header) if the data hold only one of them, or choose another class "
+            + "column with --class.");
+      }
+      if (nominal) {
+        if (classifier.getStepRule().getSelectedTag().getID() == PolynomialNetwork.STEP_UNIT) {
+          throw new BadInputException("PolynomialNetwork options " + a.wekaOptions + ": -step "
+              + "unit is for a numeric class only; the class '" + header.classAttribute().name()
+              + "' is nominal. Leave out -step unit (the default, -step search, suits both).");
+        }
+        err.printf(Locale.ROOT, "TrainOnSpark: the class '%s' is nominal (%s): %d classes %s;"
+            + " training a classifier%n", header.classAttribute().name(), a.header != null
+                ? "classes as declared in --header " + a.header
+                : a.nominalClass ? "--nominal-class; classes found in the data, in numeric order"
+                    : "it holds text; classes found in the data, sorted",
+            header.classAttribute().numValues(), classList(header));
       }
       int partitions = a.partitions > 0 ? a.partitions
           : TrainingData.defaultPartitions(table.bytes, sc.defaultParallelism());
@@ -213,26 +252,48 @@ public final class TrainOnSpark {
           + " coding, %d partitions; prepared in %.1f s (%d Spark jobs)%n", data.rows,
           data.converter.columns(), data.blocks.getNumPartitions(),
           (System.nanoTime() - start) / 1e9, prepJobs);
+      if (nominal && (data.trainedClasses.length < 2 || data.converter.columns() == 0)) {
+        // nothing to train: the constant model Weka makes of the same rows (with no input
+        // column Weka sums no class weights, and its distribution is uniform)
+        classifier.buildNominalConstant(data.converter, data.classNames,
+            data.converter.columns() == 0 ? new double[data.classNames.length]
+                : data.classWeights);
+        err.printf(Locale.ROOT, "TrainOnSpark: %s: the model is the constant distribution of "
+            + "the classes' rows%n", data.trainedClasses.length == 1 ? "only one class has rows"
+                : "no input column");
+        a.trainedHeader = new Instances(header, 0);
+        return classifier;
+      }
       try (SparkRowBlocks blocks = new SparkRowBlocks(sc, data.blocks,
           data.converter.columns(), data.rows)) {
         long fitStart = System.nanoTime();
         classifier.setIterationListener(new SolverSettings.IterationListener() {
           @Override
           public void iterationDone(FitResult.IterationRecord r) {
-            err.printf(Locale.ROOT, "iteration %d: relative residual %.4e, %.1f s, %d passes, "
-                + "%d Spark jobs%n", r.iteration, r.relativeResidual,
-                (System.nanoTime() - fitStart) / 1e9, blocks.passes(), jobs.count() - prepJobs);
+            // the record's error is the weighted RMSE for a numeric class, the weighted mean
+            // log-loss (nats) for a nominal one, whose relative error is that over log k
+            String error = nominal ? String.format(Locale.ROOT, "mean log-loss %.6g nats (%.4f"
+                + " of the uniform guess's)", r.rmse, r.relativeResidual)
+                : String.format(Locale.ROOT, "relative residual %.4e", r.relativeResidual);
+            err.printf(Locale.ROOT, "iteration %d: %s, %.1f s, %d passes, %d Spark jobs%n",
+                r.iteration, error, (System.nanoTime() - fitStart) / 1e9, blocks.passes(),
+                jobs.count() - prepJobs);
           }
         });
-        classifier.buildClassifier(data.converter, decorate.apply(blocks), data.classMin,
-            data.classMax);
+        if (nominal) {
+          classifier.buildNominal(data.converter, decorate.apply(blocks), data.classNames,
+              data.classWeights, data.trainedClasses);
+        } else {
+          classifier.buildClassifier(data.converter, decorate.apply(blocks), data.classMin,
+              data.classMax);
+        }
         long fitJobs = jobs.count() - prepJobs;
+        int iterations = iterations(classifier);
         err.printf(Locale.ROOT, "TrainOnSpark: trained in %.1f s: %d passes over the data, %d "
             + "Spark jobs%s%n", (System.nanoTime() - fitStart) / 1e9, blocks.passes(), fitJobs,
-            classifier.getMeasure("measureNumIterations") > 0 ? String.format(Locale.ROOT,
-                " (%.1f jobs per iteration of the final fit's %d)",
-                fitJobs / classifier.getMeasure("measureNumIterations"), (int) classifier.getMeasure("measureNumIterations"))
-                : "");
+            iterations > 0 ? String.format(Locale.ROOT,
+                " (%.1f jobs per iteration of the final fit's %d)", fitJobs / (double) iterations,
+                iterations) : "");
       }
       classifier.setIterationListener(null);
       a.trainedHeader = new Instances(header, 0);
@@ -246,6 +307,23 @@ public final class TrainOnSpark {
         deleteTree(tempCheckpoints.toFile());
       }
     }
+  }
+
+  /** The iterations of the final fit (0 for a constant model). */
+  static int iterations(PolynomialNetwork classifier) {
+    return classifier.getNominalClassModel() != null
+        ? classifier.getNominalClassModel().iterations()
+        : (int) classifier.getMeasure("measureNumIterations");
+  }
+
+  /** A nominal class's values as {a, b, c} (the first 20). */
+  private static String classList(Instances header) {
+    weka.core.Attribute c = header.classAttribute();
+    StringBuilder sb = new StringBuilder("{");
+    for (int v = 0; v < c.numValues() && v < 20; v++) {
+      sb.append(v == 0 ? "" : ", ").append(c.value(v));
+    }
+    return sb.append(c.numValues() > 20 ? ", ...}" : "}").toString();
   }
 
   private static void deleteTree(File f) {
@@ -282,6 +360,7 @@ public final class TrainOnSpark {
     String master;
     String checkpointDir;
     int partitions;
+    boolean nominalClass;
     List<String> wekaOptions = new ArrayList<>();
     Instances trainedHeader;
 
@@ -300,6 +379,10 @@ public final class TrainOnSpark {
         if (!arg.startsWith("--")) {
           throw new BadInputException("unexpected argument '" + arg + "'; PolynomialNetwork "
               + "options go after '--'.");
+        }
+        if (arg.equals("--nominal-class")) {
+          a.nominalClass = true;
+          continue;
         }
         if (i + 1 >= args.length) {
           throw new BadInputException(arg + " needs a value.");

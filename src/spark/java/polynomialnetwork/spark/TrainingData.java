@@ -11,13 +11,16 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import polynomialnetwork.weka.InstancesConverter;
+import polynomialnetwork.weka.NominalClassModel;
 import weka.core.Instances;
 
 /**
  * The training set on Spark, made as {@link InstancesConverter#fit} makes it in Weka, but with
  * every pass over the rows run on the executors: (1) a summary (rows fit the header; means and
- * modes for missing values; class range), (2) the weighted means and deviations of the coded
- * columns, (3) the standardized row blocks, cached where they were built. The driver receives
+ * modes for missing values; class range, or the rows of each class of a nominal class), (2) the
+ * weighted means and deviations of the coded columns, (3) the standardized row blocks, cached
+ * where they were built (a nominal class's target is the row's class index among the classes
+ * with training rows, as {@code PolynomialNetwork.buildNominal} takes it). The driver receives
  * only the summaries; the converter it assembles is the one the Weka model keeps.
  */
 final class TrainingData {
@@ -28,15 +31,39 @@ final class TrainingData {
   final long rows;
   final double classMin;
   final double classMax;
+  /** A nominal class's values; null for a numeric class. */
+  final String[] classNames;
+  /** The training weight of each class value (its rows); null for a numeric class. */
+  final double[] classWeights;
+  /**
+   * The class values with training weight, in declared order: a row's target is its class's
+   * index here; null for a numeric class.
+   */
+  final int[] trainedClasses;
 
   private TrainingData(Instances header, InstancesConverter converter, JavaRDD<RowBlock> blocks,
-      long rows, double classMin, double classMax) {
+      long rows, double classMin, double classMax, double[] classWeights, int[] trainedClasses) {
     this.header = header;
     this.converter = converter;
     this.blocks = blocks;
     this.rows = rows;
     this.classMin = classMin;
     this.classMax = classMax;
+    this.classWeights = classWeights;
+    this.trainedClasses = trainedClasses;
+    if (classWeights == null) {
+      this.classNames = null;
+    } else {
+      this.classNames = new String[header.classAttribute().numValues()];
+      for (int c = 0; c < classNames.length; c++) {
+        classNames[c] = header.classAttribute().value(c);
+      }
+    }
+  }
+
+  /** Whether the class is nominal (a classification). */
+  boolean nominal() {
+    return classWeights != null;
   }
 
   /**
@@ -109,9 +136,21 @@ final class TrainingData {
       }
       return acc;
     }, Standardization.Accumulator::merge);
-    final Standardization std = moments.build();
+    final boolean nominal = header.classAttribute().isNominal();
+    // a class index is a label: the standardization leaves a nominal class as it is, as
+    // InstancesConverter.fit does
+    final Standardization std = nominal ? moments.build().withoutTargetScaling()
+        : moments.build();
     InstancesConverter converter = coding.withStandardization(std, moments.totalWeight(),
         moments.rows());
+    final double[] classWeights = nominal ? summary.classCounts() : null;
+    final int[] trainedClasses = nominal ? NominalClassModel.presentClasses(classWeights) : null;
+    // a row's target: the standardized class value, or the index of its class among the
+    // trained ones (the classes with training rows, in declared order)
+    final int[] trainedIndex = nominal ? new int[classWeights.length] : null;
+    for (int t = 0; nominal && t < trainedClasses.length; t++) {
+      trainedIndex[trainedClasses[t]] = t;
+    }
 
     JavaRDD<RowBlock> blocks = rows.mapPartitions(it -> {
       DesignMatrix.Builder b = new DesignMatrix.Builder(p, DesignMatrix.DEFAULT_BLOCK_ROWS);
@@ -119,13 +158,15 @@ final class TrainingData {
       while (it.hasNext()) {
         double[] x = coded(reader, coding, it.next(), values);
         if (x != null) {
-          b.addRow(std.standardize(x, x), std.standardizeTarget(values[classIndex]), 1.0);
+          double y = values[classIndex];
+          b.addRow(std.standardize(x, x), nominal ? trainedIndex[(int) y]
+              : std.standardizeTarget(y), 1.0);
         }
       }
       return blocksOf(b);
     });
     return new TrainingData(header, converter, blocks, summary.rowsWithClass,
-        summary.classMin, summary.classMax);
+        summary.classMin, summary.classMax, classWeights, trainedClasses);
   }
 
   /** The coded columns of a row with a class value (null for a row without). */

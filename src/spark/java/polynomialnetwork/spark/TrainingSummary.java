@@ -10,7 +10,8 @@ import weka.core.Utils;
  * does not is kept, to be reported), how many rows there are and how many have a class value,
  * the class range (for clipping predictions), and per attribute what Weka's missing-value
  * replacement needs: the sum and count of a numeric attribute's known values over the rows with
- * a class, and a nominal attribute's value counts. Every row weighs 1.
+ * a class, and a nominal attribute's value counts (for a nominal class, the rows of each class).
+ * Every row weighs 1.
  */
 final class TrainingSummary implements Serializable {
 
@@ -90,6 +91,14 @@ final class TrainingSummary implements Serializable {
       }
     }
     return this;
+  }
+
+  /**
+   * The number of rows of each value of a nominal class (its training weight: every row weighs
+   * 1); null for a numeric class.
+   */
+  double[] classCounts() {
+    return counts[classIndex] == null ? null : counts[classIndex].clone();
   }
 
   /**

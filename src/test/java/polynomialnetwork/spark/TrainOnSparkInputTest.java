@@ -94,10 +94,43 @@ class TrainOnSparkInputTest extends LocalSparkTest {
   }
 
   @Test
-  void aTextClassColumn() throws IOException {
-    Path csv = write("nominalclass.csv", "a,b,y", "1,2,low", "2,3,high");
+  void aClassColumnWithNumbersAndText() throws IOException {
+    // a numeric class with a typo must not quietly become a classification
+    Path csv = write("mixedclass.csv", "a,b,y", "1,2,3.5", "2,3,4.5", "3,4,abc");
     String msg = refused("--input", csv.toString());
-    assertTrue(msg.contains("--class y is nominal") && msg.contains("predicts a number"), msg);
+    assertTrue(msg.contains("mixedclass.csv") && msg.contains("the class column 'y' holds "
+        + "numbers (e.g. '3.5') and text (e.g. 'abc')") && msg.contains("--nominal-class"), msg);
+  }
+
+  @Test
+  void aClassValueTheHeaderDoesNotDeclare() throws IOException {
+    Path csv = write("undeclared.csv", "a,b,y", "1,2,yes", "2,3,no", "3,4,maybe");
+    Path header = write("undeclared.arff", "@relation t", "@attribute a numeric",
+        "@attribute b numeric", "@attribute y {no,yes}", "@data");
+    String msg = refused("--input", csv.toString(), "--header", header.toString());
+    assertTrue(msg.contains("undeclared.csv") && msg.contains("[3, 4, maybe]")
+        && msg.contains("the class column 'y' holds 'maybe', which is not one of the classes "
+            + "the header lists for it {no,yes}") && msg.contains("write ?"), msg);
+  }
+
+  @Test
+  void aClassColumnWithOneTextValue() throws IOException {
+    // Weka refuses a unary class as well
+    Path csv = write("unary.csv", "a,b,y", "1,2,yes", "2,3,yes");
+    String msg = refused("--input", csv.toString());
+    assertTrue(msg.contains("the class 'y' is nominal with one class only, {yes}")
+        && msg.contains("unary.csv") && msg.contains("--header"), msg);
+  }
+
+  @Test
+  void nominalClassAgainstAHeaderThatDeclaresItNumeric() throws IOException {
+    Path csv = write("numericheader.csv", "a,b,y", "1,2,0", "2,3,1");
+    Path header = write("numericheader.arff", "@relation t", "@attribute a numeric",
+        "@attribute b numeric", "@attribute y numeric", "@data");
+    String msg = refused("--input", csv.toString(), "--header", header.toString(),
+        "--nominal-class");
+    assertTrue(msg.contains("--nominal-class") && msg.contains("declares the class 'y' numeric"),
+        msg);
   }
 
   @Test

@@ -483,11 +483,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     }
     int[] present = NominalClassModel.presentClasses(weights);
     if (matrix == null || present.length < 2) {
-      m_Converter = converter;
-      m_NominalModel = NominalClassModel.constant(names, weights, converter.trainingRows() == 0
-        ? "no training instances with a class value" : present.length == 1
-          ? "only one class, '" + names[present[0]] + "', has training instances"
-          : converter.columns() == 0 ? "no input attributes" : "total instance weight is zero");
+      setConstantNominal(converter, names, weights);
       return;
     }
     if (converter.columns() == 0) {
@@ -529,6 +525,36 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     forgetModel();
     requireOptionsForNominalClass();
     trainNominal(converter, blocks, classNames, classWeights, trainedClasses);
+  }
+
+  /**
+   * Makes the model of a nominal class the constant distribution of the class weights, as
+   * {@link #buildClassifier(Instances)} does when fewer than two classes have training weight or
+   * there are no rows or no input columns to train on; for rows held elsewhere (the partitions of
+   * a Spark data set), where {@link #buildNominal(InstancesConverter, RowBlocks, String[],
+   * double[], int[])} cannot train.
+   *
+   * @param converter the conversion fitted on the training data
+   * @param classNames the class attribute's values
+   * @param classWeights the training weight of each class value (all 0 when there was nothing to
+   *     train on: the distribution is then uniform)
+   * @throws Exception if the options do not suit a nominal class
+   */
+  public void buildNominalConstant(InstancesConverter converter, String[] classNames,
+    double[] classWeights) throws Exception {
+    forgetModel();
+    requireOptionsForNominalClass();
+    setConstantNominal(converter, classNames, classWeights);
+  }
+
+  private void setConstantNominal(InstancesConverter converter, String[] names,
+    double[] weights) {
+    int[] present = NominalClassModel.presentClasses(weights);
+    m_Converter = converter;
+    m_NominalModel = NominalClassModel.constant(names, weights, converter.trainingRows() == 0
+      ? "no training instances with a class value" : present.length == 1
+        ? "only one class, '" + names[present[0]] + "', has training instances"
+        : converter.columns() == 0 ? "no input attributes" : "total instance weight is zero");
   }
 
   private void trainNominal(InstancesConverter converter, RowBlocks blocks, String[] names,
