@@ -103,7 +103,7 @@ public final class NominalClassModel implements Serializable {
     NetworkReport.FitSummary summary = NetworkReport.FitSummary.of(fit, solverName, stepName,
         requestedRank, error[0], settings.freshSamplingBatches());
     return new NominalClassModel(classNames, classWeights, trainedClasses, net, summary,
-        error[1], fit.rankScores(), null, TrainingCurve.of(fit, 1.0));
+        error[1], fit.rankScores(), null, TrainingCurve.ofLogLoss(fit));
   }
 
   /**

@@ -28,6 +28,11 @@ public final class TrainingCurve implements Serializable {
   public final double[] probeHeldOutRmse;
   /** The probe's best iteration (by held-out error); -1 without one. */
   public final int probeBestIteration;
+  /**
+   * What the curve measures when it is not the RMSE in class units: "log-loss" (nats per
+   * instance) for a nominal class; null for the RMSE (and in models saved before it existed).
+   */
+  private String errorName;
 
   /**
    * @param iterations iteration numbers of the final fit
@@ -84,6 +89,26 @@ public final class TrainingCurve implements Serializable {
     // with several validation runs the iteration count is the minimum of their mean curve
     int chosen = fit.chosenIterations() >= 0 ? fit.chosenIterations() : probe.bestIteration();
     return new TrainingCurve(it, r, fit.bestIteration(), pit, pr, ph, chosen);
+  }
+
+  /**
+   * The curve of an engine fit of the log-loss (a nominal class): the mean log-loss in nats
+   * per instance instead of the RMSE.
+   */
+  public static TrainingCurve ofLogLoss(FitResult fit) {
+    TrainingCurve c = of(fit, 1.0);
+    c.errorName = "log-loss";
+    return c;
+  }
+
+  /** "RMSE" or "log-loss": what the curve measures. */
+  public String errorName() {
+    return errorName == null ? "RMSE" : errorName;
+  }
+
+  /** The unit of {@link #errorName()}: class units, or nats per instance. */
+  public String errorUnit() {
+    return errorName == null ? "class units" : "nats per instance";
   }
 
   /** @return whether an early-stopping probe is included */

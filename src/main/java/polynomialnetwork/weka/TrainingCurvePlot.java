@@ -25,7 +25,8 @@ final class TrainingCurvePlot {
 
   static void paint(Graphics2D g, TrainingCurve curve, int x0, int y0, int w, int h) {
     g.setColor(TEXT);
-    g.drawString("Training curve: RMSE (class units) per iteration", x0, y0 + 12);
+    g.drawString("Training curve: " + (curve == null ? "RMSE (class units)"
+        : curve.errorName() + " (" + curve.errorUnit() + ")") + " per iteration", x0, y0 + 12);
     if (curve == null || curve.iterations.length == 0) {
       g.drawString("(no training curve stored with this model)", x0, y0 + 40);
       return;
@@ -106,11 +107,13 @@ final class TrainingCurvePlot {
 
     // legend
     int ly = py + ph + 50;
-    legend(g, px, ly, CURVE, solid, "training RMSE of the model (best iterate "
+    String e = curve.errorName();
+    legend(g, px, ly, CURVE, solid, "training " + e + " of the model (best iterate "
         + curve.bestIteration + ", final " + NetworkPicture.fmt(last(curve.rmse)) + ")");
     if (curve.hasProbe()) {
-      legend(g, px, ly + 16, PROBE, dashed, "early-stopping probe: training RMSE");
-      legend(g, px, ly + 32, HELD_OUT, dashed, "early-stopping probe: held-out RMSE (lowest at "
+      legend(g, px, ly + 16, PROBE, dashed, "early-stopping probe: training " + e);
+      legend(g, px, ly + 32, HELD_OUT, dashed, "early-stopping probe: held-out " + e
+          + " (lowest at "
           + curve.probeBestIteration + ")");
     }
   }
