@@ -6,6 +6,8 @@
 # The flow reads ${user.dir}/test-data/cpu.arff and appends its text results to
 # ${user.dir}/polynomialnetwork-kf-results.txt, so it runs in a scratch directory holding a link to
 # test-data/. Prints the evaluation summary; fails if it is missing.
+# Then the same flow on a nominal class, doc/knowledgeflow/polynomialnetwork-cv-classification.kf
+# (test-data/classification/iris.arff): the evaluation must report the classification summary.
 # Usage: scripts/knowledgeflow.sh [--rebuild]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,3 +48,21 @@ grep -q '^Root relative squared error' "$OUT" || fail "no RRSE in the evaluation
 [ "$MODELS" -ge 10 ] || fail "expected a model for each of the 10 folds, got $MODELS"
 mkdir -p target/knowledgeflow
 cp "$OUT" "$WORK/flow.log" target/knowledgeflow/
+
+FLOW="$REPO/doc/knowledgeflow/polynomialnetwork-cv-classification.kf"
+echo ">> java weka.knowledgeflow.FlowRunner $FLOW"
+(cd "$WORK/run" && java "${JOPTS[@]}" -cp "$CP" weka.knowledgeflow.FlowRunner "$FLOW") \
+  > "$WORK/flow-classification.log" 2>&1 \
+  || { cat "$WORK/flow-classification.log"; fail "FlowRunner exited with an error (nominal class)"; }
+if grep -q '\[ERROR\]' "$WORK/flow-classification.log"; then
+  cat "$WORK/flow-classification.log"; fail "the nominal-class flow logged an error"
+fi
+OUT="$WORK/run/polynomialnetwork-kf-classification-results.txt"
+[ -s "$OUT" ] || { cat "$WORK/flow-classification.log"; fail "no results written by the nominal-class flow"; }
+MODELS=$(grep -c '^=== Classifier model ===' "$OUT" || true)
+echo ">> nominal class: $MODELS fold models, evaluation:"
+sed -n '/^=== Evaluation result ===/,$p' "$OUT" | head -20
+grep -q '^Correctly Classified Instances' "$OUT" || fail "no classification summary for the nominal class"
+grep -q 'P(class = c | z)' "$OUT" || fail "the fold models are not classifiers' reports"
+[ "$MODELS" -ge 10 ] || fail "expected a model for each of the 10 folds, got $MODELS"
+cp "$OUT" "$WORK/flow-classification.log" target/knowledgeflow/
