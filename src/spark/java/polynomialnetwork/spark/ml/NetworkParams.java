@@ -9,6 +9,7 @@ import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.Params;
 import org.apache.spark.ml.util.Identifiable;
 import polynomialnetwork.engine.optimizer.SolverSettings;
+import polynomialnetwork.weka.OptionText;
 import scala.runtime.AbstractFunction1;
 import weka.classifiers.functions.PolynomialNetwork;
 import weka.core.SelectedTag;
@@ -41,25 +42,21 @@ final class NetworkParams implements Serializable {
   final Param<String> weightCol;
 
   NetworkParams(Identifiable owner) {
-    rank = new IntParam(owner, "rank", "number of hidden units r (>= 1), or 0 for the "
-        + "automatic choice by validation (Weka's -N)", new Valid<>("rank"));
-    solver = new Param<>(owner, "solver", "the solver: one of " + names(
-        PolynomialNetwork.TAGS_SOLVER) + " (Weka's -solver)", new Valid<>("solver"));
-    stepRule = new Param<>(owner, "stepRule", "the step rule: one of " + names(
-        PolynomialNetwork.TAGS_STEP) + " (Weka's -step; unit is for regression only)",
-        new Valid<>("stepRule"));
-    maxIter = new IntParam(owner, "maxIter", "maximum iterations (>= 1) (Weka's -I)",
+    // the docs are the Weka classifier's tip texts, prefixed with the Weka option
+    rank = new IntParam(owner, "rank", doc(OptionText.NUM_HIDDEN_UNITS), new Valid<>("rank"));
+    solver = new Param<>(owner, "solver", doc(OptionText.SOLVER) + " One of " + names(
+        PolynomialNetwork.TAGS_SOLVER) + ".", new Valid<>("solver"));
+    stepRule = new Param<>(owner, "stepRule", doc(OptionText.STEP) + " One of " + names(
+        PolynomialNetwork.TAGS_STEP) + ".", new Valid<>("stepRule"));
+    maxIter = new IntParam(owner, "maxIter", doc(OptionText.MAX_ITERATIONS),
         new Valid<>("maxIter"));
-    tol = new DoubleParam(owner, "tol", "tolerance on the relative residual (>= 0) (Weka's "
-        + "-tol)", new Valid<>("tol"));
-    ridge = new DoubleParam(owner, "ridge", "ridge penalty (>= 0) (Weka's -ridge)",
-        new Valid<>("ridge"));
-    seed = new IntParam(owner, "seed", "random seed (Weka's -S)", new Valid<>("seed"));
-    validationFraction = new DoubleParam(owner, "validationFraction", "fraction of the rows "
-        + "held out to choose the rank when rank = 0 (Weka's -validation)",
-        new Valid<>("validationFraction"));
-    validationRuns = new IntParam(owner, "validationRuns", "validation splits averaged when "
-        + "rank = 0 (Weka's -validation-runs)", new Valid<>("validationRuns"));
+    tol = new DoubleParam(owner, "tol", doc(OptionText.TOLERANCE), new Valid<>("tol"));
+    ridge = new DoubleParam(owner, "ridge", doc(OptionText.RIDGE), new Valid<>("ridge"));
+    seed = new IntParam(owner, "seed", doc(OptionText.SEED), new Valid<>("seed"));
+    validationFraction = new DoubleParam(owner, "validationFraction",
+        doc(OptionText.VALIDATION), new Valid<>("validationFraction"));
+    validationRuns = new IntParam(owner, "validationRuns", doc(OptionText.VALIDATION_RUNS),
+        new Valid<>("validationRuns"));
     wekaOptions = new Param<>(owner, "wekaOptions", "further options of "
         + "weka.classifiers.functions.PolynomialNetwork as a Weka option string (e.g. "
         + "\"-no-linear -clip 0.5\"); the options of the typed params are refused here",
@@ -135,6 +132,10 @@ final class NetworkParams implements Serializable {
   String weightColumn(Params owner) {
     String w = owner.getOrDefault(weightCol);
     return w == null || w.isEmpty() ? null : w;
+  }
+
+  private static String doc(OptionText option) {
+    return "(Weka's " + option.synopsis() + ") " + option.tipText();
   }
 
   private static int tag(Tag[] tags, String name) {

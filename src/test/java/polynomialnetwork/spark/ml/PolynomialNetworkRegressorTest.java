@@ -150,7 +150,9 @@ class PolynomialNetworkRegressorTest {
     long start = System.nanoTime();
     Dataset<Row> training = frame(train.data, 0, 3000, 2).cache();
     Dataset<Row> testRows = frame(test.data, 3000, 4000, 2).cache();
-    PolynomialNetworkRegressor net = new PolynomialNetworkRegressor().setLabelCol("y");
+    // one validation split (not the default five) and 50 iterations keep the ten fits short
+    PolynomialNetworkRegressor net = new PolynomialNetworkRegressor().setLabelCol("y")
+        .setValidationRuns(1).setMaxIter(50);
     Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {assembler(), net});
     ParamMap[] grid = new ParamGridBuilder().addGrid(net.rank(), new int[] {1, 3, 5}).build();
     RegressionEvaluator rmse = new RegressionEvaluator().setLabelCol("y")
@@ -219,7 +221,7 @@ class PolynomialNetworkRegressorTest {
   /** Fits the estimator and Weka on the same rows; their test predictions agree to 1e-9. */
   private static void assertSameAsWeka(PolynomialNetworkRegressor net, boolean weighted)
       throws Exception {
-    Dataset<Row> training = frame(train.data, 0, 1500, 3);
+    Dataset<Row> training = frame(train.data, 0, 1200, 3);
     Dataset<Row> testRows = frame(test.data, 3000, 3300, 1);
     Dataset<Row> assembled = assembler().transform(training);
     PolynomialNetworkRegressionModel model = net.setLabelCol("y").fit(assembled);
@@ -241,13 +243,14 @@ class PolynomialNetworkRegressorTest {
 
   @Test
   void aFitEqualsWekasOnTheSameRows() throws Exception {
-    assertSameAsWeka(new PolynomialNetworkRegressor().setRank(3).setMaxIter(40), false);
+    assertSameAsWeka(new PolynomialNetworkRegressor().setRank(3).setMaxIter(30)
+        .setValidationRuns(2), false);
   }
 
   @Test
   void aWeightedFitEqualsWekasWeightedFit() throws Exception {
-    assertSameAsWeka(new PolynomialNetworkRegressor().setRank(3).setMaxIter(40)
-        .setWeightCol("w"), true);
+    assertSameAsWeka(new PolynomialNetworkRegressor().setRank(3).setMaxIter(30)
+        .setValidationRuns(1).setWeightCol("w"), true);
   }
 
   @Test
