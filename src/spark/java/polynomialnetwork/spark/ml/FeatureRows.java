@@ -85,7 +85,18 @@ final class FeatureRows {
     for (int j = 0; j < p; j++) {
       sel[j] = x.getItem(j);
     }
-    sel[p] = label;
+    if (classValues == null) {
+      sel[p] = label;
+    } else {
+      // a class index as the name of its class, which is how the rows' reader takes a nominal
+      // value
+      Column[] names = new Column[classValues.size()];
+      for (int c = 0; c < names.length; c++) {
+        names[c] = functions.lit(classValues.get(c));
+      }
+      sel[p] = functions.element_at(functions.array(names),
+          label.cast(DataTypes.IntegerType).plus(1));
+    }
     sel[p + 1] = functions.lit(null).cast(DataTypes.StringType);
     if (weightCol != null) {
       sel[p + 2] = weight;
