@@ -283,6 +283,21 @@ class PolynomialNetworkRegressorTest {
     assertEquals(weka.getNumHiddenUnits(), net.getRank());
   }
 
+  @Test
+  void theEstimatorSavesAndLoadsWithItsParams() throws Exception {
+    PolynomialNetworkRegressor net = new PolynomialNetworkRegressor().setRank(4)
+        .setSolver("EP-ROM").setWekaOptions("-no-linear").setWeightCol("w").setLabelCol("y");
+    String path = dir.resolve("estimator").toString();
+    net.write().overwrite().save(path);
+    PolynomialNetworkRegressor loaded = PolynomialNetworkRegressor.load(path);
+    assertEquals(net.uid(), loaded.uid());
+    assertEquals(4, loaded.getRank());
+    assertEquals("EP-ROM", loaded.getSolver());
+    assertEquals("w", loaded.getWeightCol());
+    assertEquals("y", loaded.getLabelCol());
+    assertArrayEquals(net.wekaClassifier().getOptions(), loaded.wekaClassifier().getOptions());
+  }
+
   private static void assertInvalid(String param, Runnable set) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, set::run);
     assertTrue(e.getMessage().contains(param), e.getMessage());
