@@ -135,7 +135,7 @@ public final class TrainOnSpark {
     }
   }
 
-  private static BadInputException badInputIn(Throwable e) {
+  static BadInputException badInputIn(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof BadInputException) {
         return (BadInputException) t;
@@ -170,21 +170,7 @@ public final class TrainOnSpark {
   static PolynomialNetwork train(SparkSession spark, Arguments a, PrintStream err,
       UnaryOperator<RowBlocks> decorate) throws Exception {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Path tempCheckpoints = null;
-    boolean ownCheckpoints = sc.getCheckpointDir().isPresent()
-        && sc.getCheckpointDir().get().contains(TEMP_CHECKPOINTS);
-    if (a.checkpointDir != null) {
-      sc.setCheckpointDir(a.checkpointDir);
-    } else if ((!sc.getCheckpointDir().isPresent() || ownCheckpoints) && sc.isLocal()) {
-      // a folder of its own, deleted at the end (also when an earlier run in this session made
-      // one: that one is gone)
-      tempCheckpoints = Files.createTempDirectory(TEMP_CHECKPOINTS);
-      sc.setCheckpointDir(tempCheckpoints.toString());
-    } else if (!sc.getCheckpointDir().isPresent()) {
-      err.println("TrainOnSpark: no --checkpoint-dir: the per-row state is not checkpointed, so"
-          + " a lost executor is recovered by recomputing every pass since the start. Give a"
-          + " folder on a shared file system (HDFS, S3) for long fits.");
-    }
+    Path tempCheckpoints = checkpoints(sc, a.checkpointDir, err);
     JobCounter jobs = new JobCounter();
     spark.sparkContext().addSparkListener(jobs);
     PolynomialNetwork classifier = new PolynomialNetwork();
@@ -309,6 +295,34 @@ public final class TrainOnSpark {
     }
   }
 
+  /**
+   * Sets the checkpoint folder of the per-row state: {@code checkpointDir} when given; else, with
+   * a local master and no folder set (or one made here before), a temporary folder of its own,
+   * which the caller deletes at the end ({@link #deleteTree}); else none is set, which is said on
+   * {@code err}.
+   *
+   * @return the temporary folder made, or null
+   */
+  static Path checkpoints(JavaSparkContext sc, String checkpointDir, PrintStream err)
+      throws IOException {
+    boolean ownCheckpoints = sc.getCheckpointDir().isPresent()
+        && sc.getCheckpointDir().get().contains(TEMP_CHECKPOINTS);
+    if (checkpointDir != null) {
+      sc.setCheckpointDir(checkpointDir);
+    } else if ((!sc.getCheckpointDir().isPresent() || ownCheckpoints) && sc.isLocal()) {
+      // a folder of its own, deleted at the end (also when an earlier run in this session made
+      // one: that one is gone)
+      Path temp = Files.createTempDirectory(TEMP_CHECKPOINTS);
+      sc.setCheckpointDir(temp.toString());
+      return temp;
+    } else if (!sc.getCheckpointDir().isPresent() && err != null) {
+      err.println("TrainOnSpark: no --checkpoint-dir: the per-row state is not checkpointed, so"
+          + " a lost executor is recovered by recomputing every pass since the start. Give a"
+          + " folder on a shared file system (HDFS, S3) for long fits.");
+    }
+    return null;
+  }
+
   /** The iterations of the final fit (0 for a constant model). */
   static int iterations(PolynomialNetwork classifier) {
     return classifier.getNominalClassModel() != null
@@ -326,7 +340,7 @@ public final class TrainOnSpark {
     return sb.append(c.numValues() > 20 ? ", ...}" : "}").toString();
   }
 
-  private static void deleteTree(File f) {
+  static void deleteTree(File f) {
     File[] inside = f.listFiles();
     if (inside != null) {
       for (File g : inside) {

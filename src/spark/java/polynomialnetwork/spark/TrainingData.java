@@ -3,6 +3,7 @@ package polynomialnetwork.spark;
 import polynomialnetwork.engine.Standardization;
 import polynomialnetwork.engine.data.DesignMatrix;
 import polynomialnetwork.engine.data.RowBlock;
+import polynomialnetwork.engine.data.WeightScaling;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -87,16 +88,35 @@ final class TrainingData {
    */
   static TrainingData prepare(JavaSparkContext sc, InputTable table, Instances header,
       int partitions) throws Exception {
+    JavaRDD<Row> rows = table.rows.select(table.selection(header)).javaRDD();
+    return prepare(rows, header, table.path, "--input " + table.path,
+        table.format == InputTable.Format.CSV ? " (only a header row)" : "", false, partitions,
+        " Choose the class with --class NAME.");
+  }
+
+  /**
+   * The same from rows already in the header's order (each attribute's column, then a column
+   * naming the row's file, null when none, then the row's weight when {@code weighted}).
+   *
+   * @param inputPath what {@link RowReader} names as the input in a message
+   * @param source how a message names the data ("--input PATH")
+   * @param emptyHint what follows "holds no data rows" in a message
+   * @param weighted whether the rows carry weights (finite and >= 0, checked by the caller)
+   * @param noClassHint what follows the message that the class has no values
+   */
+  static TrainingData prepare(JavaRDD<Row> rows, Instances header, String inputPath,
+      String source, String emptyHint, boolean weighted, int partitions, String noClassHint)
+      throws Exception {
     if (header.numAttributes() < 2) {
-      throw new BadInputException("--input " + table.path + " has no input column besides the"
+      throw new BadInputException(source + " has no input column besides the"
           + " class '" + header.classAttribute().name() + "'; PolynomialNetwork needs at least"
           + " one.");
     }
-    JavaRDD<Row> rows = table.rows.select(table.selection(header)).javaRDD();
     if (rows.getNumPartitions() > partitions) {
       rows = rows.coalesce(partitions, false);
     }
-    final RowReader reader = new RowReader(header, table.path);
+    final RowReader reader = new RowReader(header, inputPath);
+    final int weightColumn = weighted ? header.numAttributes() + 1 : -1;
     final int attributes = header.numAttributes();
     final int classIndex = header.classIndex();
 
@@ -104,7 +124,8 @@ final class TrainingData {
       TrainingSummary s = new TrainingSummary(reader.header());
       double[] values = new double[attributes];
       while (it.hasNext()) {
-        s.add(reader, it.next(), values);
+        Row row = it.next();
+        s.add(reader, row, values, weightOf(row, weightColumn));
       }
       return s;
     }, TrainingSummary::merge);
@@ -113,25 +134,27 @@ final class TrainingData {
     }
     String className = header.classAttribute().name();
     if (summary.rows == 0) {
-      throw new BadInputException("--input " + table.path + " holds no data rows"
-          + (table.format == InputTable.Format.CSV ? " (only a header row)" : "") + ".");
+      throw new BadInputException(source + " holds no data rows" + emptyHint + ".");
     }
     if (summary.rowsWithClass == 0) {
-      throw new BadInputException("--input " + table.path + ": the class column '" + className
-          + "' has no values (it is missing in all " + summary.rows + " rows). Choose the "
-          + "class with --class NAME.");
+      throw new BadInputException(source + ": the class column '" + className
+          + "' has no values (it is missing in all " + summary.rows + " rows)." + noClassHint);
     }
 
     final InstancesConverter coding = InstancesConverter.coding(header,
         summary.meansAndModes());
     final int p = coding.columns();
+    // weights near the ends of the double range are scaled by a power of two, as Weka's are
+    final int weightShift = WeightScaling.shiftFor(summary.maxWeight);
     Standardization.Accumulator moments = OrderedMerge.summarise(rows, it -> {
       Standardization.Accumulator acc = new Standardization.Accumulator(p);
       double[] values = new double[attributes];
       while (it.hasNext()) {
-        double[] x = coded(reader, coding, it.next(), values);
+        Row row = it.next();
+        double[] x = coded(reader, coding, row, values);
         if (x != null) {
-          acc.add(x, values[classIndex], 1.0);
+          acc.add(x, values[classIndex],
+              WeightScaling.apply(weightOf(row, weightColumn), weightShift));
         }
       }
       return acc;
@@ -141,9 +164,12 @@ final class TrainingData {
     // InstancesConverter.fit does
     final Standardization std = nominal ? moments.build().withoutTargetScaling()
         : moments.build();
-    InstancesConverter converter = coding.withStandardization(std, moments.totalWeight(),
-        moments.rows());
+    InstancesConverter converter = coding.withStandardization(std,
+        Math.scalb(moments.totalWeight(), -weightShift), moments.rows());
     final double[] classWeights = nominal ? summary.classCounts() : null;
+    for (int c = 0; nominal && c < classWeights.length; c++) {
+      classWeights[c] = WeightScaling.apply(classWeights[c], weightShift);
+    }
     final int[] trainedClasses = nominal ? NominalClassModel.presentClasses(classWeights) : null;
     // a row's target: the standardized class value, or the index of its class among the
     // trained ones (the classes with training rows, in declared order)
@@ -156,17 +182,24 @@ final class TrainingData {
       DesignMatrix.Builder b = new DesignMatrix.Builder(p, DesignMatrix.DEFAULT_BLOCK_ROWS);
       double[] values = new double[attributes];
       while (it.hasNext()) {
-        double[] x = coded(reader, coding, it.next(), values);
+        Row row = it.next();
+        double[] x = coded(reader, coding, row, values);
         if (x != null) {
           double y = values[classIndex];
           b.addRow(std.standardize(x, x), nominal ? trainedIndex[(int) y]
-              : std.standardizeTarget(y), 1.0);
+              : std.standardizeTarget(y),
+              WeightScaling.apply(weightOf(row, weightColumn), weightShift));
         }
       }
       return blocksOf(b);
     });
     return new TrainingData(header, converter, blocks, summary.rowsWithClass,
         summary.classMin, summary.classMax, classWeights, trainedClasses);
+  }
+
+  /** The weight of a row: its weight column's value, or 1 when there is none (-1). */
+  private static double weightOf(Row row, int weightColumn) {
+    return weightColumn < 0 ? 1.0 : ((Number) row.get(weightColumn)).doubleValue();
   }
 
   /** The coded columns of a row with a class value (null for a row without). */

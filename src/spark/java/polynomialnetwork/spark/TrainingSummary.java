@@ -11,7 +11,7 @@ import weka.core.Utils;
  * the class range (for clipping predictions), and per attribute what Weka's missing-value
  * replacement needs: the sum and count of a numeric attribute's known values over the rows with
  * a class, and a nominal attribute's value counts (for a nominal class, the rows of each class).
- * Every row weighs 1.
+ * A row weighs its weight (1 unless the rows carry weights), as a Weka instance does.
  */
 final class TrainingSummary implements Serializable {
 
@@ -26,6 +26,8 @@ final class TrainingSummary implements Serializable {
   long rowsWithClass;
   double classMin = Double.POSITIVE_INFINITY;
   double classMax = Double.NEGATIVE_INFINITY;
+  /** The largest weight of a row with a class value (what {@code WeightScaling} scales by). */
+  double maxWeight;
   /** What is wrong with the first row (in partition order) that does not fit, or null. */
   String problem;
 
@@ -43,6 +45,11 @@ final class TrainingSummary implements Serializable {
   }
 
   TrainingSummary add(RowReader reader, Row row, double[] values) {
+    return add(reader, row, values, 1.0);
+  }
+
+  /** Adds a row of weight {@code w} (finite and >= 0). */
+  TrainingSummary add(RowReader reader, Row row, double[] values, double w) {
     if (problem != null) {
       return this;
     }
@@ -56,16 +63,19 @@ final class TrainingSummary implements Serializable {
       return this; // dropped, as Weka drops instances with a missing class before training
     }
     rowsWithClass++;
-    classMin = Math.min(classMin, y);
-    classMax = Math.max(classMax, y);
+    maxWeight = Math.max(maxWeight, w);
+    if (w > 0) { // the class range of the rows with positive weight, as Weka's
+      classMin = Math.min(classMin, y);
+      classMax = Math.max(classMax, y);
+    }
     for (int a = 0; a < values.length; a++) {
       double v = values[a];
       if (!Double.isNaN(v)) {
         if (numeric[a]) {
-          sum[a] += v;
-          known[a] += 1;
+          sum[a] += w * v;
+          known[a] += w;
         } else {
-          counts[a][(int) v] += 1;
+          counts[a][(int) v] += w;
         }
       }
     }
@@ -81,6 +91,7 @@ final class TrainingSummary implements Serializable {
     rowsWithClass += later.rowsWithClass;
     classMin = Math.min(classMin, later.classMin);
     classMax = Math.max(classMax, later.classMax);
+    maxWeight = Math.max(maxWeight, later.maxWeight);
     for (int a = 0; a < sum.length; a++) {
       sum[a] += later.sum[a];
       known[a] += later.known[a];
@@ -94,16 +105,16 @@ final class TrainingSummary implements Serializable {
   }
 
   /**
-   * The number of rows of each value of a nominal class (its training weight: every row weighs
-   * 1); null for a numeric class.
+   * The weight of the rows of each value of a nominal class (its training weight; the number of
+   * its rows when every row weighs 1); null for a numeric class.
    */
   double[] classCounts() {
     return counts[classIndex] == null ? null : counts[classIndex].clone();
   }
 
   /**
-   * Per attribute, the mean of a numeric attribute's known values or the index of a nominal
-   * attribute's most frequent value (the first of equals, as Weka's ReplaceMissingValues takes),
+   * Per attribute, the weighted mean of a numeric attribute's known values or the index of a nominal
+   * attribute's most frequent value by weight (the first of equals, as Weka's ReplaceMissingValues takes),
    * NaN where there is none.
    */
   double[] meansAndModes() {

@@ -1,0 +1,193 @@
+package polynomialnetwork.spark.ml;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Locale;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.Params;
+import org.apache.spark.ml.util.Identifiable;
+import polynomialnetwork.engine.optimizer.SolverSettings;
+import polynomialnetwork.weka.OptionText;
+import scala.runtime.AbstractFunction1;
+import weka.classifiers.functions.PolynomialNetwork;
+import weka.core.SelectedTag;
+import weka.core.Tag;
+import weka.core.Utils;
+
+/**
+ * The PolynomialNetwork options as typed Spark ML params, with the defaults and validity of the
+ * Weka classifier (both from {@link SolverSettings#DEFAULTS}), and the Weka classifier they
+ * configure. One instance per estimator or model, made with its uid.
+ */
+final class NetworkParams implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private static final SolverSettings DEFAULTS = SolverSettings.DEFAULTS;
+  /** The classifier's defaults for what has no getter on the settings (the tags' names). */
+  private static final PolynomialNetwork WEKA_DEFAULTS = new PolynomialNetwork();
+
+  final IntParam rank;
+  final Param<String> solver;
+  final Param<String> stepRule;
+  final IntParam maxIter;
+  final DoubleParam tol;
+  final DoubleParam ridge;
+  final IntParam seed;
+  final DoubleParam validationFraction;
+  final IntParam validationRuns;
+  final Param<String> wekaOptions;
+  final Param<String> weightCol;
+
+  NetworkParams(Identifiable owner) {
+    // the docs are the Weka classifier's tip texts, prefixed with the Weka option
+    rank = new IntParam(owner, "rank", doc(OptionText.NUM_HIDDEN_UNITS), new Valid<>("rank"));
+    solver = new Param<>(owner, "solver", doc(OptionText.SOLVER) + " One of " + names(
+        PolynomialNetwork.TAGS_SOLVER) + ".", new Valid<>("solver"));
+    stepRule = new Param<>(owner, "stepRule", doc(OptionText.STEP) + " One of " + names(
+        PolynomialNetwork.TAGS_STEP) + ".", new Valid<>("stepRule"));
+    maxIter = new IntParam(owner, "maxIter", doc(OptionText.MAX_ITERATIONS),
+        new Valid<>("maxIter"));
+    tol = new DoubleParam(owner, "tol", doc(OptionText.TOLERANCE), new Valid<>("tol"));
+    ridge = new DoubleParam(owner, "ridge", doc(OptionText.RIDGE), new Valid<>("ridge"));
+    seed = new IntParam(owner, "seed", doc(OptionText.SEED), new Valid<>("seed"));
+    validationFraction = new DoubleParam(owner, "validationFraction",
+        doc(OptionText.VALIDATION), new Valid<>("validationFraction"));
+    validationRuns = new IntParam(owner, "validationRuns", doc(OptionText.VALIDATION_RUNS),
+        new Valid<>("validationRuns"));
+    wekaOptions = new Param<>(owner, "wekaOptions", "further options of "
+        + "weka.classifiers.functions.PolynomialNetwork as a Weka option string (e.g. "
+        + "\"-no-linear -clip 0.5\"); the options of the typed params are refused here",
+        new Valid<>("wekaOptions"));
+    weightCol = new Param<>(owner, "weightCol", "instance weight column name (weights finite "
+        + "and >= 0, as Weka's instance weights); empty or unset for weight 1",
+        new Valid<>("weightCol"));
+  }
+
+  void setDefaults(Params owner) {
+    owner.setDefault(rank, (Object) DEFAULTS.rank());
+    owner.setDefault(solver, DEFAULTS.method().displayName());
+    owner.setDefault(stepRule, WEKA_DEFAULTS.getStepRule().getSelectedTag().getIDStr());
+    owner.setDefault(maxIter, (Object) DEFAULTS.maxIterations());
+    owner.setDefault(tol, (Object) DEFAULTS.tolerance());
+    owner.setDefault(ridge, (Object) DEFAULTS.ridge());
+    owner.setDefault(seed, (Object) (int) DEFAULTS.seed());
+    owner.setDefault(validationFraction, (Object) DEFAULTS.validationFraction());
+    owner.setDefault(validationRuns, (Object) DEFAULTS.validationRuns());
+    owner.setDefault(wekaOptions, "");
+    owner.setDefault(weightCol, "");
+  }
+
+  /** The typed params' Weka options, refused in {@link #wekaOptions}, with the param's name. */
+  private static final String[][] TYPED = {{"-N", "rank"}, {"-solver", "solver"},
+    {"-step", "stepRule"}, {"-I", "maxIter"}, {"-tol", "tol"}, {"-ridge", "ridge"},
+    {"-S", "seed"}, {"-validation", "validationFraction"},
+    {"-validation-runs", "validationRuns"}};
+
+  /**
+   * The Weka classifier these params configure.
+   *
+   * @throws IllegalArgumentException naming the param when a value is refused
+   */
+  PolynomialNetwork classifier(Params owner) {
+    String options = owner.getOrDefault(wekaOptions);
+    PolynomialNetwork c = new PolynomialNetwork();
+    String[] split;
+    try {
+      split = Utils.splitOptions(options);
+    } catch (Exception e) {
+      throw new IllegalArgumentException("wekaOptions '" + options + "': " + e.getMessage(), e);
+    }
+    for (String o : split) {
+      for (String[] typed : TYPED) {
+        if (o.equals(typed[0])) {
+          throw new IllegalArgumentException("wekaOptions '" + options + "': " + typed[0]
+              + " is the param " + typed[1] + "; set it there (e.g. set" + Character.toUpperCase(
+                  typed[1].charAt(0)) + typed[1].substring(1) + "(...)).");
+        }
+      }
+    }
+    try {
+      c.setOptions(split);
+    } catch (Exception e) {
+      throw new IllegalArgumentException("wekaOptions '" + options + "': " + e.getMessage(), e);
+    }
+    c.setNumHiddenUnits((Integer) owner.getOrDefault(rank));
+    c.setSolver(new SelectedTag(tag(PolynomialNetwork.TAGS_SOLVER, owner.getOrDefault(solver)),
+        PolynomialNetwork.TAGS_SOLVER));
+    c.setStepRule(new SelectedTag(tag(PolynomialNetwork.TAGS_STEP, owner.getOrDefault(stepRule)),
+        PolynomialNetwork.TAGS_STEP));
+    c.setMaxIterations((Integer) owner.getOrDefault(maxIter));
+    c.setTolerance((Double) owner.getOrDefault(tol));
+    c.setRidge((Double) owner.getOrDefault(ridge));
+    c.setSeed((Integer) owner.getOrDefault(seed));
+    c.setValidationFraction((Double) owner.getOrDefault(validationFraction));
+    c.setValidationRuns((Integer) owner.getOrDefault(validationRuns));
+    return c;
+  }
+
+  /** The weight column, or null for none. */
+  String weightColumn(Params owner) {
+    String w = owner.getOrDefault(weightCol);
+    return w == null || w.isEmpty() ? null : w;
+  }
+
+  private static String doc(OptionText option) {
+    return "(Weka's " + option.synopsis() + ") " + option.tipText();
+  }
+
+  private static int tag(Tag[] tags, String name) {
+    for (Tag t : tags) {
+      if (t.getIDStr().equalsIgnoreCase(name)) {
+        return t.getID();
+      }
+    }
+    return -1;
+  }
+
+  private static String names(Tag[] tags) {
+    String[] n = new String[tags.length];
+    for (int i = 0; i < tags.length; i++) {
+      n[i] = tags[i].getIDStr();
+    }
+    return Arrays.toString(n);
+  }
+
+  /** A param's validity: the engine's own check of the option (Serializable, unlike a lambda). */
+  static final class Valid<T> extends AbstractFunction1<T, Object> implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final String param;
+
+    Valid(String param) {
+      this.param = param;
+    }
+
+    @Override
+    public Object apply(T v) {
+      try {
+        switch (param) {
+          case "rank": DEFAULTS.rank((Integer) v); break;
+          case "maxIter": DEFAULTS.maxIterations((Integer) v); break;
+          case "tol": DEFAULTS.tolerance((Double) v); break;
+          case "ridge": DEFAULTS.ridge((Double) v); break;
+          case "validationFraction": DEFAULTS.validationFraction((Double) v); break;
+          case "validationRuns": DEFAULTS.validationRuns((Integer) v); break;
+          case "solver": return v != null && tag(PolynomialNetwork.TAGS_SOLVER, (String) v) >= 0;
+          case "stepRule": return v != null && tag(PolynomialNetwork.TAGS_STEP, (String) v) >= 0;
+          case "wekaOptions": case "weightCol": return v != null;
+          default: break; // seed: any int
+        }
+        return true;
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
+    }
+
+    @Override
+    public String toString() {
+      return param.toLowerCase(Locale.ROOT);
+    }
+  }
+}

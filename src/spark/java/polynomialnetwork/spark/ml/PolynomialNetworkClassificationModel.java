@@ -1,0 +1,243 @@
+package polynomialnetwork.spark.ml;
+
+import java.io.IOException;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.DefaultParamsReader$;
+import org.apache.spark.ml.util.DefaultParamsWriter$;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.SparkSession;
+import scala.Option;
+import weka.classifiers.functions.PolynomialNetwork;
+import weka.core.DenseInstance;
+import weka.core.Instances;
+import weka.core.Utils;
+
+/**
+ * A trained {@link PolynomialNetworkClassifier}: the Weka model, whose class distribution
+ * ({@code distributionForInstance}) is both the rawPrediction and the probability of a row (it
+ * sums to 1); the prediction is the most probable class's index. Saved with its params and the
+ * Weka model file ({@code data/model.bin}); a PipelineModel holding it saves and loads.
+ */
+public final class PolynomialNetworkClassificationModel
+    extends ProbabilisticClassificationModel<Vector, PolynomialNetworkClassificationModel>
+    implements MLWritable {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String uid;
+  private final NetworkParams params;
+  private final PolynomialNetwork classifier;
+  private final Instances header;
+
+  PolynomialNetworkClassificationModel(String uid, PolynomialNetwork classifier, Instances header) {
+    this(PendingUid.of(uid), classifier, header);
+  }
+
+  private PolynomialNetworkClassificationModel(PendingUid pending, PolynomialNetwork classifier,
+      Instances header) {
+    this.uid = pending.take();
+    this.params = new NetworkParams(this);
+    params.setDefaults(this);
+    this.classifier = classifier;
+    this.header = new Instances(header, 0);
+  }
+
+  @Override
+  public String uid() {
+    return uid != null ? uid : PendingUid.current();
+  }
+
+  public IntParam rank() {
+    return params.rank;
+  }
+
+  public Param<String> solver() {
+    return params.solver;
+  }
+
+  public Param<String> stepRule() {
+    return params.stepRule;
+  }
+
+  public IntParam maxIter() {
+    return params.maxIter;
+  }
+
+  public DoubleParam tol() {
+    return params.tol;
+  }
+
+  public DoubleParam ridge() {
+    return params.ridge;
+  }
+
+  public IntParam seed() {
+    return params.seed;
+  }
+
+  public DoubleParam validationFraction() {
+    return params.validationFraction;
+  }
+
+  public IntParam validationRuns() {
+    return params.validationRuns;
+  }
+
+  public Param<String> wekaOptions() {
+    return params.wekaOptions;
+  }
+
+  public Param<String> weightCol() {
+    return params.weightCol;
+  }
+
+  /** The trained Weka classifier (do not retrain it). */
+  public PolynomialNetwork wekaModel() {
+    return classifier;
+  }
+
+  /** The Weka header the model was trained with: the features' attributes, then the label. */
+  public Instances wekaHeader() {
+    return new Instances(header, 0);
+  }
+
+  @Override
+  public int numFeatures() {
+    return header.numAttributes() - 1;
+  }
+
+  @Override
+  public int numClasses() {
+    return header.classAttribute().numValues();
+  }
+
+  @Override
+  public Vector predictRaw(Vector features) {
+    int p = numFeatures();
+    if (features.size() != p) {
+      throw new IllegalArgumentException("PolynomialNetworkClassificationModel: a features "
+          + "vector of length " + features.size() + "; the model was trained on " + p + ".");
+    }
+    double[] values = new double[p + 1];
+    for (int j = 0; j < p; j++) {
+      values[j] = features.apply(j);
+    }
+    values[p] = Utils.missingValue();
+    DenseInstance row = new DenseInstance(1.0, values);
+    row.setDataset(header);
+    try {
+      // the classifier's converter runs Weka filters, which hold the row they convert
+      synchronized (classifier) {
+        return Vectors.dense(classifier.distributionForInstance(row));
+      }
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("PolynomialNetworkClassificationModel: " + e.getMessage(),
+          e);
+    }
+  }
+
+  /**
+   * The model and its prediction and probability columns, for Spark's training summaries (a
+   * Java subclass must say which of the two inherited versions it means).
+   */
+  @Override
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  public scala.Tuple3 findSummaryModel() {
+    return new scala.Tuple3(this, getPredictionCol(), getProbabilityCol());
+  }
+
+  /** The raw prediction is already the class distribution. */
+  @Override
+  public Vector raw2probabilityInPlace(Vector rawPrediction) {
+    return rawPrediction;
+  }
+
+  @Override
+  public PolynomialNetworkClassificationModel copy(ParamMap extra) {
+    PolynomialNetworkClassificationModel copy =
+        new PolynomialNetworkClassificationModel(uid, classifier, header);
+    return copyValues(copy, extra).setParent(parent());
+  }
+
+  /**
+   * Writes the Weka model file (the classifier, then the header) that the Weka Explorer opens,
+   * to {@code path} on any file system Spark's Hadoop configuration reaches.
+   */
+  public void writeWekaModel(String path) throws IOException {
+    WekaModelFiles.write(SparkSession.active().sparkContext().hadoopConfiguration(), path,
+        classifier, header);
+  }
+
+  @Override
+  public String toString() {
+    return "PolynomialNetworkClassificationModel: uid=" + uid + ", numClasses=" + numClasses()
+        + ", numFeatures=" + numFeatures();
+  }
+
+  @Override
+  public MLWriter write() {
+    return new Writer(this);
+  }
+
+  public static MLReader<PolynomialNetworkClassificationModel> read() {
+    return new Reader();
+  }
+
+  public static PolynomialNetworkClassificationModel load(String path) {
+    return read().load(path);
+  }
+
+  /** Params as DefaultParamsWriter writes them, the Weka model in data/model.bin. */
+  static final class Writer extends MLWriter {
+    private final PolynomialNetworkClassificationModel model;
+
+    Writer(PolynomialNetworkClassificationModel model) {
+      this.model = model;
+    }
+
+    @Override
+    public void saveImpl(String path) {
+      DefaultParamsWriter$.MODULE$.saveMetadata(model, path, sc(), Option.empty(),
+          Option.empty());
+      try {
+        WekaModelFiles.write(sc().hadoopConfiguration(),
+            new Path(path, WekaModelFiles.DATA_FILE).toString(), model.classifier, model.header);
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot write the Weka model under " + path + ": " + e,
+            e);
+      }
+    }
+  }
+
+  static final class Reader extends MLReader<PolynomialNetworkClassificationModel> {
+    @Override
+    public PolynomialNetworkClassificationModel load(String path) {
+      DefaultParamsReader.Metadata metadata = DefaultParamsReader$.MODULE$.loadMetadata(path,
+          sc(), PolynomialNetworkClassificationModel.class.getName());
+      Object[] weka;
+      try {
+        weka = WekaModelFiles.read(sc().hadoopConfiguration(),
+            new Path(path, WekaModelFiles.DATA_FILE).toString());
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot read the Weka model under " + path + ": " + e,
+            e);
+      }
+      PolynomialNetworkClassificationModel model = new PolynomialNetworkClassificationModel(
+          metadata.uid(), (PolynomialNetwork) weka[0], (Instances) weka[1]);
+      metadata.getAndSetParams(model, Option.empty());
+      return model;
+    }
+  }
+}

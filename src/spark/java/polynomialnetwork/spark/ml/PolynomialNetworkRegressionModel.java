@@ -1,0 +1,218 @@
+package polynomialnetwork.spark.ml;
+
+import java.io.IOException;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.regression.RegressionModel;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.DefaultParamsReader$;
+import org.apache.spark.ml.util.DefaultParamsWriter$;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.SparkSession;
+import scala.Option;
+import weka.classifiers.functions.PolynomialNetwork;
+import weka.core.DenseInstance;
+import weka.core.Instances;
+import weka.core.Utils;
+
+/**
+ * A trained {@link PolynomialNetworkRegressor}: the Weka model, which predicts each row's
+ * features vector ({@code classifyInstance}, as in Weka: clipped around the training range).
+ * Saved with its params and the Weka model file ({@code data/model.bin}); a PipelineModel holding
+ * it saves and loads.
+ */
+public final class PolynomialNetworkRegressionModel
+    extends RegressionModel<Vector, PolynomialNetworkRegressionModel> implements MLWritable {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String uid;
+  private final NetworkParams params;
+  private final PolynomialNetwork classifier;
+  private final Instances header;
+
+  PolynomialNetworkRegressionModel(String uid, PolynomialNetwork classifier, Instances header) {
+    this(PendingUid.of(uid), classifier, header);
+  }
+
+  private PolynomialNetworkRegressionModel(PendingUid pending, PolynomialNetwork classifier,
+      Instances header) {
+    this.uid = pending.take();
+    this.params = new NetworkParams(this);
+    params.setDefaults(this);
+    this.classifier = classifier;
+    this.header = new Instances(header, 0);
+  }
+
+  @Override
+  public String uid() {
+    return uid != null ? uid : PendingUid.current();
+  }
+
+  public IntParam rank() {
+    return params.rank;
+  }
+
+  public Param<String> solver() {
+    return params.solver;
+  }
+
+  public Param<String> stepRule() {
+    return params.stepRule;
+  }
+
+  public IntParam maxIter() {
+    return params.maxIter;
+  }
+
+  public DoubleParam tol() {
+    return params.tol;
+  }
+
+  public DoubleParam ridge() {
+    return params.ridge;
+  }
+
+  public IntParam seed() {
+    return params.seed;
+  }
+
+  public DoubleParam validationFraction() {
+    return params.validationFraction;
+  }
+
+  public IntParam validationRuns() {
+    return params.validationRuns;
+  }
+
+  public Param<String> wekaOptions() {
+    return params.wekaOptions;
+  }
+
+  public Param<String> weightCol() {
+    return params.weightCol;
+  }
+
+  /** The trained Weka classifier (do not retrain it). */
+  public PolynomialNetwork wekaModel() {
+    return classifier;
+  }
+
+  /** The Weka header the model was trained with: the features' attributes, then the label. */
+  public Instances wekaHeader() {
+    return new Instances(header, 0);
+  }
+
+  @Override
+  public int numFeatures() {
+    return header.numAttributes() - 1;
+  }
+
+  @Override
+  public double predict(Vector features) {
+    int p = numFeatures();
+    if (features.size() != p) {
+      throw new IllegalArgumentException("PolynomialNetworkRegressionModel: a features vector "
+          + "of length " + features.size() + "; the model was trained on " + p + ".");
+    }
+    double[] values = new double[p + 1];
+    for (int j = 0; j < p; j++) {
+      values[j] = features.apply(j);
+    }
+    values[p] = Utils.missingValue();
+    DenseInstance row = new DenseInstance(1.0, values);
+    row.setDataset(header);
+    try {
+      // the classifier's converter runs Weka filters, which hold the row they convert
+      synchronized (classifier) {
+        return classifier.classifyInstance(row);
+      }
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("PolynomialNetworkRegressionModel: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public PolynomialNetworkRegressionModel copy(ParamMap extra) {
+    PolynomialNetworkRegressionModel copy =
+        new PolynomialNetworkRegressionModel(uid, classifier, header);
+    return copyValues(copy, extra).setParent(parent());
+  }
+
+  /**
+   * Writes the Weka model file (the classifier, then the header) that the Weka Explorer opens,
+   * to {@code path} on any file system Spark's Hadoop configuration reaches.
+   */
+  public void writeWekaModel(String path) throws IOException {
+    WekaModelFiles.write(SparkSession.active().sparkContext().hadoopConfiguration(), path,
+        classifier, header);
+  }
+
+  @Override
+  public String toString() {
+    return "PolynomialNetworkRegressionModel: uid=" + uid + ", numFeatures=" + numFeatures();
+  }
+
+  @Override
+  public MLWriter write() {
+    return new Writer(this);
+  }
+
+  public static MLReader<PolynomialNetworkRegressionModel> read() {
+    return new Reader();
+  }
+
+  public static PolynomialNetworkRegressionModel load(String path) {
+    return read().load(path);
+  }
+
+  /** Params as DefaultParamsWriter writes them, the Weka model in data/model.bin. */
+  static final class Writer extends MLWriter {
+    private final PolynomialNetworkRegressionModel model;
+
+    Writer(PolynomialNetworkRegressionModel model) {
+      this.model = model;
+    }
+
+    @Override
+    public void saveImpl(String path) {
+      DefaultParamsWriter$.MODULE$.saveMetadata(model, path, sc(), Option.empty(),
+          Option.empty());
+      try {
+        WekaModelFiles.write(sc().hadoopConfiguration(),
+            new Path(path, WekaModelFiles.DATA_FILE).toString(), model.classifier, model.header);
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot write the Weka model under " + path + ": " + e,
+            e);
+      }
+    }
+  }
+
+  static final class Reader extends MLReader<PolynomialNetworkRegressionModel> {
+    @Override
+    public PolynomialNetworkRegressionModel load(String path) {
+      DefaultParamsReader.Metadata metadata = DefaultParamsReader$.MODULE$.loadMetadata(path,
+          sc(), PolynomialNetworkRegressionModel.class.getName());
+      Object[] weka;
+      try {
+        weka = WekaModelFiles.read(sc().hadoopConfiguration(),
+            new Path(path, WekaModelFiles.DATA_FILE).toString());
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot read the Weka model under " + path + ": " + e,
+            e);
+      }
+      PolynomialNetworkRegressionModel model = new PolynomialNetworkRegressionModel(
+          metadata.uid(), (PolynomialNetwork) weka[0], (Instances) weka[1]);
+      metadata.getAndSetParams(model, Option.empty());
+      return model;
+    }
+  }
+}
