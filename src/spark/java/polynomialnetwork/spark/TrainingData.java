@@ -3,6 +3,8 @@ package polynomialnetwork.spark;
 import polynomialnetwork.engine.Standardization;
 import polynomialnetwork.engine.data.DesignMatrix;
 import polynomialnetwork.engine.data.RowBlock;
+import polynomialnetwork.engine.data.WeightScaling;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -21,7 +23,10 @@ import weka.core.Instances;
  * weighted means and deviations of the coded columns, (3) the standardized row blocks, cached
  * where they were built (a nominal class's target is the row's class index among the classes
  * with training rows, as {@code PolynomialNetwork.buildNominal} takes it). The driver receives
- * only the summaries; the converter it assembles is the one the Weka model keeps.
+ * only the summaries; the converter it assembles is the one the Weka model keeps. A table with a
+ * weight column ({@link InputTable#withWeight}) gives each row its instance weight in every pass,
+ * scaled by {@link WeightScaling} as {@code InstancesConverter.fit} scales Weka's; without one,
+ * every row weighs 1.
  */
 final class TrainingData {
 
@@ -33,7 +38,10 @@ final class TrainingData {
   final double classMax;
   /** A nominal class's values; null for a numeric class. */
   final String[] classNames;
-  /** The training weight of each class value (its rows); null for a numeric class. */
+  /**
+   * The training weight of each class value (its rows' weights, scaled as the blocks' are);
+   * null for a numeric class.
+   */
   final double[] classWeights;
   /**
    * The class values with training weight, in declared order: a row's target is its class's
@@ -96,7 +104,7 @@ final class TrainingData {
     if (rows.getNumPartitions() > partitions) {
       rows = rows.coalesce(partitions, false);
     }
-    final RowReader reader = new RowReader(header, table.path);
+    final RowReader reader = new RowReader(header, table.path, table.weight);
     final int attributes = header.numAttributes();
     final int classIndex = header.classIndex();
 
@@ -122,28 +130,45 @@ final class TrainingData {
           + "class with --class NAME.");
     }
 
+    if (!(summary.totalWeight > 0)) {
+      // Weka would make a constant model of no information; a weight column of zeros is a
+      // mistake to report, not to train on
+      throw new BadInputException("--input " + table.path + ": every row with a class value has"
+          + " weight 0 in the weight column '" + table.weight + "'; nothing to train on. Give "
+          + "the rows to train on a positive weight.");
+    }
+
     final InstancesConverter coding = InstancesConverter.coding(header,
         summary.meansAndModes());
     final int p = coding.columns();
-    Standardization.Accumulator moments = OrderedMerge.summarise(rows, it -> {
-      Standardization.Accumulator acc = new Standardization.Accumulator(p);
+    final boolean nominal = header.classAttribute().isNominal();
+    // the weights the fit sees: brought near 1 by a power of two when they are extreme, as
+    // InstancesConverter.fit brings Weka's
+    final int weightShift = WeightScaling.shiftFor(summary.maxWeight);
+    final int classValues = nominal ? header.classAttribute().numValues() : 0;
+    Moments moments = OrderedMerge.summarise(rows, it -> {
+      Moments mo = new Moments(p, classValues);
       double[] values = new double[attributes];
       while (it.hasNext()) {
-        double[] x = coded(reader, coding, it.next(), values);
+        Row row = it.next();
+        double[] x = coded(reader, coding, row, values);
         if (x != null) {
-          acc.add(x, values[classIndex], 1.0);
+          double w = WeightScaling.apply(reader.weight(row), weightShift);
+          mo.acc.add(x, values[classIndex], w);
+          if (nominal) {
+            mo.classWeights[(int) values[classIndex]] += w;
+          }
         }
       }
-      return acc;
-    }, Standardization.Accumulator::merge);
-    final boolean nominal = header.classAttribute().isNominal();
+      return mo;
+    }, Moments::merge);
     // a class index is a label: the standardization leaves a nominal class as it is, as
     // InstancesConverter.fit does
-    final Standardization std = nominal ? moments.build().withoutTargetScaling()
-        : moments.build();
-    InstancesConverter converter = coding.withStandardization(std, moments.totalWeight(),
-        moments.rows());
-    final double[] classWeights = nominal ? summary.classCounts() : null;
+    final Standardization std = nominal ? moments.acc.build().withoutTargetScaling()
+        : moments.acc.build();
+    InstancesConverter converter = coding.withStandardization(std,
+        Math.scalb(moments.acc.totalWeight(), -weightShift), summary.rowsWithClass);
+    final double[] classWeights = nominal ? moments.classWeights : null;
     final int[] trainedClasses = nominal ? NominalClassModel.presentClasses(classWeights) : null;
     // a row's target: the standardized class value, or the index of its class among the
     // trained ones (the classes with training rows, in declared order)
@@ -156,17 +181,42 @@ final class TrainingData {
       DesignMatrix.Builder b = new DesignMatrix.Builder(p, DesignMatrix.DEFAULT_BLOCK_ROWS);
       double[] values = new double[attributes];
       while (it.hasNext()) {
-        double[] x = coded(reader, coding, it.next(), values);
+        Row row = it.next();
+        double[] x = coded(reader, coding, row, values);
         if (x != null) {
           double y = values[classIndex];
           b.addRow(std.standardize(x, x), nominal ? trainedIndex[(int) y]
-              : std.standardizeTarget(y), 1.0);
+              : std.standardizeTarget(y), WeightScaling.apply(reader.weight(row), weightShift));
         }
       }
       return blocksOf(b);
     });
     return new TrainingData(header, converter, blocks, summary.rowsWithClass,
         summary.classMin, summary.classMax, classWeights, trainedClasses);
+  }
+
+  /**
+   * The second pass's sums: the weighted moments of the coded columns and the class, and a
+   * nominal class's weight per class value (the weights scaled as the blocks' are).
+   */
+  static final class Moments implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final Standardization.Accumulator acc;
+    final double[] classWeights;
+
+    Moments(int p, int classValues) {
+      acc = new Standardization.Accumulator(p);
+      classWeights = new double[classValues];
+    }
+
+    /** Adds {@code later}'s rows, which come after these in partition order. */
+    Moments merge(Moments later) {
+      acc.merge(later.acc);
+      for (int c = 0; c < classWeights.length; c++) {
+        classWeights[c] += later.classWeights[c];
+      }
+      return this;
+    }
   }
 
   /** The coded columns of a row with a class value (null for a row without). */

@@ -11,7 +11,10 @@ import weka.core.Utils;
  * the class range (for clipping predictions), and per attribute what Weka's missing-value
  * replacement needs: the sum and count of a numeric attribute's known values over the rows with
  * a class, and a nominal attribute's value counts (for a nominal class, the rows of each class).
- * Every row weighs 1.
+ * Every sum and count is weighted by the rows' instance weights, as Weka's
+ * {@code ReplaceMissingValues} weighs them (1 each without a weight column); the weights are
+ * checked here (finite, &gt;= 0, present), and their largest value and total over the rows with
+ * a class are kept, for {@link polynomialnetwork.engine.data.WeightScaling}.
  */
 final class TrainingSummary implements Serializable {
 
@@ -26,6 +29,10 @@ final class TrainingSummary implements Serializable {
   long rowsWithClass;
   double classMin = Double.POSITIVE_INFINITY;
   double classMax = Double.NEGATIVE_INFINITY;
+  /** The largest weight of a row with a class value. */
+  double maxWeight;
+  /** The total weight of the rows with a class value. */
+  double totalWeight;
   /** What is wrong with the first row (in partition order) that does not fit, or null. */
   String problem;
 
@@ -47,6 +54,10 @@ final class TrainingSummary implements Serializable {
       return this;
     }
     problem = reader.read(row, values);
+    if (problem == null) {
+      // every row's weight is checked, also a row without a class, as Weka checks them all
+      problem = reader.weightProblem(row);
+    }
     if (problem != null) {
       return this;
     }
@@ -55,17 +66,23 @@ final class TrainingSummary implements Serializable {
     if (Double.isNaN(y)) {
       return this; // dropped, as Weka drops instances with a missing class before training
     }
+    double w = reader.weight(row);
     rowsWithClass++;
-    classMin = Math.min(classMin, y);
-    classMax = Math.max(classMax, y);
+    maxWeight = Math.max(maxWeight, w);
+    totalWeight += w;
+    if (w > 0) {
+      // the class range of the rows that count, as InstancesConverter.classRange takes it
+      classMin = Math.min(classMin, y);
+      classMax = Math.max(classMax, y);
+    }
     for (int a = 0; a < values.length; a++) {
       double v = values[a];
       if (!Double.isNaN(v)) {
         if (numeric[a]) {
-          sum[a] += v;
-          known[a] += 1;
+          sum[a] += w * v;
+          known[a] += w;
         } else {
-          counts[a][(int) v] += 1;
+          counts[a][(int) v] += w;
         }
       }
     }
@@ -81,6 +98,8 @@ final class TrainingSummary implements Serializable {
     rowsWithClass += later.rowsWithClass;
     classMin = Math.min(classMin, later.classMin);
     classMax = Math.max(classMax, later.classMax);
+    maxWeight = Math.max(maxWeight, later.maxWeight);
+    totalWeight += later.totalWeight;
     for (int a = 0; a < sum.length; a++) {
       sum[a] += later.sum[a];
       known[a] += later.known[a];
@@ -94,23 +113,24 @@ final class TrainingSummary implements Serializable {
   }
 
   /**
-   * The number of rows of each value of a nominal class (its training weight: every row weighs
-   * 1); null for a numeric class.
+   * The weight of the rows of each value of a nominal class (unscaled); null for a numeric
+   * class.
    */
   double[] classCounts() {
     return counts[classIndex] == null ? null : counts[classIndex].clone();
   }
 
   /**
-   * Per attribute, the mean of a numeric attribute's known values or the index of a nominal
-   * attribute's most frequent value (the first of equals, as Weka's ReplaceMissingValues takes),
-   * NaN where there is none.
+   * Per attribute, the weighted mean of a numeric attribute's known values (when their weight is
+   * above 1e-6, as Weka's ReplaceMissingValues requires) or the index of a nominal attribute's
+   * most frequent value by weight (the first of equals, as the filter takes it), NaN where there
+   * is none.
    */
   double[] meansAndModes() {
     double[] mm = new double[sum.length];
     for (int a = 0; a < mm.length; a++) {
       if (numeric[a]) {
-        mm[a] = known[a] > 0 ? sum[a] / known[a] : Double.NaN;
+        mm[a] = Utils.gr(known[a], 0) ? sum[a] / known[a] : Double.NaN;
       } else {
         mm[a] = counts[a].length == 0 ? Double.NaN : Utils.maxIndex(counts[a]);
       }
