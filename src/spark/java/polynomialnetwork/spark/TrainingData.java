@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
@@ -108,8 +109,27 @@ final class TrainingData {
     final int attributes = header.numAttributes();
     final int classIndex = header.classIndex();
 
+    // with a weight column, the total weight of the rows with a class first (rows that do not
+    // fit are left to the summary to report): the summary counts known weights down from it
+    final boolean weighted = table.weight != null;
+    final double startWeight = !weighted ? 0 : OrderedMerge.summarise(rows, it -> {
+      double[] total = new double[1];
+      double[] values = new double[attributes];
+      while (it.hasNext()) {
+        Row row = it.next();
+        if (reader.read(row, values) == null && reader.weightProblem(row) == null
+            && !Double.isNaN(values[classIndex])) {
+          total[0] += reader.weight(row);
+        }
+      }
+      return total;
+    }, (x, y) -> {
+      x[0] += y[0];
+      return x;
+    })[0];
     TrainingSummary summary = OrderedMerge.summarise(rows, it -> {
-      TrainingSummary s = new TrainingSummary(reader.header());
+      TrainingSummary s = new TrainingSummary(reader.header(), weighted,
+          TaskContext.getPartitionId() == 0 ? startWeight : 0);
       double[] values = new double[attributes];
       while (it.hasNext()) {
         s.add(reader, it.next(), values);

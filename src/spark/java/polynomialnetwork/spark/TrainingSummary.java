@@ -15,6 +15,14 @@ import weka.core.Utils;
  * {@code ReplaceMissingValues} weighs them (1 each without a weight column); the weights are
  * checked here (finite, &gt;= 0, present), and their largest value and total over the rows with
  * a class are kept, for {@link polynomialnetwork.engine.data.WeightScaling}.
+ *
+ * <p>With a weight column the known weight of an attribute is counted as the filter counts it:
+ * from the total weight of the rows with a class down, subtracting the weight of each row where
+ * the attribute is missing (and a nominal attribute's first value's weight likewise, from the
+ * total down by the weight of the rows with another value or none), so that on one partition
+ * the means and modes are the filter's to the last bit (a mean differing in its last bit would
+ * standardize to another rounding residual, and put its rows into other validation folds). The
+ * first partition's summary starts at the total, the others at 0.
  */
 final class TrainingSummary implements Serializable {
 
@@ -25,6 +33,8 @@ final class TrainingSummary implements Serializable {
   private final double[] known;
   private final double[][] counts;
   private final int classIndex;
+  /** Whether known weights are counted down from the total (with a weight column). */
+  private final boolean countDown;
   long rows;
   long rowsWithClass;
   double classMin = Double.POSITIVE_INFINITY;
@@ -37,6 +47,17 @@ final class TrainingSummary implements Serializable {
   String problem;
 
   TrainingSummary(Instances header) {
+    this(header, false, 0);
+  }
+
+  /**
+   * @param countDown whether to count the known weights down from {@code startWeight}, as
+   *     Weka's ReplaceMissingValues does (with a weight column)
+   * @param startWeight the total weight of the rows with a class in the first partition's
+   *     summary, 0 in the others' (with countDown)
+   */
+  TrainingSummary(Instances header, boolean countDown, double startWeight) {
+    this.countDown = countDown;
     int n = header.numAttributes();
     numeric = new boolean[n];
     sum = new double[n];
@@ -45,6 +66,12 @@ final class TrainingSummary implements Serializable {
     for (int a = 0; a < n; a++) {
       numeric[a] = header.attribute(a).isNumeric();
       counts[a] = numeric[a] ? null : new double[header.attribute(a).numValues()];
+      if (countDown) {
+        known[a] = startWeight;
+        if (counts[a] != null && counts[a].length > 0) {
+          counts[a][0] = startWeight;
+        }
+      }
     }
     classIndex = header.classIndex();
   }
@@ -77,7 +104,20 @@ final class TrainingSummary implements Serializable {
     }
     for (int a = 0; a < values.length; a++) {
       double v = values[a];
-      if (!Double.isNaN(v)) {
+      if (countDown) {
+        if (numeric[a]) {
+          if (Double.isNaN(v)) {
+            known[a] -= w;
+          } else {
+            sum[a] += w * v;
+          }
+        } else if (counts[a].length > 0 && (Double.isNaN(v) || v != 0)) {
+          if (!Double.isNaN(v)) {
+            counts[a][(int) v] += w;
+          }
+          counts[a][0] -= w;
+        }
+      } else if (!Double.isNaN(v)) {
         if (numeric[a]) {
           sum[a] += w * v;
           known[a] += w;
