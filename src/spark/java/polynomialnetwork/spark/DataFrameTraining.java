@@ -38,7 +38,8 @@ public final class DataFrameTraining {
     try {
       int partitions = Math.max(1, Math.min(rows.getNumPartitions(),
           2 * sc.defaultParallelism()));
-      TrainingData data = TrainingData.prepare(rows, header, source, source, "", weighted,
+      TrainingData data = TrainingData.prepare(rows, header, source, source, "",
+          weighted ? "weightCol" : null,
           partitions, "");
       if (data.nominal() && (data.trainedClasses.length < 2 || data.converter.columns() == 0)) {
         // the constant model Weka makes of the same rows

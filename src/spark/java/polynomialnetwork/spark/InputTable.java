@@ -43,19 +43,55 @@ final class InputTable {
 
   final String path;
   final Format format;
-  /** The columns as Spark read them, plus {@link #FILE_COLUMN}. */
+  /**
+   * The columns as Spark read them (the attribute columns), then {@link #FILE_COLUMN}, then the
+   * weight column if there is one.
+   */
   final Dataset<Row> rows;
+  /** The columns that can be attributes (all but the weight column). */
   final String[] columns;
   /** Bytes of the files the path matches. */
   final long bytes;
+  /** The column of instance weights ({@code --weight}), not an attribute; null for none. */
+  final String weight;
 
   private InputTable(String path, Format format, Dataset<Row> rows, String[] columns,
-      long bytes) {
+      long bytes, String weight) {
     this.path = path;
     this.format = format;
     this.rows = rows;
     this.columns = columns;
     this.bytes = bytes;
+    this.weight = weight;
+  }
+
+  /**
+   * This table with column {@code name} as the instance weights: no longer one of the
+   * {@link #columns}, read after {@link #FILE_COLUMN} (see {@link RowReader#weight}).
+   *
+   * @throws BadInputException when the table has no such column
+   */
+  InputTable withWeight(String name) {
+    int w = indexOf(name);
+    if (w < 0) {
+      throw new BadInputException("--weight " + name + ": --input " + path + " has no column "
+          + "of that name; its columns are " + String.join(", ", columns) + ".");
+    }
+    if (columns.length == 1) {
+      throw new BadInputException("--weight " + name + ": it is the only column of --input "
+          + path + "; the data need a class column and input columns besides the weights.");
+    }
+    String[] others = new String[columns.length - 1];
+    Column[] sel = new Column[columns.length + 1];
+    for (int c = 0, o = 0; c < columns.length; c++) {
+      if (c != w) {
+        others[o] = columns[c];
+        sel[o++] = functions.col(quoted(columns[c]));
+      }
+    }
+    sel[columns.length - 1] = functions.col(FILE_COLUMN);
+    sel[columns.length] = functions.col(quoted(name));
+    return new InputTable(path, format, rows.select(sel), others, bytes, name);
   }
 
   /**
@@ -98,7 +134,7 @@ final class InputTable {
       }
     }
     Dataset<Row> withFile = data.withColumn(FILE_COLUMN, functions.input_file_name());
-    return new InputTable(path, format, withFile, columns, bytes(spark, matches));
+    return new InputTable(path, format, withFile, columns, bytes(spark, matches), null);
   }
 
   private static FileStatus[] matches(SparkSession spark, String path) {
@@ -175,6 +211,11 @@ final class InputTable {
           + firstLine(e));
     }
     header = new Instances(header, 0);
+    if (weight != null && header.attribute(weight) != null) {
+      throw new BadInputException("--header " + arffFile + " declares attribute '" + weight
+          + "', the --weight column; instance weights are not an attribute. Remove it from the"
+          + " header.");
+    }
     List<String> missing = new ArrayList<>();
     for (int a = 0; a < header.numAttributes(); a++) {
       Attribute att = header.attribute(a);
@@ -206,7 +247,8 @@ final class InputTable {
   /** True when some column is text (every CSV column is; Parquet strings). */
   boolean hasTextColumns() {
     for (StructField f : rows.schema().fields()) {
-      if (!f.name().equals(FILE_COLUMN) && f.dataType().equals(DataTypes.StringType)) {
+      if (!f.name().equals(FILE_COLUMN) && !f.name().equals(weight)
+          && f.dataType().equals(DataTypes.StringType)) {
         return true;
       }
     }
@@ -241,13 +283,19 @@ final class InputTable {
     }
   }
 
-  /** The columns of the table, for reading in the order of {@code header}'s attributes. */
+  /**
+   * The columns of the table, for reading in the order of {@code header}'s attributes, then the
+   * file name, then the weight column if there is one.
+   */
   Column[] selection(Instances header) {
-    Column[] sel = new Column[header.numAttributes() + 1];
+    Column[] sel = new Column[header.numAttributes() + (weight == null ? 1 : 2)];
     for (int a = 0; a < header.numAttributes(); a++) {
       sel[a] = functions.col(quoted(header.attribute(a).name()));
     }
     sel[header.numAttributes()] = functions.col(FILE_COLUMN);
+    if (weight != null) {
+      sel[header.numAttributes() + 1] = functions.col(quoted(weight));
+    }
     return sel;
   }
 

@@ -23,11 +23,72 @@ final class RowReader implements Serializable {
 
   private final Instances header;
   private final String inputPath;
+  /** The weight column's name, null when every row weighs 1. */
+  private final String weightColumn;
   private transient Map<String, Integer>[] nominalIndex;
 
   RowReader(Instances header, String inputPath) {
+    this(header, inputPath, null);
+  }
+
+  /**
+   * @param weightColumn the name of the column of instance weights, read after the file name
+   *     (as {@link InputTable#selection} selects it), or null when every row weighs 1
+   */
+  RowReader(Instances header, String inputPath, String weightColumn) {
     this.header = new Instances(header, 0);
     this.inputPath = inputPath;
+    this.weightColumn = weightColumn;
+  }
+
+  /**
+   * The instance weight of {@code row}: 1 without a weight column, else the column's number, NaN
+   * when it is not a number (missing, text) and as read otherwise (see {@link #weightProblem}).
+   */
+  double weight(Row row) {
+    if (weightColumn == null) {
+      return 1.0;
+    }
+    Object o = row.get(header.numAttributes() + 1);
+    if (o instanceof Number) {
+      return ((Number) o).doubleValue();
+    }
+    String text = o == null ? "" : o.toString().trim();
+    try {
+      return text.isEmpty() ? Double.NaN : Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+
+  /**
+   * What is wrong with the weight of {@code row}, naming file, row, column and value, or null
+   * when it is a usable weight: a finite number &gt;= 0, as Weka's instance weights (a missing
+   * weight is an error: no default would be right).
+   */
+  String weightProblem(Row row) {
+    if (weightColumn == null) {
+      return null;
+    }
+    double w = weight(row);
+    if (w >= 0 && !Double.isInfinite(w)) {
+      return null;
+    }
+    Object o = row.get(header.numAttributes() + 1);
+    String text = o == null ? "" : o.toString().trim();
+    String what;
+    if (text.isEmpty() || text.equals("?")) {
+      what = "has no value (" + (o == null ? "null" : "'" + text + "'") + "); every row needs"
+          + " a weight";
+    } else if (!(o instanceof Number) && Double.isNaN(w)
+        && !text.equalsIgnoreCase("NaN")) {
+      what = "holds '" + text + "', which is not a number";
+    } else {
+      what = "is " + (o instanceof Number ? String.valueOf(w) : text);
+    }
+    return where(row) + "the weight column '" + weightColumn + "' " + what + ". Weights must "
+        + "be finite numbers >= 0 (0 leaves the row out of training): correct the value or "
+        + "remove the row.";
   }
 
   Instances header() {

@@ -34,7 +34,7 @@ import weka.core.Instances;
  * <pre>
  * spark-submit --class polynomialnetwork.spark.TrainOnSpark polynomialNetwork-spark-VERSION.jar \
  *   --input PATH --model OUT.model [--class NAME] [--nominal-class] [--header FILE.arff]
- *   [--format csv|parquet] [--partitions N] [--checkpoint-dir DIR] [--master URL]
+ *   [--weight NAME] [--format csv|parquet] [--partitions N] [--checkpoint-dir DIR] [--master URL]
  *   [-- PolynomialNetwork options]
  * </pre>
  *
@@ -43,19 +43,23 @@ import weka.core.Instances;
  * double, double)} for a numeric class, {@link PolynomialNetwork#buildNominal(
  * polynomialnetwork.weka.InstancesConverter, RowBlocks, String[], double[], int[])} for a nominal
  * one (or {@link PolynomialNetwork#buildNominalConstant} when fewer than two classes have rows).
- * The model text goes to standard output, progress to standard error; a problem with the input is
- * one line on standard error, exit status 2, and no model file.
+ * A weight column ({@code --weight}) gives each row the instance weight Weka's instance weights
+ * give it, in the preparation and in the fit. The model text goes to standard output, progress
+ * to standard error; a problem with the input is one line on standard error, exit status 2, and
+ * no model file.
  */
 public final class TrainOnSpark {
 
   static final String USAGE = "Usage: TrainOnSpark --input PATH --model OUT.model [--class NAME]"
-      + " [--nominal-class] [--header FILE.arff] [--format csv|parquet] [--partitions N]"
+      + " [--nominal-class] [--header FILE.arff] [--weight NAME] [--format csv|parquet]"
+      + " [--partitions N]"
       + " [--checkpoint-dir DIR] [--master URL] [-- PolynomialNetwork options]\n"
       + "  --input           a CSV file with a header row, or Parquet: file, folder or glob on"
       + " any file system Spark reads\n"
       + "  --model           the Weka model file to write (local path)\n"
-      + "  --class           the class column (default: the last column). A numeric class is"
-      + " predicted as a number (regression), a nominal one as class probabilities"
+      + "  --class           the class column (default: the last column other than --weight's)."
+      + " A numeric class is predicted as a number (regression), a nominal one as class"
+      + " probabilities"
       + " (classification)\n"
       + "  --nominal-class   the class is nominal even if its values are numbers (codes such as"
       + " 0/1); its classes are the values found, in numeric order\n"
@@ -63,6 +67,9 @@ public final class TrainOnSpark {
       + " class's classes and their order included (default: numeric columns numeric, text"
       + " columns nominal with their values sorted as text; a class column holding text is"
       + " nominal, one holding both numbers and text is refused)\n"
+      + "  --weight          a numeric column of instance weights, as Weka's: finite numbers >= 0"
+      + " (0 leaves a row out), in every row (a missing, negative, NaN, infinite or text weight"
+      + " is an error). It is not an input attribute (default: every row weighs 1)\n"
       + "  --format          csv or parquet (default: parquet for *.parquet, else csv)\n"
       + "  --partitions      at most this many partitions (default: one per 32 MB of input, at"
       + " most 2 per core; the input's partitions are merged, never shuffled)\n"
@@ -183,11 +190,14 @@ public final class TrainOnSpark {
       }
       long start = System.nanoTime();
       InputTable table = InputTable.open(spark, a.input, a.format);
+      if (a.weight != null) {
+        table = table.withWeight(a.weight);
+      }
       Instances header;
       if (a.header != null) {
         header = table.headerFromArff(a.header, a.className, a.nominalClass);
       } else {
-        int columns = table.columns.length;
+        int columns = table.columns.length; // the weight column is not among them
         // typed columns (Parquet numbers, booleans) say what they are: a pass over the data is
         // needed only to find the kinds and values of text columns, and the classes of a
         // numeric column made the nominal class
@@ -234,8 +244,10 @@ public final class TrainOnSpark {
           : TrainingData.defaultPartitions(table.bytes, sc.defaultParallelism());
       TrainingData data = TrainingData.prepare(sc, table, header, partitions);
       long prepJobs = jobs.count();
-      err.printf(Locale.ROOT, "TrainOnSpark: %d rows with a class value, %d input columns after"
+      err.printf(Locale.ROOT, "TrainOnSpark: %d rows with a class value%s, %d input columns after"
           + " coding, %d partitions; prepared in %.1f s (%d Spark jobs)%n", data.rows,
+          a.weight == null ? "" : String.format(Locale.ROOT, " (total weight %.6g in column '%s')",
+              data.converter.trainingWeight(), a.weight),
           data.converter.columns(), data.blocks.getNumPartitions(),
           (System.nanoTime() - start) / 1e9, prepJobs);
       if (nominal && (data.trainedClasses.length < 2 || data.converter.columns() == 0)) {
@@ -373,6 +385,7 @@ public final class TrainOnSpark {
     InputTable.Format format;
     String master;
     String checkpointDir;
+    String weight;
     int partitions;
     boolean nominalClass;
     List<String> wekaOptions = new ArrayList<>();
@@ -407,6 +420,7 @@ public final class TrainOnSpark {
           case "--model": a.model = v; break;
           case "--class": a.className = v; break;
           case "--header": a.header = v; break;
+          case "--weight": a.weight = v; break;
           case "--master": a.master = v; break;
           case "--checkpoint-dir": a.checkpointDir = v; break;
           case "--format":
@@ -432,6 +446,10 @@ public final class TrainOnSpark {
       }
       if (a.input == null || a.model == null) {
         throw new BadInputException("--input and --model are required.");
+      }
+      if (a.weight != null && a.weight.equals(a.className)) {
+        throw new BadInputException("--weight " + a.weight + " and --class " + a.className
+            + " name the same column; the weights cannot be the class.");
       }
       return a;
     }

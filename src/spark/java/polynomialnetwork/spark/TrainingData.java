@@ -4,10 +4,12 @@ import polynomialnetwork.engine.Standardization;
 import polynomialnetwork.engine.data.DesignMatrix;
 import polynomialnetwork.engine.data.RowBlock;
 import polynomialnetwork.engine.data.WeightScaling;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
@@ -22,7 +24,10 @@ import weka.core.Instances;
  * weighted means and deviations of the coded columns, (3) the standardized row blocks, cached
  * where they were built (a nominal class's target is the row's class index among the classes
  * with training rows, as {@code PolynomialNetwork.buildNominal} takes it). The driver receives
- * only the summaries; the converter it assembles is the one the Weka model keeps.
+ * only the summaries; the converter it assembles is the one the Weka model keeps. A table with a
+ * weight column ({@link InputTable#withWeight}) gives each row its instance weight in every pass,
+ * scaled by {@link WeightScaling} as {@code InstancesConverter.fit} scales Weka's; without one,
+ * every row weighs 1.
  */
 final class TrainingData {
 
@@ -34,7 +39,10 @@ final class TrainingData {
   final double classMax;
   /** A nominal class's values; null for a numeric class. */
   final String[] classNames;
-  /** The training weight of each class value (its rows); null for a numeric class. */
+  /**
+   * The training weight of each class value (its rows' weights, scaled as the blocks' are);
+   * null for a numeric class.
+   */
   final double[] classWeights;
   /**
    * The class values with training weight, in declared order: a row's target is its class's
@@ -90,22 +98,23 @@ final class TrainingData {
       int partitions) throws Exception {
     JavaRDD<Row> rows = table.rows.select(table.selection(header)).javaRDD();
     return prepare(rows, header, table.path, "--input " + table.path,
-        table.format == InputTable.Format.CSV ? " (only a header row)" : "", false, partitions,
-        " Choose the class with --class NAME.");
+        table.format == InputTable.Format.CSV ? " (only a header row)" : "", table.weight,
+        partitions, " Choose the class with --class NAME.");
   }
 
   /**
    * The same from rows already in the header's order (each attribute's column, then a column
-   * naming the row's file, null when none, then the row's weight when {@code weighted}).
+   * naming the row's file, null when none, then the row's weight when {@code weightColumn} is
+   * given).
    *
    * @param inputPath what {@link RowReader} names as the input in a message
    * @param source how a message names the data ("--input PATH")
    * @param emptyHint what follows "holds no data rows" in a message
-   * @param weighted whether the rows carry weights (finite and >= 0, checked by the caller)
+   * @param weightColumn the name of the weight column, or null when every row weighs 1
    * @param noClassHint what follows the message that the class has no values
    */
   static TrainingData prepare(JavaRDD<Row> rows, Instances header, String inputPath,
-      String source, String emptyHint, boolean weighted, int partitions, String noClassHint)
+      String source, String emptyHint, String weightColumn, int partitions, String noClassHint)
       throws Exception {
     if (header.numAttributes() < 2) {
       throw new BadInputException(source + " has no input column besides the"
@@ -115,17 +124,34 @@ final class TrainingData {
     if (rows.getNumPartitions() > partitions) {
       rows = rows.coalesce(partitions, false);
     }
-    final RowReader reader = new RowReader(header, inputPath);
-    final int weightColumn = weighted ? header.numAttributes() + 1 : -1;
+    final RowReader reader = new RowReader(header, inputPath, weightColumn);
     final int attributes = header.numAttributes();
     final int classIndex = header.classIndex();
 
-    TrainingSummary summary = OrderedMerge.summarise(rows, it -> {
-      TrainingSummary s = new TrainingSummary(reader.header());
+    // with a weight column, the total weight of the rows with a class first (rows that do not
+    // fit are left to the summary to report): the summary counts known weights down from it
+    final boolean weighted = weightColumn != null;
+    final double startWeight = !weighted ? 0 : OrderedMerge.summarise(rows, it -> {
+      double[] total = new double[1];
       double[] values = new double[attributes];
       while (it.hasNext()) {
         Row row = it.next();
-        s.add(reader, row, values, weightOf(row, weightColumn));
+        if (reader.read(row, values) == null && reader.weightProblem(row) == null
+            && !Double.isNaN(values[classIndex])) {
+          total[0] += reader.weight(row);
+        }
+      }
+      return total;
+    }, (x, y) -> {
+      x[0] += y[0];
+      return x;
+    })[0];
+    TrainingSummary summary = OrderedMerge.summarise(rows, it -> {
+      TrainingSummary s = new TrainingSummary(reader.header(), weighted,
+          TaskContext.getPartitionId() == 0 ? startWeight : 0);
+      double[] values = new double[attributes];
+      while (it.hasNext()) {
+        s.add(reader, it.next(), values);
       }
       return s;
     }, TrainingSummary::merge);
@@ -141,35 +167,45 @@ final class TrainingData {
           + "' has no values (it is missing in all " + summary.rows + " rows)." + noClassHint);
     }
 
+    if (!(summary.totalWeight > 0)) {
+      // Weka would make a constant model of no information; a weight column of zeros is a
+      // mistake to report, not to train on
+      throw new BadInputException(source + ": every row with a class value has"
+          + " weight 0 in the weight column '" + weightColumn + "'; nothing to train on. Give "
+          + "the rows to train on a positive weight.");
+    }
+
     final InstancesConverter coding = InstancesConverter.coding(header,
         summary.meansAndModes());
     final int p = coding.columns();
-    // weights near the ends of the double range are scaled by a power of two, as Weka's are
+    final boolean nominal = header.classAttribute().isNominal();
+    // the weights the fit sees: brought near 1 by a power of two when they are extreme, as
+    // InstancesConverter.fit brings Weka's
     final int weightShift = WeightScaling.shiftFor(summary.maxWeight);
-    Standardization.Accumulator moments = OrderedMerge.summarise(rows, it -> {
-      Standardization.Accumulator acc = new Standardization.Accumulator(p);
+    final int classValues = nominal ? header.classAttribute().numValues() : 0;
+    Moments moments = OrderedMerge.summarise(rows, it -> {
+      Moments mo = new Moments(p, classValues);
       double[] values = new double[attributes];
       while (it.hasNext()) {
         Row row = it.next();
         double[] x = coded(reader, coding, row, values);
         if (x != null) {
-          acc.add(x, values[classIndex],
-              WeightScaling.apply(weightOf(row, weightColumn), weightShift));
+          double w = WeightScaling.apply(reader.weight(row), weightShift);
+          mo.acc.add(x, values[classIndex], w);
+          if (nominal) {
+            mo.classWeights[(int) values[classIndex]] += w;
+          }
         }
       }
-      return acc;
-    }, Standardization.Accumulator::merge);
-    final boolean nominal = header.classAttribute().isNominal();
+      return mo;
+    }, Moments::merge);
     // a class index is a label: the standardization leaves a nominal class as it is, as
     // InstancesConverter.fit does
-    final Standardization std = nominal ? moments.build().withoutTargetScaling()
-        : moments.build();
+    final Standardization std = nominal ? moments.acc.build().withoutTargetScaling()
+        : moments.acc.build();
     InstancesConverter converter = coding.withStandardization(std,
-        Math.scalb(moments.totalWeight(), -weightShift), moments.rows());
-    final double[] classWeights = nominal ? summary.classCounts() : null;
-    for (int c = 0; nominal && c < classWeights.length; c++) {
-      classWeights[c] = WeightScaling.apply(classWeights[c], weightShift);
-    }
+        Math.scalb(moments.acc.totalWeight(), -weightShift), summary.rowsWithClass);
+    final double[] classWeights = nominal ? moments.classWeights : null;
     final int[] trainedClasses = nominal ? NominalClassModel.presentClasses(classWeights) : null;
     // a row's target: the standardized class value, or the index of its class among the
     // trained ones (the classes with training rows, in declared order)
@@ -187,8 +223,7 @@ final class TrainingData {
         if (x != null) {
           double y = values[classIndex];
           b.addRow(std.standardize(x, x), nominal ? trainedIndex[(int) y]
-              : std.standardizeTarget(y),
-              WeightScaling.apply(weightOf(row, weightColumn), weightShift));
+              : std.standardizeTarget(y), WeightScaling.apply(reader.weight(row), weightShift));
         }
       }
       return blocksOf(b);
@@ -197,9 +232,28 @@ final class TrainingData {
         summary.classMin, summary.classMax, classWeights, trainedClasses);
   }
 
-  /** The weight of a row: its weight column's value, or 1 when there is none (-1). */
-  private static double weightOf(Row row, int weightColumn) {
-    return weightColumn < 0 ? 1.0 : ((Number) row.get(weightColumn)).doubleValue();
+  /**
+   * The second pass's sums: the weighted moments of the coded columns and the class, and a
+   * nominal class's weight per class value (the weights scaled as the blocks' are).
+   */
+  static final class Moments implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final Standardization.Accumulator acc;
+    final double[] classWeights;
+
+    Moments(int p, int classValues) {
+      acc = new Standardization.Accumulator(p);
+      classWeights = new double[classValues];
+    }
+
+    /** Adds {@code later}'s rows, which come after these in partition order. */
+    Moments merge(Moments later) {
+      acc.merge(later.acc);
+      for (int c = 0; c < classWeights.length; c++) {
+        classWeights[c] += later.classWeights[c];
+      }
+      return this;
+    }
   }
 
   /** The coded columns of a row with a class value (null for a row without). */

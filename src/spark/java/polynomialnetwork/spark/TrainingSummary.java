@@ -11,7 +11,18 @@ import weka.core.Utils;
  * the class range (for clipping predictions), and per attribute what Weka's missing-value
  * replacement needs: the sum and count of a numeric attribute's known values over the rows with
  * a class, and a nominal attribute's value counts (for a nominal class, the rows of each class).
- * A row weighs its weight (1 unless the rows carry weights), as a Weka instance does.
+ * Every sum and count is weighted by the rows' instance weights, as Weka's
+ * {@code ReplaceMissingValues} weighs them (1 each without a weight column); the weights are
+ * checked here (finite, &gt;= 0, present), and their largest value and total over the rows with
+ * a class are kept, for {@link polynomialnetwork.engine.data.WeightScaling}.
+ *
+ * <p>With a weight column the known weight of an attribute is counted as the filter counts it:
+ * from the total weight of the rows with a class down, subtracting the weight of each row where
+ * the attribute is missing (and a nominal attribute's first value's weight likewise, from the
+ * total down by the weight of the rows with another value or none), so that on one partition
+ * the means and modes are the filter's to the last bit (a mean differing in its last bit would
+ * standardize to another rounding residual, and put its rows into other validation folds). The
+ * first partition's summary starts at the total, the others at 0.
  */
 final class TrainingSummary implements Serializable {
 
@@ -22,16 +33,31 @@ final class TrainingSummary implements Serializable {
   private final double[] known;
   private final double[][] counts;
   private final int classIndex;
+  /** Whether known weights are counted down from the total (with a weight column). */
+  private final boolean countDown;
   long rows;
   long rowsWithClass;
   double classMin = Double.POSITIVE_INFINITY;
   double classMax = Double.NEGATIVE_INFINITY;
-  /** The largest weight of a row with a class value (what {@code WeightScaling} scales by). */
+  /** The largest weight of a row with a class value. */
   double maxWeight;
+  /** The total weight of the rows with a class value. */
+  double totalWeight;
   /** What is wrong with the first row (in partition order) that does not fit, or null. */
   String problem;
 
   TrainingSummary(Instances header) {
+    this(header, false, 0);
+  }
+
+  /**
+   * @param countDown whether to count the known weights down from {@code startWeight}, as
+   *     Weka's ReplaceMissingValues does (with a weight column)
+   * @param startWeight the total weight of the rows with a class in the first partition's
+   *     summary, 0 in the others' (with countDown)
+   */
+  TrainingSummary(Instances header, boolean countDown, double startWeight) {
+    this.countDown = countDown;
     int n = header.numAttributes();
     numeric = new boolean[n];
     sum = new double[n];
@@ -40,20 +66,25 @@ final class TrainingSummary implements Serializable {
     for (int a = 0; a < n; a++) {
       numeric[a] = header.attribute(a).isNumeric();
       counts[a] = numeric[a] ? null : new double[header.attribute(a).numValues()];
+      if (countDown) {
+        known[a] = startWeight;
+        if (counts[a] != null && counts[a].length > 0) {
+          counts[a][0] = startWeight;
+        }
+      }
     }
     classIndex = header.classIndex();
   }
 
   TrainingSummary add(RowReader reader, Row row, double[] values) {
-    return add(reader, row, values, 1.0);
-  }
-
-  /** Adds a row of weight {@code w} (finite and >= 0). */
-  TrainingSummary add(RowReader reader, Row row, double[] values, double w) {
     if (problem != null) {
       return this;
     }
     problem = reader.read(row, values);
+    if (problem == null) {
+      // every row's weight is checked, also a row without a class, as Weka checks them all
+      problem = reader.weightProblem(row);
+    }
     if (problem != null) {
       return this;
     }
@@ -62,15 +93,31 @@ final class TrainingSummary implements Serializable {
     if (Double.isNaN(y)) {
       return this; // dropped, as Weka drops instances with a missing class before training
     }
+    double w = reader.weight(row);
     rowsWithClass++;
     maxWeight = Math.max(maxWeight, w);
-    if (w > 0) { // the class range of the rows with positive weight, as Weka's
+    totalWeight += w;
+    if (w > 0) {
+      // the class range of the rows that count, as InstancesConverter.classRange takes it
       classMin = Math.min(classMin, y);
       classMax = Math.max(classMax, y);
     }
     for (int a = 0; a < values.length; a++) {
       double v = values[a];
-      if (!Double.isNaN(v)) {
+      if (countDown) {
+        if (numeric[a]) {
+          if (Double.isNaN(v)) {
+            known[a] -= w;
+          } else {
+            sum[a] += w * v;
+          }
+        } else if (counts[a].length > 0 && (Double.isNaN(v) || v != 0)) {
+          if (!Double.isNaN(v)) {
+            counts[a][(int) v] += w;
+          }
+          counts[a][0] -= w;
+        }
+      } else if (!Double.isNaN(v)) {
         if (numeric[a]) {
           sum[a] += w * v;
           known[a] += w;
@@ -92,6 +139,7 @@ final class TrainingSummary implements Serializable {
     classMin = Math.min(classMin, later.classMin);
     classMax = Math.max(classMax, later.classMax);
     maxWeight = Math.max(maxWeight, later.maxWeight);
+    totalWeight += later.totalWeight;
     for (int a = 0; a < sum.length; a++) {
       sum[a] += later.sum[a];
       known[a] += later.known[a];
@@ -105,23 +153,24 @@ final class TrainingSummary implements Serializable {
   }
 
   /**
-   * The weight of the rows of each value of a nominal class (its training weight; the number of
-   * its rows when every row weighs 1); null for a numeric class.
+   * The weight of the rows of each value of a nominal class (unscaled); null for a numeric
+   * class.
    */
   double[] classCounts() {
     return counts[classIndex] == null ? null : counts[classIndex].clone();
   }
 
   /**
-   * Per attribute, the weighted mean of a numeric attribute's known values or the index of a nominal
-   * attribute's most frequent value by weight (the first of equals, as Weka's ReplaceMissingValues takes),
-   * NaN where there is none.
+   * Per attribute, the weighted mean of a numeric attribute's known values (when their weight is
+   * above 1e-6, as Weka's ReplaceMissingValues requires) or the index of a nominal attribute's
+   * most frequent value by weight (the first of equals, as the filter takes it), NaN where there
+   * is none.
    */
   double[] meansAndModes() {
     double[] mm = new double[sum.length];
     for (int a = 0; a < mm.length; a++) {
       if (numeric[a]) {
-        mm[a] = known[a] > 0 ? sum[a] / known[a] : Double.NaN;
+        mm[a] = Utils.gr(known[a], 0) ? sum[a] / known[a] : Double.NaN;
       } else {
         mm[a] = counts[a].length == 0 ? Double.NaN : Utils.maxIndex(counts[a]);
       }
