@@ -41,21 +41,13 @@ public final class DataFrameTraining {
       TrainingData data = TrainingData.prepare(rows, header, source, source, "",
           weighted ? "weightCol" : null,
           partitions, "");
-      if (data.nominal() && (data.trainedClasses.length < 2 || data.converter.columns() == 0)) {
-        // the constant model Weka makes of the same rows
-        classifier.buildNominalConstant(data.converter, data.classNames,
-            data.converter.columns() == 0 ? new double[data.classNames.length]
-                : data.classWeights);
+      if (data.constantModel()) {
+        data.buildConstant(classifier);
         return;
       }
       try (SparkRowBlocks blocks = new SparkRowBlocks(sc, data.blocks,
           data.converter.columns(), data.rows)) {
-        if (data.nominal()) {
-          classifier.buildNominal(data.converter, blocks, data.classNames, data.classWeights,
-              data.trainedClasses);
-        } else {
-          classifier.buildClassifier(data.converter, blocks, data.classMin, data.classMax);
-        }
+        data.fit(classifier, blocks);
       }
     } catch (SparkException e) {
       BadInputException bad = TrainOnSpark.badInputIn(e);

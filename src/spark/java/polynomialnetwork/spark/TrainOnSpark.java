@@ -250,12 +250,8 @@ public final class TrainOnSpark {
               data.converter.trainingWeight(), a.weight),
           data.converter.columns(), data.blocks.getNumPartitions(),
           (System.nanoTime() - start) / 1e9, prepJobs);
-      if (nominal && (data.trainedClasses.length < 2 || data.converter.columns() == 0)) {
-        // nothing to train: the constant model Weka makes of the same rows (with no input
-        // column Weka sums no class weights, and its distribution is uniform)
-        classifier.buildNominalConstant(data.converter, data.classNames,
-            data.converter.columns() == 0 ? new double[data.classNames.length]
-                : data.classWeights);
+      if (data.constantModel()) {
+        data.buildConstant(classifier);
         err.printf(Locale.ROOT, "TrainOnSpark: %s: the model is the constant distribution of "
             + "the classes' rows%n", data.trainedClasses.length == 1 ? "only one class has rows"
                 : "no input column");
@@ -278,13 +274,7 @@ public final class TrainOnSpark {
                 jobs.count() - prepJobs);
           }
         });
-        if (nominal) {
-          classifier.buildNominal(data.converter, decorate.apply(blocks), data.classNames,
-              data.classWeights, data.trainedClasses);
-        } else {
-          classifier.buildClassifier(data.converter, decorate.apply(blocks), data.classMin,
-              data.classMax);
-        }
+        data.fit(classifier, decorate.apply(blocks));
         long fitJobs = jobs.count() - prepJobs;
         int iterations = iterations(classifier);
         err.printf(Locale.ROOT, "TrainOnSpark: trained in %.1f s: %d passes over the data, %d "

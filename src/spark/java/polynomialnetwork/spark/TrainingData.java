@@ -3,6 +3,7 @@ package polynomialnetwork.spark;
 import polynomialnetwork.engine.Standardization;
 import polynomialnetwork.engine.data.DesignMatrix;
 import polynomialnetwork.engine.data.RowBlock;
+import polynomialnetwork.engine.data.RowBlocks;
 import polynomialnetwork.engine.data.WeightScaling;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import polynomialnetwork.weka.InstancesConverter;
 import polynomialnetwork.weka.NominalClassModel;
+import weka.classifiers.functions.PolynomialNetwork;
 import weka.core.Instances;
 
 /**
@@ -73,6 +75,32 @@ final class TrainingData {
   /** Whether the class is nominal (a classification). */
   boolean nominal() {
     return classWeights != null;
+  }
+
+  /**
+   * Whether there is nothing to train: a nominal class with fewer than two classes with rows, or
+   * no input column; {@link #buildConstant} then gives the model Weka makes of the same rows.
+   */
+  boolean constantModel() {
+    return nominal() && (trainedClasses.length < 2 || converter.columns() == 0);
+  }
+
+  /**
+   * Sets {@code classifier} to the constant model Weka makes of these rows (with no input column
+   * Weka sums no class weights, and its distribution is uniform).
+   */
+  void buildConstant(PolynomialNetwork classifier) throws Exception {
+    classifier.buildNominalConstant(converter, classNames,
+        converter.columns() == 0 ? new double[classNames.length] : classWeights);
+  }
+
+  /** Trains {@code classifier} on these rows, held by {@code blocks}: the classifier's own fit. */
+  void fit(PolynomialNetwork classifier, RowBlocks blocks) throws Exception {
+    if (nominal()) {
+      classifier.buildNominal(converter, blocks, classNames, classWeights, trainedClasses);
+    } else {
+      classifier.buildClassifier(converter, blocks, classMin, classMax);
+    }
   }
 
   /**
