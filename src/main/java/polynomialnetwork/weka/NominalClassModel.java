@@ -148,11 +148,6 @@ public final class NominalClassModel implements Serializable {
     return trainingCurve;
   }
 
-  /** The iterations of the final fit (0 for a constant model). */
-  public int iterations() {
-    return summary == null ? 0 : summary.iterations;
-  }
-
   /** The weighted training accuracy of the model as it predicts (NaN for a constant model). */
   public double trainingAccuracy() {
     return trainingAccuracy;

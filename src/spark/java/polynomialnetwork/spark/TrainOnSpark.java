@@ -327,9 +327,7 @@ public final class TrainOnSpark {
 
   /** The iterations of the final fit (0 for a constant model). */
   static int iterations(PolynomialNetwork classifier) {
-    return classifier.getNominalClassModel() != null
-        ? classifier.getNominalClassModel().iterations()
-        : (int) classifier.getMeasure("measureNumIterations");
+    return (int) classifier.getMeasure("measureNumIterations");
   }
 
   /** A nominal class's values as {a, b, c} (the first 20). */

@@ -1,6 +1,7 @@
 package polynomialnetwork.engine;
 
 import polynomialnetwork.engine.data.DesignMatrix;
+import polynomialnetwork.engine.linalg.DenseSymmetricMatrix;
 import polynomialnetwork.engine.linalg.FactoredSymmetric;
 import polynomialnetwork.engine.linalg.Linalg;
 import polynomialnetwork.engine.objective.ClassScores;
@@ -172,9 +173,9 @@ public final class PlantedClassification {
     double[][][] t = new double[k][][];
     double[][][] e = new double[k][][];
     for (int s = 0; s < k; s++) {
-      t[s] = dense(truth[s], p);
+      t[s] = DenseSymmetricMatrix.of(truth[s]).rows();
       QuadraticNetwork n = net.score(s);
-      e[s] = n.hiddenUnits() == 0 ? new double[p][p] : dense(n, p);
+      e[s] = n.hiddenUnits() == 0 ? new double[p][p] : n.interactionMatrix();
     }
     if (k > 1) {
       center(t);
@@ -194,32 +195,6 @@ public final class PlantedClassification {
     }
     double cos = est > 0 ? cross / Math.sqrt(est * norm) : 0;
     return new double[] {Math.sqrt(diff / norm), Math.sqrt(Math.max(0, 1 - cos * cos))};
-  }
-
-  private static double[][] dense(FactoredSymmetric l, int p) {
-    double[][] m = new double[p][p];
-    for (int j = 0; j < l.rank(); j++) {
-      double[] w = l.vectors()[j];
-      for (int a = 0; a < p; a++) {
-        for (int b = 0; b < p; b++) {
-          m[a][b] += l.values()[j] * w[a] * w[b];
-        }
-      }
-    }
-    return m;
-  }
-
-  private static double[][] dense(QuadraticNetwork n, int p) {
-    double[][] m = new double[p][p];
-    for (int j = 0; j < n.hiddenUnits(); j++) {
-      double[] w = n.hiddenWeights(j);
-      for (int a = 0; a < p; a++) {
-        for (int b = 0; b < p; b++) {
-          m[a][b] += n.alpha(j) * w[a] * w[b];
-        }
-      }
-    }
-    return m;
   }
 
   /** Subtracts the mean over the scores (the part the softmax cannot see). */
