@@ -194,24 +194,4 @@ public final class ClassScores implements Serializable {
     }
     return prob;
   }
-
-  /**
-   * The curvature bound of the log-loss in the scores (Böhning's): the Hessian of one row's
-   * log-loss is σ(1 − σ) ≤ ¼ for one score, diag(P) − PPᵀ ≼ ½(I − 11ᵀ/k) for k. This is
-   * vᵀBw for two score changes v and w at {@code vOff}, {@code wOff}.
-   */
-  static double curvature(double[] v, int vOff, double[] w, int wOff, int scores) {
-    if (scores == 1) {
-      return 0.25 * v[vOff] * w[wOff];
-    }
-    double dot = 0;
-    double sv = 0;
-    double sw = 0;
-    for (int c = 0; c < scores; c++) {
-      dot += v[vOff + c] * w[wOff + c];
-      sv += v[vOff + c];
-      sw += w[wOff + c];
-    }
-    return 0.5 * (dot - sv * sw / scores);
-  }
 }

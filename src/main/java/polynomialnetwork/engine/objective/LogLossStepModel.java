@@ -21,7 +21,7 @@ import polynomialnetwork.engine.linalg.Linalg;
  *
  * <p>The optimizer receives this as the quadratic with the exact Hessian at η* whose minimiser
  * is η*: M[k][l] = ½ ∇²F(η*), M[k][C] = ½ ∇²F(η*) η*, M[C][C] = F(0). (The Böhning bound
- * B = ¼ or ½(I − 11ᵀ/k) on the Hessian, {@link ClassScores#curvature}, would give a majorizer
+ * B = ¼ or ½(I − 11ᵀ/k) on the Hessian would give a majorizer
  * with no search, but its steps are too short once the probabilities are confident:
  * σ(1 − σ) ≪ ¼; measured on iris, it left the network behind linear logistic regression after
  * 100 iterations.)
