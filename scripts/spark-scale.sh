@@ -277,10 +277,10 @@ M=$M P=$P R=$R awk '
       print "";
       print "s/iter = fit s / iterations, everything in the fit included; s/iter*, passes/it, jobs/it = steady";
       print "state: from the end of iteration 1 to the end of the last, per iteration (this leaves out the passes";
-      print "before iteration 1, of which on Spark the first reads the Parquet a 4th time and caches the";
-      print "standardized blocks, and those after the last: activation ranges, training RMSE).";
-      print "fit s = the fit only (\"trained in\"); prep s = before it (Spark: 3 passes over the Parquet,";
-      print "in-memory: 2 passes of the seeded generator, one thread); wall s = the whole java process.";
+      print "before iteration 1 and those after the last: activation ranges, training RMSE).";
+      print "fit s = the fit only (\"trained in\"); prep s = before it (Spark: one read of the Parquet into";
+      print "cached parsed rows with the summary, the moments from them, the standardized blocks built and";
+      print "cached; in-memory: 2 passes of the seeded generator, one thread); wall s = the whole java process.";
       print "max RSS from /usr/bin/time -v (VmHWM polled: Spark " gib(ENVIRON["SHWM"]) ", in-memory " gib(ENVIRON["IHWM"]) ");";
       print "peak heap = most heap in use before any GC (GC log); residual = relative training residual of the";
       print "last iterate; spill max = the largest spark.local.dir seen (blocks Spark kept on disk);";

@@ -248,7 +248,7 @@ public final class TrainOnSpark {
           + " coding, %d partitions; prepared in %.1f s (%d Spark jobs)%n", data.rows,
           a.weight == null ? "" : String.format(Locale.ROOT, " (total weight %.6g in column '%s')",
               data.converter.trainingWeight(), a.weight),
-          data.converter.columns(), data.blocks.getNumPartitions(),
+          data.converter.columns(), data.partitions,
           (System.nanoTime() - start) / 1e9, prepJobs);
       if (data.constantModel()) {
         data.buildConstant(classifier);

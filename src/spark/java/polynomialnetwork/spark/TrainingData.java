@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import polynomialnetwork.weka.InstancesConverter;
@@ -21,11 +22,13 @@ import weka.core.Instances;
 
 /**
  * The training set on Spark, made as {@link InstancesConverter#fit} makes it in Weka, but with
- * every pass over the rows run on the executors: (1) a summary (rows fit the header; means and
+ * every pass over the rows run on the executors. The input is read once, into cached chunks of
+ * parsed rows ({@link ParsedRows}); from them come (1) a summary (rows fit the header; means and
  * modes for missing values; class range, or the rows of each class of a nominal class), (2) the
  * weighted means and deviations of the coded columns, (3) the standardized row blocks, cached
  * where they were built (a nominal class's target is the row's class index among the classes
- * with training rows, as {@code PolynomialNetwork.buildNominal} takes it). The driver receives
+ * with training rows, as {@code PolynomialNetwork.buildNominal} takes it), after which the
+ * chunks are released. The driver receives
  * only the summaries; the converter it assembles is the one the Weka model keeps. A table with a
  * weight column ({@link InputTable#withWeight}) gives each row its instance weight in every pass,
  * scaled by {@link WeightScaling} as {@code InstancesConverter.fit} scales Weka's; without one,
@@ -35,7 +38,13 @@ final class TrainingData {
 
   final Instances header;
   final InstancesConverter converter;
+  /**
+   * The standardized row blocks, cached; null when there is nothing to train
+   * ({@link #constantModel}).
+   */
   final JavaRDD<RowBlock> blocks;
+  /** The partitions the rows were read into (and the blocks built in). */
+  final int partitions;
   final long rows;
   final double classMin;
   final double classMax;
@@ -53,10 +62,11 @@ final class TrainingData {
   final int[] trainedClasses;
 
   private TrainingData(Instances header, InstancesConverter converter, JavaRDD<RowBlock> blocks,
-      long rows, double classMin, double classMax, double[] classWeights, int[] trainedClasses) {
+      int partitions, long rows, double classMin, double classMax, double[] classWeights, int[] trainedClasses) {
     this.header = header;
     this.converter = converter;
     this.blocks = blocks;
+    this.partitions = partitions;
     this.rows = rows;
     this.classMin = classMin;
     this.classMax = classMax;
@@ -82,7 +92,11 @@ final class TrainingData {
    * no input column; {@link #buildConstant} then gives the model Weka makes of the same rows.
    */
   boolean constantModel() {
-    return nominal() && (trainedClasses.length < 2 || converter.columns() == 0);
+    return constantModel(trainedClasses, converter);
+  }
+
+  private static boolean constantModel(int[] trainedClasses, InstancesConverter converter) {
+    return trainedClasses != null && (trainedClasses.length < 2 || converter.columns() == 0);
   }
 
   /**
@@ -153,20 +167,31 @@ final class TrainingData {
       rows = rows.coalesce(partitions, false);
     }
     final RowReader reader = new RowReader(header, inputPath, weightColumn);
+    final boolean weighted = weightColumn != null;
+    // the input read once: every pass below, and the row blocks, work from these chunks
+    JavaRDD<ParsedRows> parsed = rows.mapPartitions(it -> ParsedRows.of(it, reader, weighted),
+        true).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      return prepare(parsed, reader.header(), source, emptyHint, weightColumn, noClassHint);
+    } finally {
+      parsed.unpersist(false);
+    }
+  }
+
+  private static TrainingData prepare(JavaRDD<ParsedRows> parsed, Instances header,
+      String source, String emptyHint, String weightColumn, String noClassHint)
+      throws Exception {
     final int attributes = header.numAttributes();
     final int classIndex = header.classIndex();
-
     // with a weight column, the total weight of the rows with a class first (rows that do not
     // fit are left to the summary to report): the summary counts known weights down from it
     final boolean weighted = weightColumn != null;
-    final double startWeight = !weighted ? 0 : OrderedMerge.summarise(rows, it -> {
+    final double startWeight = !weighted ? 0 : OrderedMerge.summarise(parsed, it -> {
       double[] total = new double[1];
-      double[] values = new double[attributes];
       while (it.hasNext()) {
-        Row row = it.next();
-        if (reader.read(row, values) == null && reader.weightProblem(row) == null
-            && !Double.isNaN(values[classIndex])) {
-          total[0] += reader.weight(row);
+        ParsedRows chunk = it.next();
+        for (int i = 0; i < chunk.rows; i++) {
+          total[0] += chunk.weight(i);
         }
       }
       return total;
@@ -174,12 +199,11 @@ final class TrainingData {
       x[0] += y[0];
       return x;
     })[0];
-    TrainingSummary summary = OrderedMerge.summarise(rows, it -> {
-      TrainingSummary s = new TrainingSummary(reader.header(), weighted,
+    TrainingSummary summary = OrderedMerge.summarise(parsed, it -> {
+      TrainingSummary s = new TrainingSummary(header, weighted,
           TaskContext.getPartitionId() == 0 ? startWeight : 0);
-      double[] values = new double[attributes];
       while (it.hasNext()) {
-        s.add(reader, it.next(), values);
+        s.add(it.next());
       }
       return s;
     }, TrainingSummary::merge);
@@ -211,14 +235,14 @@ final class TrainingData {
     // InstancesConverter.fit brings Weka's
     final int weightShift = WeightScaling.shiftFor(summary.maxWeight);
     final int classValues = nominal ? header.classAttribute().numValues() : 0;
-    Moments moments = OrderedMerge.summarise(rows, it -> {
+    Moments moments = OrderedMerge.summarise(parsed, it -> {
       Moments mo = new Moments(p, classValues);
       double[] values = new double[attributes];
       while (it.hasNext()) {
-        Row row = it.next();
-        double[] x = coded(reader, coding, row, values);
-        if (x != null) {
-          double w = WeightScaling.apply(reader.weight(row), weightShift);
+        ParsedRows chunk = it.next();
+        for (int i = 0; i < chunk.rows; i++) {
+          double[] x = coding.codedFeatures(chunk.row(i, values), header);
+          double w = WeightScaling.apply(chunk.weight(i), weightShift);
           mo.acc.add(x, values[classIndex], w);
           if (nominal) {
             mo.classWeights[(int) values[classIndex]] += w;
@@ -242,21 +266,29 @@ final class TrainingData {
       trainedIndex[trainedClasses[t]] = t;
     }
 
-    JavaRDD<RowBlock> blocks = rows.mapPartitions(it -> {
+    if (constantModel(trainedClasses, converter)) {
+      return new TrainingData(header, converter, null, parsed.getNumPartitions(),
+          summary.rowsWithClass, summary.classMin, summary.classMax, classWeights,
+          trainedClasses);
+    }
+    JavaRDD<RowBlock> blocks = parsed.mapPartitions(it -> {
       DesignMatrix.Builder b = new DesignMatrix.Builder(p, DesignMatrix.DEFAULT_BLOCK_ROWS);
       double[] values = new double[attributes];
       while (it.hasNext()) {
-        Row row = it.next();
-        double[] x = coded(reader, coding, row, values);
-        if (x != null) {
+        ParsedRows chunk = it.next();
+        for (int i = 0; i < chunk.rows; i++) {
+          double[] x = coding.codedFeatures(chunk.row(i, values), header);
           double y = values[classIndex];
           b.addRow(std.standardize(x, x), nominal ? trainedIndex[(int) y]
-              : std.standardizeTarget(y), WeightScaling.apply(reader.weight(row), weightShift));
+              : std.standardizeTarget(y), WeightScaling.apply(chunk.weight(i), weightShift));
         }
       }
       return blocksOf(b);
-    });
-    return new TrainingData(header, converter, blocks, summary.rowsWithClass,
+    }).persist(StorageLevel.MEMORY_AND_DISK());
+    // built and cached now, while the parsed rows are, which are released after this
+    blocks.count();
+    return new TrainingData(header, converter, blocks, parsed.getNumPartitions(),
+        summary.rowsWithClass,
         summary.classMin, summary.classMax, classWeights, trainedClasses);
   }
 
@@ -282,16 +314,6 @@ final class TrainingData {
       }
       return this;
     }
-  }
-
-  /** The coded columns of a row with a class value (null for a row without). */
-  private static double[] coded(RowReader reader, InstancesConverter coding, Row row,
-      double[] values) throws Exception {
-    reader.read(row, values);
-    if (Double.isNaN(values[reader.header().classIndex()])) {
-      return null;
-    }
-    return coding.codedFeatures(values, reader.header());
   }
 
   private static Iterator<RowBlock> blocksOf(DesignMatrix.Builder b) {

@@ -1,20 +1,20 @@
 package polynomialnetwork.spark;
 
 import java.io.Serializable;
-import org.apache.spark.sql.Row;
 import weka.core.Instances;
 import weka.core.Utils;
 
 /**
- * The first pass over the rows with a known header: whether every row fits it (the first that
- * does not is kept, to be reported), how many rows there are and how many have a class value,
+ * The first pass over the rows with a known header, made over the rows as read once
+ * ({@link ParsedRows}): whether every row fits it (the first that does not is kept, to be
+ * reported), how many rows there are and how many have a class value,
  * the class range (for clipping predictions), and per attribute what Weka's missing-value
  * replacement needs: the sum and count of a numeric attribute's known values over the rows with
  * a class, and a nominal attribute's value counts (for a nominal class, the rows of each class).
  * Every sum and count is weighted by the rows' instance weights, as Weka's
- * {@code ReplaceMissingValues} weighs them (1 each without a weight column); the weights are
- * checked here (finite, &gt;= 0, present), and their largest value and total over the rows with
- * a class are kept, for {@link polynomialnetwork.engine.data.WeightScaling}.
+ * {@code ReplaceMissingValues} weighs them (1 each without a weight column; the weights were
+ * checked as the rows were read: finite, &gt;= 0, present), and their largest value and total
+ * over the rows with a class are kept, for {@link polynomialnetwork.engine.data.WeightScaling}.
  *
  * <p>With a weight column the known weight of an attribute is counted as the filter counts it:
  * from the total weight of the rows with a class down, subtracting the weight of each row where
@@ -76,24 +76,23 @@ final class TrainingSummary implements Serializable {
     classIndex = header.classIndex();
   }
 
-  TrainingSummary add(RowReader reader, Row row, double[] values) {
+  /** Adds the rows of {@code chunk}, which come after this summary's in partition order. */
+  TrainingSummary add(ParsedRows chunk) {
     if (problem != null) {
       return this;
     }
-    problem = reader.read(row, values);
-    if (problem == null) {
-      // every row's weight is checked, also a row without a class, as Weka checks them all
-      problem = reader.weightProblem(row);
+    rows += chunk.rowsRead;
+    problem = chunk.problem;
+    double[] values = new double[chunk.attributes];
+    for (int i = 0; i < chunk.rows; i++) {
+      add(chunk.row(i, values), chunk.weight(i));
     }
-    if (problem != null) {
-      return this;
-    }
-    rows++;
+    return this;
+  }
+
+  /** Adds a row with a class value. */
+  private void add(double[] values, double w) {
     double y = values[classIndex];
-    if (Double.isNaN(y)) {
-      return this; // dropped, as Weka drops instances with a missing class before training
-    }
-    double w = reader.weight(row);
     rowsWithClass++;
     maxWeight = Math.max(maxWeight, w);
     totalWeight += w;
@@ -126,7 +125,6 @@ final class TrainingSummary implements Serializable {
         }
       }
     }
-    return this;
   }
 
   /** Adds {@code later}'s rows, which come after this summary's in partition order. */
