@@ -1,11 +1,6 @@
 package polynomialnetwork.spark;
 
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -14,8 +9,8 @@ import org.apache.spark.sql.Row;
 /**
  * A chunk of input rows read once into Weka's coding ({@link RowReader}): the values of the rows
  * with a class value (one per attribute, NaN for missing), row by row, and their weights. The
- * preparation keeps these chunks on the local disk of the executor that read them and computes
- * the summary, the
+ * preparation caches these chunks in the memory of the executor that read them and computes the
+ * summary, the
  * standardization and the row blocks from them, so that the input is read, and its Spark
  * {@code Row}s converted and parsed, once: those are the costly part of a pass over the input
  * (measured at 10⁷ × 50 Parquet rows in {@code scripts/spark-scale.sh}), against a loop over
@@ -38,10 +33,10 @@ final class ParsedRows implements Serializable {
   final int attributes;
   /** The rows with a class value kept here. */
   final int rows;
-  /** Row i's value of attribute a at {@code i * attributes + a} (written as bytes). */
-  private transient double[] values;
-  /** Row i's instance weight; null when every row weighs 1 (written as bytes). */
-  private transient double[] weights;
+  /** Row i's value of attribute a at {@code i * attributes + a}. */
+  final double[] values;
+  /** Row i's instance weight; null when every row weighs 1. */
+  final double[] weights;
   /** Rows read into this chunk that fit the header, with a class value or without. */
   final int rowsRead;
   /** What is wrong with the row after the last one read, or null when every row fits. */
@@ -66,36 +61,6 @@ final class ParsedRows implements Serializable {
   /** Row {@code i}'s instance weight. */
   double weight(int i) {
     return weights == null ? 1.0 : weights[i];
-  }
-
-  /**
-   * Writes the values as one byte array: Java serialization writes a {@code double[]} element by
-   * element, a {@code byte[]} in one copy, and the chunks are written to and read from Spark's
-   * local disk (see {@code TrainingData}) in three passes.
-   */
-  private void writeObject(ObjectOutputStream out) throws IOException {
-    out.defaultWriteObject();
-    out.writeObject(bytesOf(values));
-    out.writeObject(weights == null ? null : bytesOf(weights));
-  }
-
-  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-    in.defaultReadObject();
-    values = doublesOf((byte[]) in.readObject());
-    byte[] w = (byte[]) in.readObject();
-    weights = w == null ? null : doublesOf(w);
-  }
-
-  private static byte[] bytesOf(double[] d) {
-    byte[] b = new byte[d.length * Double.BYTES];
-    ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().put(d);
-    return b;
-  }
-
-  private static double[] doublesOf(byte[] b) {
-    double[] d = new double[b.length / Double.BYTES];
-    ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(d);
-    return d;
   }
 
   /**

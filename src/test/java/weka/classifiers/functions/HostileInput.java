@@ -920,6 +920,10 @@ final class HostileInput {
         b.assertUnchanged(inst, c.name + ", classifyInstance argument " + (i + 1));
         assertTrue(Double.isFinite(pred[i]), c.name + ": prediction " + pred[i] + " for "
           + inst);
+        if (data.classAttribute().isNominal()) {
+          assertDistribution(c.name, pn.distributionForInstance(inst), data.numClasses(), inst);
+          b.assertUnchanged(inst, c.name + ", distributionForInstance argument " + (i + 1));
+        }
         predictions++;
       }
       if (c.sensible != null) {
@@ -928,6 +932,19 @@ final class HostileInput {
       models++;
     }, c.name + " did not finish within " + CASE_TIMEOUT);
     before.assertUnchanged(data, c.name + ", training data");
+  }
+
+  /** A class distribution: one finite probability in [0, 1] per class, summing to 1. */
+  static void assertDistribution(String name, double[] dist, int classes, Instance inst) {
+    assertEquals(classes, dist.length, name + ": distribution length for " + inst);
+    double sum = 0;
+    for (double p : dist) {
+      assertTrue(Double.isFinite(p) && p >= 0 && p <= 1, name + ": probability " + p + " in "
+        + Arrays.toString(dist) + " for " + inst);
+      sum += p;
+    }
+    assertEquals(1.0, sum, 1e-9, name + ": probabilities " + Arrays.toString(dist) + " for "
+      + inst);
   }
 
   static void assertRefusal(Case c, Throwable e) {
