@@ -1,0 +1,29 @@
+package weka.classifiers.functions;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Hostile inputs for a nominal class ({@link HostileClassificationInput#cases()}): degenerate
+ * class distributions, separable and contradictory data, extreme values, weights, tiny and wide
+ * data, options at their limits, unseen values, persistence and determinism. Each case ends in a
+ * refusal naming what is at fault, or in a model whose every distribution is finite, in [0, 1]
+ * and sums to 1, the data unchanged; each is bounded by {@link HostileInput#CASE_TIMEOUT}.
+ */
+class HostileClassificationInputTest {
+
+  @ParameterizedTest(name = "{index}: {0}")
+  @MethodSource("weka.classifiers.functions.HostileClassificationInput#cases")
+  void hostileClassification(HostileInput.Case c) throws Exception {
+    HostileInput.run(c);
+  }
+
+  @AfterAll
+  static void summary() throws Exception {
+    System.out.println("HostileClassificationInputTest: "
+      + HostileClassificationInput.cases().count() + " cases; " + HostileInput.models
+      + " models built, " + HostileInput.refusals + " refusals checked, "
+      + HostileInput.predictions + " distributions checked");
+  }
+}
