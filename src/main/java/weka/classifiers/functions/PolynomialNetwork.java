@@ -681,8 +681,17 @@ public class PolynomialNetwork extends RandomizableClassifier implements
         msg.append(" Attributes PolynomialNetwork cannot use: ").append(names)
           .append("; only numeric and nominal attributes are supported (remove or convert them).");
       }
-      if (data.classIndex() >= 0
-        && data.classAttribute().type() != weka.core.Attribute.NUMERIC) {
+      if (data.classIndex() >= 0 && data.classAttribute().isNominal()
+        && data.classAttribute().numValues() < 2) {
+        msg.append(" The class '").append(data.classAttribute().name()).append("' is nominal with ")
+          .append(data.classAttribute().numValues() == 0 ? "no values declared"
+            : "one value declared, '" + data.classAttribute().value(0) + "'")
+          .append("; a classification needs at least two. Declare all the classes in the "
+            + "header (@attribute ").append(data.classAttribute().name()).append(" {...}) even "
+            + "if the data hold one only, or choose another class attribute.");
+      } else if (data.classIndex() >= 0
+        && data.classAttribute().type() != weka.core.Attribute.NUMERIC
+        && data.classAttribute().type() != weka.core.Attribute.NOMINAL) {
         msg.append(" The class '").append(data.classAttribute().name()).append("' is ")
           .append(weka.core.Attribute.typeToString(data.classAttribute()))
           .append("; PolynomialNetwork needs a numeric class (regression) or a nominal one "

@@ -89,23 +89,9 @@ final class HostileClassificationInput {
     };
   }
 
-  /** The fraction of the training instances whose most probable class is their own. */
-  static double trainingAccuracy(Instances data, PolynomialNetwork pn) throws Exception {
-    int right = 0;
-    int n = 0;
-    for (Instance inst : data) {
-      if (!inst.classIsMissing()) {
-        right += Utils.maxIndex(pn.distributionForInstance(inst)) == (int) inst.classValue() ? 1
-          : 0;
-        n++;
-      }
-    }
-    return right / (double) n;
-  }
-
   static HostileInput.Sensible accuracyAtLeast(final double min) {
     return (data, pn, pred) -> {
-      double acc = trainingAccuracy(data, pn);
+      double acc = HostileInput.trainingAccuracy(data, pn);
       assertTrue(acc >= min, "training accuracy " + acc + " < " + min);
     };
   }
@@ -168,14 +154,16 @@ final class HostileClassificationInput {
     t.add(model("one class present of two declared", () -> labelled(M, 4, 2, 3, (x, r) -> 1),
       "", constantDistribution(0, 1)));
     t.add(refused("a unary class (one value declared)", () -> labelled(M, 4, 1, 3,
-      (x, r) -> 0), "", Exception.class, "class"));
+      (x, r) -> 0), "", weka.core.UnsupportedAttributeTypeException.class, "'class'",
+      "one value declared, 'c0'", "at least two"));
     t.add(refused("a nominal class with no values declared", () -> {
       Instances d = labelled(10, 2, 0, 3, (x, r) -> 0);
       for (Instance inst : d) {
         inst.setClassMissing();
       }
       return d;
-    }, "", Exception.class, "class"));
+    }, "", weka.core.UnsupportedAttributeTypeException.class, "'class'", "no values declared",
+      "at least two"));
     t.add(model("two of five declared classes present", () -> labelled(M, 4, 5, 4,
       (x, r) -> QUADRATIC.label(x, r) * 3), "", (d, pn, pred) -> {
         noProbabilityFor(1, 2, 4).check(d, pn, pred);
@@ -297,13 +285,13 @@ final class HostileClassificationInput {
       }
       return d;
     }, "", accuracyAtLeast(0.75)));
-    t.add(model("all weights zero", () -> {
+    t.add(model("all weights zero (no information: the uniform distribution)", () -> {
       Instances d = new Instances(two);
       for (Instance inst : d) {
         inst.setWeight(0);
       }
       return d;
-    }, ""));
+    }, "", constantDistribution(0.5, 0.5)));
     t.add(model("one class weighs zero", () -> {
       Instances d = new Instances(three);
       for (Instance inst : d) {
@@ -375,7 +363,7 @@ final class HostileClassificationInput {
         }
       }));
     t.add(model("-validation 0.9", () -> new Instances(two), "-validation 0.9"));
-    t.add(model("-validation 0 -runs 1", () -> new Instances(two), "-validation 0"));
+    t.add(model("-validation 0", () -> new Instances(two), "-validation 0"));
     t.add(model("-solver EP-ROM, three classes", () -> new Instances(three),
       "-solver EP-ROM"));
     t.add(model("-solver AP-ROM-BK -fresh-sampling", () -> new Instances(three),

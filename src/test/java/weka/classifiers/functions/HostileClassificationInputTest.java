@@ -21,6 +21,9 @@ class HostileClassificationInputTest {
 
   @AfterAll
   static void summary() throws Exception {
+    for (String outcome : HostileInput.outcomes) {
+      System.out.println("hostile classification | " + outcome);
+    }
     System.out.println("HostileClassificationInputTest: "
       + HostileClassificationInput.cases().count() + " cases; " + HostileInput.models
       + " models built, " + HostileInput.refusals + " refusals checked, "

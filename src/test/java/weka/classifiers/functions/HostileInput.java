@@ -863,6 +863,23 @@ final class HostileInput {
 
   // ------------------------------------------------------------------ the test
 
+  /** What each case got, in the order run: "name | model: ..." or "name | refused: ...". */
+  static final List<String> outcomes = new ArrayList<String>();
+
+  /** The fraction of the instances with a class whose most probable class is their own. */
+  static double trainingAccuracy(Instances data, PolynomialNetwork pn) throws Exception {
+    int right = 0;
+    int n = 0;
+    for (Instance inst : data) {
+      if (!inst.classIsMissing()) {
+        right += Utils.maxIndex(pn.distributionForInstance(inst)) == (int) inst.classValue()
+          ? 1 : 0;
+        n++;
+      }
+    }
+    return n == 0 ? Double.NaN : right / (double) n;
+  }
+
   static int models;
   static int refusals;
   static int predictions;
@@ -884,6 +901,8 @@ final class HostileInput {
         assertNotNull(e, c.name + ": expected " + c.exception.getSimpleName());
         assertRefusal(c, e);
         refusals++;
+        outcomes.add(c.name + " | refused: " + e.getClass().getSimpleName() + ": "
+          + e.getMessage());
         return;
       }
       pn.setOptions(Utils.splitOptions(c.options));
@@ -930,6 +949,10 @@ final class HostileInput {
         c.sensible.check(data, pn, pred);
       }
       models++;
+      outcomes.add(c.name + " | model: " + pred.length + " predictions"
+        + (data.classAttribute().isNominal() ? " (distributions) checked, training accuracy "
+          + String.format(java.util.Locale.ROOT, "%.3f", trainingAccuracy(data, pn)) : " checked")
+        + (c.kind == Kind.PREDICTION_REFUSED ? ", the hostile points refused" : ""));
     }, c.name + " did not finish within " + CASE_TIMEOUT);
     before.assertUnchanged(data, c.name + ", training data");
   }

@@ -34,6 +34,8 @@ class PolynomialNetworkPropertiesTest {
 
   static int built;
   static int predictions;
+  static int builtNominal;
+  static int distributions;
 
   /** A recipe for a data set; the values come from {@code seed}. */
   static final class DataSpec {
@@ -190,6 +192,110 @@ class PolynomialNetworkPropertiesTest {
     }
   }
 
+  /**
+   * A data set of {@code spec}'s attributes with a nominal class of {@code classes} declared
+   * values instead of the numeric one: the class of row i is the largest of the scores
+   * s_c = (x_c + x_{c+1})² − x_c·x_{c+2} + shift_c + noise over the classes below
+   * {@code present} (the others are declared and never present), missing where the spec makes
+   * values missing.
+   */
+  static Instances withNominalClass(DataSpec spec, int classes, int present, double shift,
+      double noise) {
+    Instances numeric = spec.build();
+    int classIndex = numeric.classIndex();
+    List<String> values = new ArrayList<String>();
+    for (int c = 0; c < classes; c++) {
+      values.add("k" + c);
+    }
+    Instances data = new Instances(numeric, 0);
+    data.setClassIndex(-1);
+    data.deleteAttributeAt(classIndex);
+    data.insertAttributeAt(new Attribute("y", values), classIndex);
+    data.setClassIndex(classIndex);
+    Random rng = new Random(spec.seed ^ 0x5DEECE66DL);
+    for (Instance inst : numeric) {
+      double[] v = inst.toDoubleArray();
+      double[] x = new double[Math.max(3, spec.numeric) + present + 2];
+      for (int a = 0, j = 0; a < v.length && j < spec.numeric; a++) {
+        if (a != classIndex && data.attribute(a).isNumeric()) {
+          x[j++] = Double.isNaN(v[a]) ? 0 : v[a] / spec.scale;
+        }
+      }
+      int best = 0;
+      double bestScore = Double.NEGATIVE_INFINITY;
+      for (int c = 0; c < present; c++) {
+        double score = Math.pow(x[c] + x[c + 1], 2) - x[c] * x[c + 2] + (c == 0 ? shift : 0)
+          + noise * rng.nextGaussian();
+        if (score > bestScore) {
+          bestScore = score;
+          best = c;
+        }
+      }
+      boolean classMissing = inst.classIsMissing();
+      v[classIndex] = best;
+      Instance out = new DenseInstance(inst.weight(), v);
+      if (classMissing) {
+        out.setMissing(classIndex);
+      }
+      data.add(out);
+    }
+    return data;
+  }
+
+  @Provide
+  Arbitrary<String> validClassificationOptions() {
+    return validOptions().map(o -> o.replace("-step unit", "-step search"));
+  }
+
+  /**
+   * The same for a nominal class (2 to 6 declared values, 1 to all of them present, imbalanced
+   * by a shift of one class's score, noisy or separable): every distribution on the training
+   * data and on new points is finite, in [0, 1] and sums to 1; the data and the arguments are
+   * unchanged.
+   */
+  @Property(tries = DATA_SETS, seed = "20261206", shrinking = ShrinkingMode.BOUNDED,
+      generation = GenerationMode.RANDOMIZED)
+  void anyNominalClassDataGivesDistributionsAndLeavesInputsAlone(
+      @ForAll("dataSets") DataSpec spec, @ForAll("validClassificationOptions") String options,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 2, max = 6) int classes,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 6) int present,
+      @ForAll("shifts") double shift, @ForAll("noises") double noise) throws Exception {
+    Instances data = withNominalClass(spec, classes, Math.min(present, classes), shift, noise);
+    String what = spec + " classes=" + classes + " present=" + Math.min(present, classes)
+      + " shift=" + shift + " noise=" + noise + " " + options;
+    DataSnapshot before = DataSnapshot.of(data);
+    PolynomialNetwork pn = new PolynomialNetwork();
+    pn.setOptions(Utils.splitOptions(options));
+    pn.buildClassifier(data);
+    before.assertUnchanged(data, what);
+    builtNominal++;
+    List<Instance> points = new ArrayList<Instance>();
+    for (Instance inst : data) {
+      points.add(inst);
+    }
+    points.addAll(HostileInput.newPoints(data, 3, spec.seed));
+    for (Instance inst : points) {
+      DataSnapshot b = DataSnapshot.of(inst);
+      HostileInput.assertDistribution(what, pn.distributionForInstance(inst), classes, inst);
+      b.assertUnchanged(inst, "distributionForInstance argument");
+      distributions++;
+    }
+    before.assertUnchanged(data, what + " (after predictions)");
+    if (pn.toString() == null) {
+      throw new AssertionError("no report");
+    }
+  }
+
+  @Provide
+  Arbitrary<Double> shifts() {
+    return Arbitraries.of(0.0, 2.0, 8.0, -8.0);
+  }
+
+  @Provide
+  Arbitrary<Double> noises() {
+    return Arbitraries.of(0.0, 0.3, 3.0);
+  }
+
   /** Option names that take a value. */
   static final String[] VALUED = {"N", "solver", "step", "I", "tol", "block-size",
     "krylov-iters", "validation", "clip", "num-threads", "S", "num-decimal-places",
@@ -228,6 +334,7 @@ class PolynomialNetworkPropertiesTest {
   @AfterContainer
   static void summary() {
     System.out.println("PolynomialNetworkPropertiesTest: " + built + " generated data sets "
-      + "trained, " + predictions + " finite predictions");
+      + "trained, " + predictions + " finite predictions; " + builtNominal + " generated "
+      + "nominal-class data sets trained, " + distributions + " distributions checked");
   }
 }
