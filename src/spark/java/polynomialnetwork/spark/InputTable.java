@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
@@ -22,6 +23,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import weka.core.Attribute;
 import weka.core.Instances;
 
@@ -41,11 +43,17 @@ final class InputTable {
   /** Name of the extra column that tells a row's file (for error messages). */
   static final String FILE_COLUMN = "__polynomialnetwork_file";
 
+  /**
+   * Name of the extra column of a CSV table that holds the text of a row whose number of fields
+   * is not the header's (Spark's corrupt-record column), null for a row that fits.
+   */
+  static final String MALFORMED_COLUMN = "__polynomialnetwork_malformed";
+
   final String path;
   final Format format;
   /**
    * The columns as Spark read them (the attribute columns), then {@link #FILE_COLUMN}, then the
-   * weight column if there is one.
+   * weight column if there is one, then, for CSV, {@link #MALFORMED_COLUMN}.
    */
   final Dataset<Row> rows;
   /** The columns that can be attributes (all but the weight column). */
@@ -82,7 +90,7 @@ final class InputTable {
           + path + "; the data need a class column and input columns besides the weights.");
     }
     String[] others = new String[columns.length - 1];
-    Column[] sel = new Column[columns.length + 1];
+    Column[] sel = new Column[columns.length + (hasMalformedColumn() ? 2 : 1)];
     for (int c = 0, o = 0; c < columns.length; c++) {
       if (c != w) {
         others[o] = columns[c];
@@ -91,6 +99,9 @@ final class InputTable {
     }
     sel[columns.length - 1] = functions.col(FILE_COLUMN);
     sel[columns.length] = functions.col(quoted(name));
+    if (hasMalformedColumn()) {
+      sel[columns.length + 1] = functions.col(MALFORMED_COLUMN);
+    }
     return new InputTable(path, format, rows.select(sel), others, bytes, name);
   }
 
@@ -109,16 +120,16 @@ final class InputTable {
     }
     Dataset<Row> data;
     try {
-      data = format == Format.PARQUET ? spark.read().parquet(path)
-          // every CSV column as text: the header (given or inferred here) decides what it is
-          : spark.read().option("header", "true").option("inferSchema", "false")
-              .option("mode", "PERMISSIVE").csv(path);
+      data = format == Format.PARQUET ? spark.read().parquet(path) : csv(spark, path);
     } catch (RuntimeException e) {
       throw new BadInputException("--input " + path + ": Spark cannot read it as "
           + format.name().toLowerCase(Locale.ROOT) + " (" + firstLine(e) + ")."
           + (format == Format.CSV ? " Give --format parquet for Parquet data." : ""));
     }
     String[] columns = data.columns();
+    if (format == Format.CSV && columns.length > 0) {
+      columns = Arrays.copyOf(columns, columns.length - 1); // without MALFORMED_COLUMN
+    }
     if (columns.length == 0) {
       throw new BadInputException("--input " + path + " has no columns: "
           + (format == Format.CSV ? "a CSV file needs a header row naming its columns."
@@ -126,6 +137,9 @@ final class InputTable {
     }
     for (StructField f : data.schema().fields()) {
       DataType t = f.dataType();
+      if (f.name().equals(MALFORMED_COLUMN)) {
+        continue;
+      }
       if (!(t instanceof NumericType) && !t.equals(DataTypes.StringType)
           && !t.equals(DataTypes.BooleanType)) {
         throw new BadInputException("--input " + path + ": column '" + f.name() + "' is of type "
@@ -135,6 +149,42 @@ final class InputTable {
     }
     Dataset<Row> withFile = data.withColumn(FILE_COLUMN, functions.input_file_name());
     return new InputTable(path, format, withFile, columns, bytes(spark, matches), null);
+  }
+
+  /**
+   * A CSV table: every column as text (the header, given or inferred, decides what it is), named
+   * by the first line, and {@link #MALFORMED_COLUMN}, where Spark puts the text of a row with
+   * more or fewer fields than the header (such a row's columns are otherwise filled with nulls,
+   * which would read as missing values). Sets the session's
+   * {@code spark.sql.csv.parser.columnPruning.enabled} to false, so that every row's fields are
+   * counted.
+   */
+  private static Dataset<Row> csv(SparkSession spark, String path) {
+    String[] names = spark.read().option("header", "true").option("inferSchema", "false")
+        .csv(path).columns();
+    StructType schema = new StructType();
+    for (String name : names) {
+      schema = schema.add(name, DataTypes.StringType, true);
+    }
+    if (names.length == 0) {
+      return spark.read().option("header", "true").schema(schema).csv(path);
+    }
+    schema = schema.add(MALFORMED_COLUMN, DataTypes.StringType, true);
+    // Spark parses only the columns a query uses, and then counts only their fields: a row
+    // short of a column the header (--header) leaves out would pass as well-formed
+    spark.conf().set("spark.sql.csv.parser.columnPruning.enabled", "false");
+    return spark.read().option("header", "true").option("mode", "PERMISSIVE")
+        .option("columnNameOfCorruptRecord", MALFORMED_COLUMN).schema(schema).csv(path);
+  }
+
+  /** Whether the rows carry {@link #MALFORMED_COLUMN} (a CSV table). */
+  boolean hasMalformedColumn() {
+    return format == Format.CSV;
+  }
+
+  /** The rows whose number of fields is the header's (all rows of a Parquet table). */
+  Dataset<Row> wellFormedRows() {
+    return hasMalformedColumn() ? rows.filter(functions.col(MALFORMED_COLUMN).isNull()) : rows;
   }
 
   private static FileStatus[] matches(SparkSession spark, String path) {
@@ -248,6 +298,7 @@ final class InputTable {
   boolean hasTextColumns() {
     for (StructField f : rows.schema().fields()) {
       if (!f.name().equals(FILE_COLUMN) && !f.name().equals(weight)
+          && !f.name().equals(MALFORMED_COLUMN)
           && f.dataType().equals(DataTypes.StringType)) {
         return true;
       }
@@ -285,16 +336,20 @@ final class InputTable {
 
   /**
    * The columns of the table, for reading in the order of {@code header}'s attributes, then the
-   * file name, then the weight column if there is one.
+   * file name, then the weight column if there is one, then, for CSV, the malformed row's text.
    */
   Column[] selection(Instances header) {
-    Column[] sel = new Column[header.numAttributes() + (weight == null ? 1 : 2)];
-    for (int a = 0; a < header.numAttributes(); a++) {
+    int n = header.numAttributes();
+    Column[] sel = new Column[n + 1 + (weight == null ? 0 : 1) + (hasMalformedColumn() ? 1 : 0)];
+    for (int a = 0; a < n; a++) {
       sel[a] = functions.col(quoted(header.attribute(a).name()));
     }
-    sel[header.numAttributes()] = functions.col(FILE_COLUMN);
+    sel[n] = functions.col(FILE_COLUMN);
     if (weight != null) {
-      sel[header.numAttributes() + 1] = functions.col(quoted(weight));
+      sel[n + 1] = functions.col(quoted(weight));
+    }
+    if (hasMalformedColumn()) {
+      sel[sel.length - 1] = functions.col(MALFORMED_COLUMN);
     }
     return sel;
   }

@@ -41,15 +41,18 @@ final class ParsedRows implements Serializable {
   final int rowsRead;
   /** What is wrong with the row after the last one read, or null when every row fits. */
   final String problem;
+  /** CSV rows with another number of fields than the header's, left out as the user asked. */
+  final int malformedSkipped;
 
   private ParsedRows(int attributes, int rows, double[] values, double[] weights, int rowsRead,
-      String problem) {
+      String problem, int malformedSkipped) {
     this.attributes = attributes;
     this.rows = rows;
     this.values = values;
     this.weights = weights;
     this.rowsRead = rowsRead;
     this.problem = problem;
+    this.malformedSkipped = malformedSkipped;
   }
 
   /** Copies row {@code i}'s values into {@code into} (one per attribute) and returns it. */
@@ -67,8 +70,11 @@ final class ParsedRows implements Serializable {
    * The chunks of one partition's rows, read lazily.
    *
    * @param weighted whether {@code reader} reads a weight column
+   * @param skipMalformed whether a CSV row with another number of fields than the header's is
+   *     left out and counted (else it is the partition's problem)
    */
-  static Iterator<ParsedRows> of(Iterator<Row> input, RowReader reader, boolean weighted) {
+  static Iterator<ParsedRows> of(Iterator<Row> input, RowReader reader, boolean weighted,
+      boolean skipMalformed) {
     final int attributes = reader.header().numAttributes();
     final int classIndex = reader.header().classIndex();
     return new Iterator<ParsedRows>() {
@@ -89,10 +95,19 @@ final class ParsedRows implements Serializable {
         double[] row = new double[attributes];
         int kept = 0;
         int read = 0;
+        int skipped = 0;
         String problem = null;
         while (kept < CHUNK_ROWS && input.hasNext()) {
           Row r = input.next();
-          problem = reader.read(r, row);
+          problem = reader.malformed(r);
+          if (problem != null && skipMalformed) {
+            problem = null;
+            skipped++;
+            continue;
+          }
+          if (problem == null) {
+            problem = reader.read(r, row);
+          }
           if (problem == null) {
             // every row's weight is checked, also a row without a class, as Weka checks them all
             problem = reader.weightProblem(r);
@@ -114,7 +129,7 @@ final class ParsedRows implements Serializable {
         return new ParsedRows(attributes, kept,
             kept == CHUNK_ROWS ? values : Arrays.copyOf(values, kept * attributes),
             weights == null || kept == CHUNK_ROWS ? weights : Arrays.copyOf(weights, kept),
-            read, problem);
+            read, problem, skipped);
       }
     };
   }

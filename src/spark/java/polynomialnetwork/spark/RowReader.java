@@ -25,6 +25,8 @@ final class RowReader implements Serializable {
   private final String inputPath;
   /** The weight column's name, null when every row weighs 1. */
   private final String weightColumn;
+  /** The header row's number of columns for CSV input, 0 otherwise. */
+  private final int csvFields;
   private transient Map<String, Integer>[] nominalIndex;
 
   RowReader(Instances header, String inputPath) {
@@ -36,9 +38,56 @@ final class RowReader implements Serializable {
    *     (as {@link InputTable#selection} selects it), or null when every row weighs 1
    */
   RowReader(Instances header, String inputPath, String weightColumn) {
+    this(header, inputPath, weightColumn, 0);
+  }
+
+  /**
+   * @param csvFields for CSV input, the number of columns of its header row, whose rows carry
+   *     the text of a row with another number of fields last ({@link InputTable#selection});
+   *     0 for input without that column
+   */
+  RowReader(Instances header, String inputPath, String weightColumn, int csvFields) {
     this.header = new Instances(header, 0);
     this.inputPath = inputPath;
     this.weightColumn = weightColumn;
+    this.csvFields = csvFields;
+  }
+
+  /**
+   * What is wrong with a CSV row that has more or fewer fields than the header row (naming file,
+   * the row's text and both counts), or null when it has as many (or the input is not CSV).
+   * Spark would read such a row with its missing columns null, i.e. missing values, or drop its
+   * extra fields, and train on a row the user did not write.
+   */
+  String malformed(Row row) {
+    if (csvFields == 0) {
+      return null;
+    }
+    Object text = row.get(row.length() - 1);
+    if (text == null) {
+      return null;
+    }
+    String line = text.toString();
+    return "--input " + inputPath + fileOf(row) + ": a row has " + fieldsOf(line) + " fields "
+        + "where the header row has " + csvFields + " columns: '" + (line.length() > 200
+            ? line.substring(0, 200) + "..." : line) + "'. Correct or remove the row, or give "
+        + "--skip-malformed to leave out such rows (they are counted in the output and the "
+        + "model).";
+  }
+
+  /** Fields of a CSV line: commas outside double quotes, plus one. */
+  static int fieldsOf(String line) {
+    int fields = 1;
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        fields++;
+      }
+    }
+    return fields;
   }
 
   /**
@@ -156,9 +205,12 @@ final class RowReader implements Serializable {
   }
 
   private String where(Row row) {
+    return "--input " + inputPath + fileOf(row) + ", row " + rowText(row) + ": ";
+  }
+
+  private String fileOf(Row row) {
     Object file = row.get(header.numAttributes());
-    return "--input " + inputPath + (file == null || file.toString().isEmpty() ? ""
-        : " (file " + file + ")") + ", row " + rowText(row) + ": ";
+    return file == null || file.toString().isEmpty() ? "" : " (file " + file + ")";
   }
 
   private String rowText(Row row) {

@@ -34,8 +34,8 @@ import weka.core.Instances;
  * <pre>
  * spark-submit --class polynomialnetwork.spark.TrainOnSpark polynomialNetwork-spark-VERSION.jar \
  *   --input PATH --model OUT.model [--class NAME] [--nominal-class] [--header FILE.arff]
- *   [--weight NAME] [--format csv|parquet] [--partitions N] [--checkpoint-dir DIR] [--master URL]
- *   [-- PolynomialNetwork options]
+ *   [--weight NAME] [--format csv|parquet] [--skip-malformed] [--partitions N]
+ *   [--checkpoint-dir DIR] [--master URL] [-- PolynomialNetwork options]
  * </pre>
  *
  * The fit is the classifier's own, with the rows on the executors behind {@link SparkRowBlocks}:
@@ -52,7 +52,7 @@ public final class TrainOnSpark {
 
   static final String USAGE = "Usage: TrainOnSpark --input PATH --model OUT.model [--class NAME]"
       + " [--nominal-class] [--header FILE.arff] [--weight NAME] [--format csv|parquet]"
-      + " [--partitions N]"
+      + " [--skip-malformed] [--partitions N]"
       + " [--checkpoint-dir DIR] [--master URL] [-- PolynomialNetwork options]\n"
       + "  --input           a CSV file with a header row, or Parquet: file, folder or glob on"
       + " any file system Spark reads\n"
@@ -71,6 +71,9 @@ public final class TrainOnSpark {
       + " (0 leaves a row out), in every row (a missing, negative, NaN, infinite or text weight"
       + " is an error). It is not an input attribute (default: every row weighs 1)\n"
       + "  --format          csv or parquet (default: parquet for *.parquet, else csv)\n"
+      + "  --skip-malformed  leave out CSV rows with more or fewer fields than the header row,"
+      + " counting them in the output and the model (default: such a row is an error naming"
+      + " it)\n"
       + "  --partitions      at most this many partitions (default: one per 32 MB of input, at"
       + " most 2 per core; the input's partitions are merged, never shuffled)\n"
       + "  --checkpoint-dir  a folder on a shared file system for Spark checkpoints of the"
@@ -202,7 +205,8 @@ public final class TrainOnSpark {
         // needed only to find the kinds and values of text columns, and the classes of a
         // numeric column made the nominal class
         ColumnKinds kinds = !table.hasTextColumns() && !a.nominalClass ? new ColumnKinds(columns)
-            : OrderedMerge.summarise(table.rows.javaRDD(), it -> {
+            : OrderedMerge.summarise(a.skipMalformed ? table.wellFormedRows().javaRDD()
+                : table.rows.javaRDD(), it -> {
               ColumnKinds k = new ColumnKinds(columns);
               while (it.hasNext()) {
                 k.add(it.next());
@@ -242,8 +246,16 @@ public final class TrainOnSpark {
       }
       int partitions = a.partitions > 0 ? a.partitions
           : TrainingData.defaultPartitions(table.bytes, sc.defaultParallelism());
-      TrainingData data = TrainingData.prepare(sc, table, header, partitions);
+      TrainingData data = TrainingData.prepare(sc, table, header, partitions, a.skipMalformed);
+      String dataNote = null;
       long prepJobs = jobs.count();
+      if (data.malformedSkipped > 0) {
+        String note = data.malformedSkipped + " malformed row" + (data.malformedSkipped == 1
+            ? "" : "s") + " (more or fewer fields than the header row) of --input " + a.input
+            + " skipped (--skip-malformed)";
+        err.printf(Locale.ROOT, "TrainOnSpark: %s%n", note);
+        dataNote = note + ".";
+      }
       err.printf(Locale.ROOT, "TrainOnSpark: %d rows with a class value%s, %d input columns after"
           + " coding, %d partitions; prepared in %.1f s (%d Spark jobs)%n", data.rows,
           a.weight == null ? "" : String.format(Locale.ROOT, " (total weight %.6g in column '%s')",
@@ -255,6 +267,7 @@ public final class TrainOnSpark {
         err.printf(Locale.ROOT, "TrainOnSpark: %s: the model is the constant distribution of "
             + "the classes' rows%n", data.trainedClasses.length == 1 ? "only one class has rows"
                 : "no input column");
+        classifier.noteOnTrainingData(dataNote);
         a.trainedHeader = new Instances(header, 0);
         return classifier;
       }
@@ -284,6 +297,7 @@ public final class TrainOnSpark {
                 iterations) : "");
       }
       classifier.setIterationListener(null);
+      classifier.noteOnTrainingData(dataNote);
       a.trainedHeader = new Instances(header, 0);
       return classifier;
     } catch (SparkException e) {
@@ -376,6 +390,7 @@ public final class TrainOnSpark {
     String weight;
     int partitions;
     boolean nominalClass;
+    boolean skipMalformed;
     List<String> wekaOptions = new ArrayList<>();
     Instances trainedHeader;
 
@@ -397,6 +412,10 @@ public final class TrainOnSpark {
         }
         if (arg.equals("--nominal-class")) {
           a.nominalClass = true;
+          continue;
+        }
+        if (arg.equals("--skip-malformed")) {
+          a.skipMalformed = true;
           continue;
         }
         if (i + 1 >= args.length) {

@@ -45,6 +45,8 @@ final class TrainingData {
   final JavaRDD<RowBlock> blocks;
   /** The partitions the rows were read into (and the blocks built in). */
   final int partitions;
+  /** CSV rows with another number of fields than the header's, left out as the user asked. */
+  final long malformedSkipped;
   final long rows;
   final double classMin;
   final double classMax;
@@ -62,11 +64,12 @@ final class TrainingData {
   final int[] trainedClasses;
 
   private TrainingData(Instances header, InstancesConverter converter, JavaRDD<RowBlock> blocks,
-      int partitions, long rows, double classMin, double classMax, double[] classWeights, int[] trainedClasses) {
+      int partitions, long malformedSkipped, long rows, double classMin, double classMax, double[] classWeights, int[] trainedClasses) {
     this.header = header;
     this.converter = converter;
     this.blocks = blocks;
     this.partitions = partitions;
+    this.malformedSkipped = malformedSkipped;
     this.rows = rows;
     this.classMin = classMin;
     this.classMax = classMax;
@@ -137,11 +140,13 @@ final class TrainingData {
    *     class value, or no input column
    */
   static TrainingData prepare(JavaSparkContext sc, InputTable table, Instances header,
-      int partitions) throws Exception {
+      int partitions, boolean skipMalformed) throws Exception {
     JavaRDD<Row> rows = table.rows.select(table.selection(header)).javaRDD();
-    return prepare(rows, header, table.path, "--input " + table.path,
+    RowReader reader = new RowReader(header, table.path, table.weight,
+        table.hasMalformedColumn() ? table.columns.length + (table.weight == null ? 0 : 1) : 0);
+    return prepare(rows, reader, "--input " + table.path,
         table.format == InputTable.Format.CSV ? " (only a header row)" : "", table.weight,
-        partitions, " Choose the class with --class NAME.");
+        partitions, " Choose the class with --class NAME.", skipMalformed);
   }
 
   /**
@@ -158,6 +163,14 @@ final class TrainingData {
   static TrainingData prepare(JavaRDD<Row> rows, Instances header, String inputPath,
       String source, String emptyHint, String weightColumn, int partitions, String noClassHint)
       throws Exception {
+    return prepare(rows, new RowReader(header, inputPath, weightColumn), source, emptyHint,
+        weightColumn, partitions, noClassHint, false);
+  }
+
+  private static TrainingData prepare(JavaRDD<Row> rows, RowReader reader, String source,
+      String emptyHint, String weightColumn, int partitions, String noClassHint,
+      boolean skipMalformed) throws Exception {
+    Instances header = reader.header();
     if (header.numAttributes() < 2) {
       throw new BadInputException(source + " has no input column besides the"
           + " class '" + header.classAttribute().name() + "'; PolynomialNetwork needs at least"
@@ -166,7 +179,6 @@ final class TrainingData {
     if (rows.getNumPartitions() > partitions) {
       rows = rows.coalesce(partitions, false);
     }
-    final RowReader reader = new RowReader(header, inputPath, weightColumn);
     final boolean weighted = weightColumn != null;
     // the input read once: every pass below, and the row blocks, work from these chunks. They
     // are kept in memory only: they are as big as the blocks, and while the blocks are built
@@ -174,8 +186,8 @@ final class TrainingData {
     // kept also on disk pushed part of the blocks to disk for the whole fit (10^7 x 50 rows in
     // local[2], -Xmx10g: 3.4 GB spilled, each later pass 17 % slower), and chunks kept on disk
     // only cost more to write than to read the input again (27 s against 12 s)
-    JavaRDD<ParsedRows> parsed = rows.mapPartitions(it -> ParsedRows.of(it, reader, weighted),
-        true).persist(StorageLevel.MEMORY_ONLY());
+    JavaRDD<ParsedRows> parsed = rows.mapPartitions(it -> ParsedRows.of(it, reader, weighted,
+        skipMalformed), true).persist(StorageLevel.MEMORY_ONLY());
     try {
       return prepare(parsed, reader.header(), source, emptyHint, weightColumn, noClassHint);
     } finally {
@@ -217,7 +229,9 @@ final class TrainingData {
     }
     String className = header.classAttribute().name();
     if (summary.rows == 0) {
-      throw new BadInputException(source + " holds no data rows" + emptyHint + ".");
+      throw new BadInputException(source + " holds no data rows" + (summary.malformedSkipped > 0
+          ? " besides " + summary.malformedSkipped + " malformed ones, skipped as asked"
+          : emptyHint) + ".");
     }
     if (summary.rowsWithClass == 0) {
       throw new BadInputException(source + ": the class column '" + className
@@ -273,7 +287,7 @@ final class TrainingData {
 
     if (constantModel(trainedClasses, converter)) {
       return new TrainingData(header, converter, null, parsed.getNumPartitions(),
-          summary.rowsWithClass, summary.classMin, summary.classMax, classWeights,
+          summary.malformedSkipped, summary.rowsWithClass, summary.classMin, summary.classMax, classWeights,
           trainedClasses);
     }
     JavaRDD<RowBlock> blocks = parsed.mapPartitions(it -> {
@@ -293,7 +307,7 @@ final class TrainingData {
     // built and cached now, while the parsed rows are, which are released after this
     blocks.count();
     return new TrainingData(header, converter, blocks, parsed.getNumPartitions(),
-        summary.rowsWithClass,
+        summary.malformedSkipped, summary.rowsWithClass,
         summary.classMin, summary.classMax, classWeights, trainedClasses);
   }
 

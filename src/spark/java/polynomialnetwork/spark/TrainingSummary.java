@@ -37,6 +37,8 @@ final class TrainingSummary implements Serializable {
   private final boolean countDown;
   long rows;
   long rowsWithClass;
+  /** CSV rows with another number of fields than the header's, left out as the user asked. */
+  long malformedSkipped;
   double classMin = Double.POSITIVE_INFINITY;
   double classMax = Double.NEGATIVE_INFINITY;
   /** The largest weight of a row with a class value. */
@@ -82,6 +84,7 @@ final class TrainingSummary implements Serializable {
       return this;
     }
     rows += chunk.rowsRead;
+    malformedSkipped += chunk.malformedSkipped;
     problem = chunk.problem;
     double[] values = new double[chunk.attributes];
     for (int i = 0; i < chunk.rows; i++) {
@@ -134,6 +137,7 @@ final class TrainingSummary implements Serializable {
     }
     rows += later.rows;
     rowsWithClass += later.rowsWithClass;
+    malformedSkipped += later.malformedSkipped;
     classMin = Math.min(classMin, later.classMin);
     classMax = Math.max(classMax, later.classMax);
     maxWeight = Math.max(maxWeight, later.maxWeight);

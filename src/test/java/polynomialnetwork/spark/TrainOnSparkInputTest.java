@@ -150,4 +150,69 @@ class TrainOnSparkInputTest extends LocalSparkTest {
     assertEquals(2, status);
     assertTrue(new String(err.toByteArray(), StandardCharsets.UTF_8).contains("does not exist"));
   }
+
+  /** Planted rows y = (a + b)² + c, with ragged rows put in at {@code ragged}. */
+  private static Path raggedCsv(String name, String... ragged) throws IOException {
+    List<String> lines = new ArrayList<>();
+    lines.add("a,b,c,d,y");
+    java.util.Random rng = new java.util.Random(5);
+    for (int i = 0; i < 200; i++) {
+      double a = rng.nextGaussian();
+      double b = rng.nextGaussian();
+      double c = rng.nextGaussian();
+      double d = rng.nextGaussian();
+      lines.add(a + "," + b + "," + c + "," + d + "," + ((a + b) * (a + b) + c));
+      if (i % 60 == 30 && i / 60 < ragged.length) {
+        lines.add(ragged[i / 60]);
+      }
+    }
+    return Files.write(dir.resolve(name), lines, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aRowWithTooFewFieldsIsRefused() throws IOException {
+    Path csv = raggedCsv("short.csv", "1.5,2.5,0.5");
+    String msg = refused("--input", csv.toString(), "--", "-I", "3");
+    assertTrue(msg.contains("short.csv") && msg.contains("a row has 3 fields where the header "
+        + "row has 5 columns: '1.5,2.5,0.5'") && msg.contains("--skip-malformed"), msg);
+  }
+
+  @Test
+  void aRowWithTooManyFieldsIsRefused() throws IOException {
+    Path csv = raggedCsv("long.csv", "1,2,3,4,5,6,7");
+    String msg = refused("--input", csv.toString(), "--", "-I", "3");
+    assertTrue(msg.contains("long.csv") && msg.contains("a row has 7 fields where the header "
+        + "row has 5 columns: '1,2,3,4,5,6,7'"), msg);
+  }
+
+  @Test
+  void aRaggedRowIsRefusedAlsoWhenTheHeaderUsesSomeColumnsOnly() throws IOException {
+    Path csv = raggedCsv("subset.csv", "1,2");
+    Path header = write("subset.arff", "@relation t", "@attribute a numeric",
+        "@attribute b numeric", "@attribute y numeric", "@data");
+    String msg = refused("--input", csv.toString(), "--header", header.toString(), "--", "-I",
+        "3");
+    assertTrue(msg.contains("a row has 2 fields where the header row has 5 columns"), msg);
+  }
+
+  @Test
+  void raggedRowsAreSkippedAndCountedWhenAsked() throws Exception {
+    Path csv = raggedCsv("skip.csv", "1,2,3", "1,2,3,4,5,6", "7");
+    Path model = dir.resolve("skip.model");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = TrainOnSpark.run(new String[] {"--input", csv.toString(), "--model",
+        model.toString(), "--skip-malformed", "--", "-I", "5", "-S", "1"},
+        new PrintStream(out, true), new PrintStream(err, true));
+    String progress = new String(err.toByteArray(), StandardCharsets.UTF_8);
+    assertEquals(0, status, progress);
+    assertTrue(progress.contains("TrainOnSpark: 200 rows with a class value"), progress);
+    assertTrue(progress.contains("3 malformed rows (more or fewer fields than the header row)"
+        + " of --input " + csv + " skipped (--skip-malformed)"), progress);
+    String text = new String(out.toByteArray(), StandardCharsets.UTF_8);
+    assertTrue(text.contains("Training data: 3 malformed rows"), text);
+    Object[] saved = weka.core.SerializationHelper.readAll(model.toString());
+    assertTrue(saved[0].toString().contains("Training data: 3 malformed rows"),
+        "the saved model says so too");
+  }
 }

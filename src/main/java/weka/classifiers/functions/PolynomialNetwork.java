@@ -314,6 +314,9 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   protected double[] m_RankScores;
   /** Training RMSE per iteration (for the picture); null before training or for a constant model. */
   protected polynomialnetwork.weka.TrainingCurve m_TrainingCurve;
+
+  /** A sentence about the training data from a trainer outside Weka, or null. */
+  protected String m_TrainingDataNote;
   /** The classifier of a nominal class; null for a numeric class and before training. */
   protected NominalClassModel m_NominalModel;
 
@@ -589,6 +592,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     m_ConstantReason = null;
     m_RankScores = null;
     m_TrainingCurve = null;
+    m_TrainingDataNote = null;
   }
 
   /**
@@ -862,6 +866,21 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     if (m_Converter == null) {
       return "PolynomialNetwork: No model built yet.";
     }
+    String report = modelReport();
+    return m_TrainingDataNote == null ? report
+      : report + "\nTraining data: " + m_TrainingDataNote + "\n";
+  }
+
+  /**
+   * Adds a sentence about the training data to the model's description, for what a trainer
+   * outside Weka left out of it (e.g. "12 malformed rows ... skipped"); null for none. Not an
+   * option: it describes one model, and the next build clears it.
+   */
+  public void noteOnTrainingData(String note) {
+    m_TrainingDataNote = note;
+  }
+
+  private String modelReport() {
     int decimals = Math.max(3, getNumDecimalPlaces() + 4);
     if (m_NominalModel != null) {
       return m_NominalModel.report("PolynomialNetwork", m_Converter, decimals);
