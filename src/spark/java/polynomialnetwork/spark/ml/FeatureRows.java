@@ -11,7 +11,11 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructType;
 import polynomialnetwork.spark.DataFrameTraining;
 import weka.classifiers.functions.PolynomialNetwork;
 import weka.core.Instances;
@@ -22,7 +26,8 @@ import weka.core.Instances;
  * attributes, named as the column's ML attributes are (e.g. by VectorAssembler), else f0 ..
  * f{p-1}; the label the class, last. Rows with a null or non-finite feature, label or weight (or
  * a negative weight) are refused before anything is trained, with a message naming the column
- * and the number of rows.
+ * and the number of rows, or, with handleInvalid = skip, left out and counted in the model's
+ * text.
  */
 final class FeatureRows {
 
@@ -39,9 +44,10 @@ final class FeatureRows {
    * @return the header the model was trained with (no rows), to predict with
    */
   static Instances train(String estimator, Dataset<?> data, String featuresCol, String labelCol,
-      String weightCol, List<String> classValues, PolynomialNetwork classifier)
-      throws Exception {
+      String weightCol, boolean skipInvalid, List<String> classValues,
+      PolynomialNetwork classifier) throws Exception {
     Dataset<Row> rows = data.toDF();
+    requireColumns(estimator, rows.schema(), featuresCol, labelCol, weightCol);
     int p = numFeatures(estimator, rows, featuresCol);
     Instances header = header(rows, featuresCol, labelCol, p, classValues);
     Column x = functions.col(ARRAY);
@@ -60,26 +66,41 @@ final class FeatureRows {
         : functions.col(weightCol).cast(DataTypes.DoubleType);
     Column badW = weight.isNull().or(functions.isnan(weight)).or(weight.lt(0))
         .or(weight.equalTo(Double.POSITIVE_INFINITY));
+    Column bad = badX.or(badY).or(badW);
+    // one pass: the rows, the invalid ones per column and in all, the valid rows' total weight
     Row counts = withArray.agg(functions.count(functions.lit(1)),
         functions.sum(functions.when(badX, 1).otherwise(0)),
         functions.sum(functions.when(badY, 1).otherwise(0)),
         functions.sum(functions.when(badW, 1).otherwise(0)),
-        functions.sum(weight)).head();
+        functions.sum(functions.when(bad, 0.0).otherwise(weight)),
+        functions.sum(functions.when(bad, 1).otherwise(0))).head();
     long total = counts.getLong(0);
     if (total == 0) {
       throw new IllegalArgumentException(estimator + ": the training data has no rows.");
     }
-    refuse(estimator, counts, 1, total, "featuresCol '" + featuresCol + "'", "is null, has "
-        + "another length than " + p + ", or holds NaN or an infinite value");
-    refuse(estimator, counts, 2, total, "labelCol '" + labelCol + "'", classValues == null
-        ? "is null, NaN or infinite" : "is null or not a class index 0 .. "
-        + (classValues.size() - 1));
-    refuse(estimator, counts, 3, total, "weightCol '" + weightCol + "'",
-        "is null, NaN, negative or infinite");
+    long invalid = counts.isNullAt(5) ? 0 : counts.getLong(5);
+    String note = null;
+    if (skipInvalid && invalid == total) {
+      throw new IllegalArgumentException(estimator + ": every one of the " + total + " rows "
+          + "has an invalid value (" + invalidCounts(counts, featuresCol, labelCol, weightCol)
+          + "); with handleInvalid = skip nothing is left to train on.");
+    } else if (skipInvalid && invalid > 0) {
+      note = invalid + " of the " + total + " rows skipped for invalid values (handleInvalid ="
+          + " skip; " + invalidCounts(counts, featuresCol, labelCol, weightCol) + ")";
+      withArray = withArray.filter(functions.not(bad));
+    } else {
+      refuse(estimator, counts, 1, total, "featuresCol '" + featuresCol + "'", "is null, has "
+          + "another length than " + p + ", or holds NaN or an infinite value");
+      refuse(estimator, counts, 2, total, "labelCol '" + labelCol + "'", classValues == null
+          ? "is null, NaN or infinite" : "is null or not a class index 0 .. "
+          + (classValues.size() - 1));
+      refuse(estimator, counts, 3, total, "weightCol '" + weightCol + "'",
+          "is null, NaN, negative or infinite");
+    }
     if (weightCol != null && !(counts.getDouble(4) > 0)) {
       throw new IllegalArgumentException(estimator + ": the weights in weightCol '" + weightCol
-          + "' add up to " + counts.getDouble(4) + " over the " + total + " rows; at least one"
-          + " must be positive.");
+          + "' add up to " + counts.getDouble(4) + " over the " + (total - invalid) + " valid "
+          + "rows; at least one must be positive.");
     }
     Column[] sel = new Column[p + 2 + (weightCol == null ? 0 : 1)];
     for (int j = 0; j < p; j++) {
@@ -103,7 +124,71 @@ final class FeatureRows {
     }
     DataFrameTraining.train(withArray.select(sel).javaRDD(), header, weightCol != null,
         classifier, estimator + "'s training data");
+    classifier.noteOnTrainingData(note == null ? null : note + ".");
     return header;
+  }
+
+  /** "featuresCol 'x': 3 rows, ..." for the columns with invalid values. */
+  private static String invalidCounts(Row counts, String featuresCol, String labelCol,
+      String weightCol) {
+    String[] names = {"featuresCol '" + featuresCol + "'", "labelCol '" + labelCol + "'",
+      "weightCol '" + weightCol + "'"};
+    StringBuilder sb = new StringBuilder();
+    for (int i = 1; i <= 3; i++) {
+      long n = counts.isNullAt(i) ? 0 : counts.getLong(i);
+      if (n > 0) {
+        sb.append(sb.length() == 0 ? "" : ", ").append(names[i - 1]).append(" in ").append(n)
+            .append(n == 1 ? " row" : " rows");
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Refuses a schema without the columns fit reads, or with a features column that is not a
+   * vector, naming the column, its type and the data's columns.
+   */
+  static void requireColumns(String who, StructType schema, String featuresCol,
+      String labelCol, String weightCol) {
+    for (String[] c : new String[][] {{"featuresCol", featuresCol}, {"labelCol", labelCol},
+        {"weightCol", weightCol}}) {
+      if (c[1] != null && !java.util.Arrays.asList(schema.fieldNames()).contains(c[1])) {
+        throw new IllegalArgumentException(who + ": " + c[0] + " '" + c[1] + "' is not a column"
+            + " of the data; its columns are " + String.join(", ", schema.fieldNames()) + ".");
+      }
+    }
+    requireVectorFeatures(who, schema, featuresCol, -1);
+    if (labelCol != null) {
+      DataType t = schema.apply(labelCol).dataType();
+      if (!(t instanceof NumericType)) {
+        throw new IllegalArgumentException(who + ": labelCol '" + labelCol + "' is of type "
+            + t.simpleString() + "; it must be numeric (index text labels with StringIndexer).");
+      }
+    }
+  }
+
+  /**
+   * Refuses a features column that is not a vector, or (when {@code size} >= 0 and the column's
+   * ML attributes tell its length) whose vectors have another length than {@code size}.
+   */
+  static void requireVectorFeatures(String who, StructType schema, String featuresCol,
+      int size) {
+    if (!java.util.Arrays.asList(schema.fieldNames()).contains(featuresCol)) {
+      throw new IllegalArgumentException(who + ": featuresCol '" + featuresCol + "' is not a "
+          + "column of the data; its columns are " + String.join(", ", schema.fieldNames())
+          + ".");
+    }
+    DataType t = schema.apply(featuresCol).dataType();
+    if (!(t instanceof VectorUDT)) {
+      throw new IllegalArgumentException(who + ": featuresCol '" + featuresCol + "' is of type "
+          + t.simpleString() + "; it must be a Vector column (assemble numeric columns into "
+          + "one with VectorAssembler).");
+    }
+    int known = AttributeGroup.fromStructField(schema.apply(featuresCol)).size();
+    if (size >= 0 && known >= 0 && known != size) {
+      throw new IllegalArgumentException(who + ": featuresCol '" + featuresCol + "' holds "
+          + "vectors of length " + known + "; the model was trained on " + size + " features.");
+    }
   }
 
   private static void refuse(String estimator, Row counts, int i, long total, String column,
@@ -112,7 +197,8 @@ final class FeatureRows {
     if (bad > 0) {
       throw new IllegalArgumentException(estimator + ": " + column + " " + what + " in " + bad
           + " of the " + total + " rows. Remove or repair those rows before fit (e.g. "
-          + "Dataset.na().drop(), an Imputer, or a filter).");
+          + "Dataset.na().drop(), an Imputer, or a filter), or set handleInvalid to \"skip\" to "
+          + "leave them out.");
     }
   }
 

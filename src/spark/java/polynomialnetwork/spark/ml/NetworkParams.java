@@ -40,6 +40,7 @@ final class NetworkParams implements Serializable {
   final IntParam validationRuns;
   final Param<String> wekaOptions;
   final Param<String> weightCol;
+  final Param<String> handleInvalid;
 
   NetworkParams(Identifiable owner) {
     // the docs are the Weka classifier's tip texts, prefixed with the Weka option
@@ -64,6 +65,12 @@ final class NetworkParams implements Serializable {
     weightCol = new Param<>(owner, "weightCol", "instance weight column name (weights finite "
         + "and >= 0, as Weka's instance weights); empty or unset for weight 1",
         new Valid<>("weightCol"));
+    handleInvalid = new Param<>(owner, "handleInvalid", "what fit does with training rows whose"
+        + " features are null, of another length, NaN or infinite, whose label is null, NaN, "
+        + "infinite (or not a class index) or whose weight is null, NaN, negative or infinite: "
+        + "'error' (default) refuses the data, naming the column and the number of such rows; "
+        + "'skip' leaves those rows out and counts them in the model's text",
+        new Valid<>("handleInvalid"));
   }
 
   void setDefaults(Params owner) {
@@ -78,6 +85,7 @@ final class NetworkParams implements Serializable {
     owner.setDefault(validationRuns, (Object) DEFAULTS.validationRuns());
     owner.setDefault(wekaOptions, "");
     owner.setDefault(weightCol, "");
+    owner.setDefault(handleInvalid, "error");
   }
 
   /** The typed params' Weka options, refused in {@link #wekaOptions}, with the param's name. */
@@ -126,6 +134,11 @@ final class NetworkParams implements Serializable {
     c.setValidationFraction((Double) owner.getOrDefault(validationFraction));
     c.setValidationRuns((Integer) owner.getOrDefault(validationRuns));
     return c;
+  }
+
+  /** Whether fit leaves out rows with invalid values (else it refuses them). */
+  boolean skipInvalid(Params owner) {
+    return "skip".equals(owner.getOrDefault(handleInvalid));
   }
 
   /** The weight column, or null for none. */
@@ -177,6 +190,7 @@ final class NetworkParams implements Serializable {
           case "solver": return v != null && tag(PolynomialNetwork.TAGS_SOLVER, (String) v) >= 0;
           case "stepRule": return v != null && tag(PolynomialNetwork.TAGS_STEP, (String) v) >= 0;
           case "wekaOptions": case "weightCol": return v != null;
+          case "handleInvalid": return "error".equals(v) || "skip".equals(v);
           default: break; // seed: any int
         }
         return true;

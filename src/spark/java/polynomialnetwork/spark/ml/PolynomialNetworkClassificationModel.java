@@ -1,7 +1,6 @@
 package polynomialnetwork.spark.ml;
 
 import java.io.IOException;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
@@ -9,13 +8,11 @@ import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
 import org.apache.spark.ml.linalg.Vectors;
-import org.apache.spark.ml.util.DefaultParamsReader;
-import org.apache.spark.ml.util.DefaultParamsReader$;
-import org.apache.spark.ml.util.DefaultParamsWriter$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import scala.Option;
 import weka.classifiers.functions.PolynomialNetwork;
 import weka.core.DenseInstance;
@@ -99,6 +96,20 @@ public final class PolynomialNetworkClassificationModel
 
   public Param<String> weightCol() {
     return params.weightCol;
+  }
+
+  public Param<String> handleInvalid() {
+    return params.handleInvalid;
+  }
+
+  /**
+   * Spark's check of the columns, after a clearer one of the features column: present, a
+   * vector, of the length the model was trained on (when the column's ML attributes tell it).
+   */
+  @Override
+  public StructType transformSchema(StructType schema) {
+    FeatureRows.requireVectorFeatures("PolynomialNetworkClassificationModel", schema, getFeaturesCol(), numFeatures());
+    return super.transformSchema(schema);
   }
 
   /** The trained Weka classifier (do not retrain it). */
@@ -209,34 +220,16 @@ public final class PolynomialNetworkClassificationModel
 
     @Override
     public void saveImpl(String path) {
-      DefaultParamsWriter$.MODULE$.saveMetadata(model, path, sc(), Option.empty(),
-          Option.empty());
-      try {
-        WekaModelFiles.write(sc().hadoopConfiguration(),
-            new Path(path, WekaModelFiles.DATA_FILE).toString(), model.classifier, model.header);
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot write the Weka model under " + path + ": " + e,
-            e);
-      }
+      WekaModelFiles.save(model, path, sc(), model.classifier, model.header);
     }
   }
 
   static final class Reader extends MLReader<PolynomialNetworkClassificationModel> {
     @Override
     public PolynomialNetworkClassificationModel load(String path) {
-      DefaultParamsReader.Metadata metadata = DefaultParamsReader$.MODULE$.loadMetadata(path,
-          sc(), PolynomialNetworkClassificationModel.class.getName());
-      Object[] weka;
-      try {
-        weka = WekaModelFiles.read(sc().hadoopConfiguration(),
-            new Path(path, WekaModelFiles.DATA_FILE).toString());
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot read the Weka model under " + path + ": " + e,
-            e);
-      }
-      PolynomialNetworkClassificationModel model = new PolynomialNetworkClassificationModel(
-          metadata.uid(), (PolynomialNetwork) weka[0], (Instances) weka[1]);
-      metadata.getAndSetParams(model, Option.empty());
+      WekaModelFiles.Saved saved = WekaModelFiles.load(path, sc(), PolynomialNetworkClassificationModel.class);
+      PolynomialNetworkClassificationModel model = new PolynomialNetworkClassificationModel(saved.metadata.uid(), saved.classifier, saved.header);
+      saved.metadata.getAndSetParams(model, Option.empty());
       return model;
     }
   }

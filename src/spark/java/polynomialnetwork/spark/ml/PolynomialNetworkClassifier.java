@@ -17,6 +17,7 @@ import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.types.StructType;
 import weka.classifiers.functions.PolynomialNetwork;
 import weka.core.Instances;
 
@@ -102,6 +103,20 @@ public final class PolynomialNetworkClassifier
     return params.weightCol;
   }
 
+  public Param<String> handleInvalid() {
+    return params.handleInvalid;
+  }
+
+  /**
+   * Spark's check of the columns, after a clearer one of the features column: present, a
+   * vector.
+   */
+  @Override
+  public StructType transformSchema(StructType schema) {
+    FeatureRows.requireVectorFeatures("PolynomialNetworkClassifier", schema, getFeaturesCol(), -1);
+    return super.transformSchema(schema);
+  }
+
   public int getRank() {
     return (Integer) getOrDefault(params.rank);
   }
@@ -144,6 +159,10 @@ public final class PolynomialNetworkClassifier
 
   public String getWeightCol() {
     return getOrDefault(params.weightCol);
+  }
+
+  public String getHandleInvalid() {
+    return getOrDefault(params.handleInvalid);
   }
 
   public PolynomialNetworkClassifier setRank(int v) {
@@ -190,6 +209,11 @@ public final class PolynomialNetworkClassifier
     return (PolynomialNetworkClassifier) set(params.weightCol, v);
   }
 
+  /** "error" (default) or "skip": see the param's doc. */
+  public PolynomialNetworkClassifier setHandleInvalid(String v) {
+    return (PolynomialNetworkClassifier) set(params.handleInvalid, v);
+  }
+
   /** The Weka classifier these params configure, untrained (its options are the params'). */
   public PolynomialNetwork wekaClassifier() {
     return params.classifier(this);
@@ -202,7 +226,7 @@ public final class PolynomialNetworkClassifier
     Instances header;
     try {
       header = FeatureRows.train("PolynomialNetworkClassifier", dataset, getFeaturesCol(),
-          getLabelCol(), params.weightColumn(this), classes, classifier);
+          getLabelCol(), params.weightColumn(this), params.skipInvalid(this), classes, classifier);
     } catch (IllegalArgumentException e) {
       throw e;
     } catch (Exception e) {

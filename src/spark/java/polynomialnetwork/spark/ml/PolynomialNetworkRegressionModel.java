@@ -1,20 +1,17 @@
 package polynomialnetwork.spark.ml;
 
 import java.io.IOException;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.regression.RegressionModel;
-import org.apache.spark.ml.util.DefaultParamsReader;
-import org.apache.spark.ml.util.DefaultParamsReader$;
-import org.apache.spark.ml.util.DefaultParamsWriter$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import scala.Option;
 import weka.classifiers.functions.PolynomialNetwork;
 import weka.core.DenseInstance;
@@ -97,6 +94,20 @@ public final class PolynomialNetworkRegressionModel
 
   public Param<String> weightCol() {
     return params.weightCol;
+  }
+
+  public Param<String> handleInvalid() {
+    return params.handleInvalid;
+  }
+
+  /**
+   * Spark's check of the columns, after a clearer one of the features column: present, a
+   * vector, of the length the model was trained on (when the column's ML attributes tell it).
+   */
+  @Override
+  public StructType transformSchema(StructType schema) {
+    FeatureRows.requireVectorFeatures("PolynomialNetworkRegressionModel", schema, getFeaturesCol(), numFeatures());
+    return super.transformSchema(schema);
   }
 
   /** The trained Weka classifier (do not retrain it). */
@@ -184,34 +195,16 @@ public final class PolynomialNetworkRegressionModel
 
     @Override
     public void saveImpl(String path) {
-      DefaultParamsWriter$.MODULE$.saveMetadata(model, path, sc(), Option.empty(),
-          Option.empty());
-      try {
-        WekaModelFiles.write(sc().hadoopConfiguration(),
-            new Path(path, WekaModelFiles.DATA_FILE).toString(), model.classifier, model.header);
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot write the Weka model under " + path + ": " + e,
-            e);
-      }
+      WekaModelFiles.save(model, path, sc(), model.classifier, model.header);
     }
   }
 
   static final class Reader extends MLReader<PolynomialNetworkRegressionModel> {
     @Override
     public PolynomialNetworkRegressionModel load(String path) {
-      DefaultParamsReader.Metadata metadata = DefaultParamsReader$.MODULE$.loadMetadata(path,
-          sc(), PolynomialNetworkRegressionModel.class.getName());
-      Object[] weka;
-      try {
-        weka = WekaModelFiles.read(sc().hadoopConfiguration(),
-            new Path(path, WekaModelFiles.DATA_FILE).toString());
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot read the Weka model under " + path + ": " + e,
-            e);
-      }
-      PolynomialNetworkRegressionModel model = new PolynomialNetworkRegressionModel(
-          metadata.uid(), (PolynomialNetwork) weka[0], (Instances) weka[1]);
-      metadata.getAndSetParams(model, Option.empty());
+      WekaModelFiles.Saved saved = WekaModelFiles.load(path, sc(), PolynomialNetworkRegressionModel.class);
+      PolynomialNetworkRegressionModel model = new PolynomialNetworkRegressionModel(saved.metadata.uid(), saved.classifier, saved.header);
+      saved.metadata.getAndSetParams(model, Option.empty());
       return model;
     }
   }

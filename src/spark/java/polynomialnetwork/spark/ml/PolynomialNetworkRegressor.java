@@ -11,6 +11,7 @@ import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.types.StructType;
 import weka.classifiers.functions.PolynomialNetwork;
 import weka.core.Instances;
 
@@ -94,6 +95,20 @@ public final class PolynomialNetworkRegressor
     return params.weightCol;
   }
 
+  public Param<String> handleInvalid() {
+    return params.handleInvalid;
+  }
+
+  /**
+   * Spark's check of the columns, after a clearer one of the features column: present, a
+   * vector.
+   */
+  @Override
+  public StructType transformSchema(StructType schema) {
+    FeatureRows.requireVectorFeatures("PolynomialNetworkRegressor", schema, getFeaturesCol(), -1);
+    return super.transformSchema(schema);
+  }
+
   public int getRank() {
     return (Integer) getOrDefault(params.rank);
   }
@@ -136,6 +151,10 @@ public final class PolynomialNetworkRegressor
 
   public String getWeightCol() {
     return getOrDefault(params.weightCol);
+  }
+
+  public String getHandleInvalid() {
+    return getOrDefault(params.handleInvalid);
   }
 
   public PolynomialNetworkRegressor setRank(int v) {
@@ -182,6 +201,11 @@ public final class PolynomialNetworkRegressor
     return (PolynomialNetworkRegressor) set(params.weightCol, v);
   }
 
+  /** "error" (default) or "skip": see the param's doc. */
+  public PolynomialNetworkRegressor setHandleInvalid(String v) {
+    return (PolynomialNetworkRegressor) set(params.handleInvalid, v);
+  }
+
   /** The Weka classifier these params configure, untrained (its options are the params'). */
   public PolynomialNetwork wekaClassifier() {
     return params.classifier(this);
@@ -193,7 +217,7 @@ public final class PolynomialNetworkRegressor
     Instances header;
     try {
       header = FeatureRows.train("PolynomialNetworkRegressor", dataset, getFeaturesCol(),
-          getLabelCol(), params.weightColumn(this), null, classifier);
+          getLabelCol(), params.weightColumn(this), params.skipInvalid(this), null, classifier);
     } catch (IllegalArgumentException e) {
       throw e;
     } catch (Exception e) {

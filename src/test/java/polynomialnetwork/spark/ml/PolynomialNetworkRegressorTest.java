@@ -331,4 +331,104 @@ class PolynomialNetworkRegressorTest {
     assertTrue(e.getMessage().contains("weightCol 'w'") && e.getMessage().contains(
         "200 of the 200 rows"), e.getMessage());
   }
+
+  @Test
+  void handleInvalidSkipLeavesOutAndCountsTheRowsWithInvalidValues() throws Exception {
+    Dataset<Row> training = assembler().transform(frame(train.data, 0, 200, 2));
+    Dataset<Row> nanLabels = training.withColumn("y", org.apache.spark.sql.functions.when(
+        org.apache.spark.sql.functions.col("x0").gt(1.5), Double.NaN)
+        .otherwise(org.apache.spark.sql.functions.col("y")));
+    long bad = training.filter("x0 > 1.5").count();
+    assertTrue(bad > 0);
+    assertInvalid("handleInvalid", () -> new PolynomialNetworkRegressor().setHandleInvalid("keep"));
+    PolynomialNetworkRegressionModel skipped = new PolynomialNetworkRegressor().setLabelCol("y")
+        .setHandleInvalid("skip").setMaxIter(5).fit(nanLabels);
+    String text = skipped.wekaModel().toString();
+    assertTrue(text.contains("Training data: " + bad + " of the 200 rows skipped for invalid "
+        + "values (handleInvalid = skip; labelCol 'y' in " + bad + " rows)"), text);
+    PolynomialNetworkRegressionModel filtered = new PolynomialNetworkRegressor().setLabelCol("y")
+        .setMaxIter(5).fit(training.filter("x0 <= 1.5"));
+    assertArrayEquals(predictions(filtered.transform(training)),
+        predictions(skipped.transform(training)), 0.0, "the same fit as on the valid rows");
+
+    Dataset<Row> allBad = training.withColumn("y", org.apache.spark.sql.functions.lit(
+        Double.NaN));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new PolynomialNetworkRegressor().setLabelCol("y").setHandleInvalid("skip")
+            .fit(allBad));
+    assertTrue(e.getMessage().contains("every one of the 200 rows has an invalid value "
+        + "(labelCol 'y' in 200 rows)"), e.getMessage());
+  }
+
+  @Test
+  void aFeaturesColumnOfTheWrongTypeOrSizeIsNamed() {
+    Dataset<Row> training = assembler().transform(frame(train.data, 0, 200, 2));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new PolynomialNetworkRegressor().setLabelCol("y").setFeaturesCol("x0")
+            .fit(training));
+    assertTrue(e.getMessage().contains("featuresCol 'x0' is of type double; it must be a Vector"
+        + " column") && e.getMessage().contains("VectorAssembler"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new PolynomialNetworkRegressor().setLabelCol("y").setFeaturesCol("nowhere")
+            .fit(training));
+    assertTrue(e.getMessage().contains("featuresCol 'nowhere' is not a column of the data")
+        && e.getMessage().contains("x0, x1"), e.getMessage());
+    Dataset<Row> arrays = training.withColumn("arr", org.apache.spark.ml.functions
+        .vector_to_array(org.apache.spark.sql.functions.col("features"), "float64"));
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new PolynomialNetworkRegressor().setLabelCol("y").setFeaturesCol("arr")
+            .fit(arrays));
+    assertTrue(e.getMessage().contains("featuresCol 'arr' is of type array<double>"),
+        e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new PolynomialNetworkRegressor().setLabelCol("x0").setFeaturesCol("features")
+            .fit(training.withColumn("x0", org.apache.spark.sql.functions.lit("text"))));
+    // Spark's own check comes first, and names the column
+    assertTrue(e.getMessage().contains("x0") && e.getMessage().contains("numeric")
+        && e.getMessage().contains("string"), e.getMessage());
+
+    PolynomialNetworkRegressionModel model = new PolynomialNetworkRegressor().setLabelCol("y")
+        .setMaxIter(3).fit(training);
+    Dataset<Row> shorter = new VectorAssembler().setInputCols(new String[] {"x0", "x1", "x2"})
+        .setOutputCol("features").transform(frame(train.data, 0, 20, 1));
+    e = assertThrows(IllegalArgumentException.class, () -> model.transform(shorter));
+    assertTrue(e.getMessage().contains("featuresCol 'features' holds vectors of length 3; the "
+        + "model was trained on " + P + " features"), e.getMessage());
+  }
+
+  @Test
+  void loadingAMissingOrDamagedModelFolderSaysWhatIsWrong() throws Exception {
+    Dataset<Row> training = assembler().transform(frame(train.data, 0, 200, 2));
+    PolynomialNetworkRegressionModel model = new PolynomialNetworkRegressor().setLabelCol("y")
+        .setMaxIter(3).fit(training);
+    String missing = dir.resolve("no-such-model").toString();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> PolynomialNetworkRegressionModel.load(missing));
+    assertTrue(e.getMessage().contains("PolynomialNetworkRegressionModel.load(\"" + missing
+        + "\"): there is no saved model there"), e.getMessage());
+
+    java.nio.file.Path empty = java.nio.file.Files.createDirectories(dir.resolve("empty-model"));
+    e = assertThrows(IllegalArgumentException.class,
+        () -> PolynomialNetworkRegressionModel.load(empty.toString()));
+    assertTrue(e.getMessage().contains("holds no saved Spark ML model"), e.getMessage());
+
+    String saved = dir.resolve("saved-model").toString();
+    model.write().overwrite().save(saved);
+    e = assertThrows(IllegalArgumentException.class,
+        () -> PolynomialNetworkClassificationModel.load(saved));
+    assertTrue(e.getMessage().contains("its metadata cannot be read as a "
+        + "PolynomialNetworkClassificationModel's") && e.getMessage().contains(
+            "PolynomialNetworkRegressionModel"), e.getMessage());
+
+    java.nio.file.Path data = java.nio.file.Paths.get(saved, "data", "model.bin");
+    java.nio.file.Files.write(data, "not a model".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    e = assertThrows(IllegalArgumentException.class,
+        () -> PolynomialNetworkRegressionModel.load(saved));
+    assertTrue(e.getMessage().contains("data/model.bin is not a PolynomialNetwork model"),
+        e.getMessage());
+    java.nio.file.Files.delete(data);
+    e = assertThrows(IllegalArgumentException.class,
+        () -> PolynomialNetworkRegressionModel.load(saved));
+    assertTrue(e.getMessage().contains("has no data/model.bin"), e.getMessage());
+  }
 }
