@@ -16,7 +16,7 @@ import org.apache.spark.sql.Row;
  * (measured at 10⁷ × 50 Parquet rows in {@code scripts/spark-scale.sh}), against a loop over
  * doubles for each later pass.
  *
- * <p>A partition becomes a sequence of chunks of at most {@link #CHUNK_ROWS} rows, produced one
+ * <p>A partition becomes a sequence of chunks of at most {@link #CHUNK_VALUES} values, produced one
  * at a time, so that Spark's block manager caches (or spills) a partition piece by piece. Rows
  * without a class value are counted, their weights checked, and not kept: nothing uses them
  * after the summary. The first row that does not fit the header ends its partition: its chunk
@@ -26,8 +26,13 @@ final class ParsedRows implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  /** Most rows of a chunk: big enough for a tight loop, small enough to cache piece by piece. */
-  static final int CHUNK_ROWS = 4096;
+  /**
+   * Most values of a chunk (256 KB): big enough for a tight loop, small enough to cache piece by
+   * piece and to stay an ordinary allocation for the garbage collector (G1 allocates an array of
+   * half a heap region or more, 1 MB with a 4 GB heap, as a "humongous" object, in regions of its
+   * own, each allocation starting a concurrent cycle).
+   */
+  static final int CHUNK_VALUES = 1 << 15;
 
   /** Values per row: the header's attributes, the class among them. */
   final int attributes;
@@ -90,14 +95,15 @@ final class ParsedRows implements Serializable {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        double[] values = new double[CHUNK_ROWS * attributes];
-        double[] weights = weighted ? new double[CHUNK_ROWS] : null;
+        final int chunkRows = Math.max(1, CHUNK_VALUES / attributes);
+        double[] values = new double[chunkRows * attributes];
+        double[] weights = weighted ? new double[chunkRows] : null;
         double[] row = new double[attributes];
         int kept = 0;
         int read = 0;
         int skipped = 0;
         String problem = null;
-        while (kept < CHUNK_ROWS && input.hasNext()) {
+        while (kept < chunkRows && input.hasNext()) {
           Row r = input.next();
           problem = reader.malformed(r);
           if (problem != null && skipMalformed) {
@@ -127,8 +133,8 @@ final class ParsedRows implements Serializable {
           kept++;
         }
         return new ParsedRows(attributes, kept,
-            kept == CHUNK_ROWS ? values : Arrays.copyOf(values, kept * attributes),
-            weights == null || kept == CHUNK_ROWS ? weights : Arrays.copyOf(weights, kept),
+            kept == chunkRows ? values : Arrays.copyOf(values, kept * attributes),
+            weights == null || kept == chunkRows ? weights : Arrays.copyOf(weights, kept),
             read, problem, skipped);
       }
     };
