@@ -31,24 +31,50 @@ public final class DataFrameTraining {
    * @throws BadInputException when the rows cannot be trained on (no row, no class value), with
    *     a message naming {@code source}
    */
+  /** What to do with rows marked invalid (a mask last in each row). */
+  public interface InvalidRows {
+    /**
+     * Refuses the rows (throws, naming what is invalid in how many rows) or accepts leaving the
+     * invalid ones out.
+     *
+     * @param rows all rows read
+     * @param invalid rows marked invalid: in all, with an invalid input value, class value,
+     *     weight
+     * @return a sentence for the model text about the rows left out, or null
+     */
+    String check(long rows, long[] invalid);
+  }
+
   public static void train(JavaRDD<Row> rows, Instances header, boolean weighted,
       PolynomialNetwork classifier, String source) throws Exception {
+    train(rows, header, weighted, classifier, source, null);
+  }
+
+  /**
+   * The same, each row carrying last (after the weight, if any) a mask of what is invalid in it
+   * (bit 1: an input value, 2: the class value, 4: the weight; 0 or null: nothing), computed
+   * where the rows were made: the invalid rows are counted in the one read of the rows and left
+   * out, and {@code invalidRows} refuses them or accepts leaving them out (its sentence then
+   * goes to the model text).
+   */
+  public static void train(JavaRDD<Row> rows, Instances header, boolean weighted,
+      PolynomialNetwork classifier, String source, InvalidRows invalidRows) throws Exception {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(rows.context());
     Path tempCheckpoints = TrainOnSpark.checkpoints(sc, null, null);
     try {
       int partitions = Math.max(1, Math.min(rows.getNumPartitions(),
           2 * sc.defaultParallelism()));
       TrainingData data = TrainingData.prepare(rows, header, source, source, "",
-          weighted ? "weightCol" : null,
-          partitions, "");
+          weighted ? "weightCol" : null, partitions, "", invalidRows);
       if (data.constantModel()) {
         data.buildConstant(classifier);
-        return;
+      } else {
+        try (SparkRowBlocks blocks = new SparkRowBlocks(sc, data.blocks,
+            data.converter.columns(), data.rows)) {
+          data.fit(classifier, blocks);
+        }
       }
-      try (SparkRowBlocks blocks = new SparkRowBlocks(sc, data.blocks,
-          data.converter.columns(), data.rows)) {
-        data.fit(classifier, blocks);
-      }
+      classifier.noteOnTrainingData(data.invalidNote);
     } catch (SparkException e) {
       BadInputException bad = TrainOnSpark.badInputIn(e);
       throw bad != null ? bad : e;

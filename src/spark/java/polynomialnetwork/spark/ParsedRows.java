@@ -10,17 +10,18 @@ import org.apache.spark.sql.Row;
  * A chunk of input rows read once into Weka's coding ({@link RowReader}): the values of the rows
  * with a class value (one per attribute, NaN for missing), row by row, and their weights. The
  * preparation caches these chunks in the memory of the executor that read them and computes the
- * summary, the
- * standardization and the row blocks from them, so that the input is read, and its Spark
- * {@code Row}s converted and parsed, once: those are the costly part of a pass over the input
- * (measured at 10⁷ × 50 Parquet rows in {@code scripts/spark-scale.sh}), against a loop over
+ * summary, the standardization and the row blocks from them, so that the input is read, and its
+ * Spark {@code Row}s converted and parsed, once: those are the costly part of a pass over the
+ * input (measured at 10⁷ × 50 Parquet rows in {@code scripts/spark-scale.sh}), against a loop over
  * doubles for each later pass.
  *
- * <p>A partition becomes a sequence of chunks of at most {@link #CHUNK_VALUES} values, produced one
- * at a time, so that Spark's block manager caches (or spills) a partition piece by piece. Rows
- * without a class value are counted, their weights checked, and not kept: nothing uses them
- * after the summary. The first row that does not fit the header ends its partition: its chunk
- * carries the message, which the summary brings to the driver.
+ * <p>A partition becomes a sequence of chunks of at most {@link #CHUNK_VALUES} values, produced
+ * one at a time, so that Spark's block manager caches (or spills) a partition piece by piece.
+ * Rows without a class value are counted, their weights checked, and not kept: nothing uses them
+ * after the summary. Rows marked invalid (typed rows from a DataFrame, {@link
+ * RowReader#invalidMask}) are counted by what is invalid in them, and not kept. The first row
+ * that does not fit the header ends its partition: its chunk carries the message, which the
+ * summary brings to the driver.
  */
 final class ParsedRows implements Serializable {
 
@@ -48,9 +49,15 @@ final class ParsedRows implements Serializable {
   final String problem;
   /** CSV rows with another number of fields than the header's, left out as the user asked. */
   final int malformedSkipped;
+  /**
+   * Rows with an invalid value ({@link RowReader#invalidMask}), left out: in all, then with an
+   * invalid input value, class value and weight.
+   */
+  final int[] invalid;
 
   private ParsedRows(int attributes, int rows, double[] values, double[] weights, int rowsRead,
-      String problem, int malformedSkipped) {
+      String problem, int malformedSkipped, int[] invalid) {
+    this.invalid = invalid;
     this.attributes = attributes;
     this.rows = rows;
     this.values = values;
@@ -102,9 +109,18 @@ final class ParsedRows implements Serializable {
         int kept = 0;
         int read = 0;
         int skipped = 0;
+        int[] invalid = new int[4];
         String problem = null;
         while (kept < chunkRows && input.hasNext()) {
           Row r = input.next();
+          int mask = reader.invalidMask(r);
+          if (mask != 0) {
+            invalid[0]++;
+            invalid[1] += (mask & RowReader.INVALID_INPUT) != 0 ? 1 : 0;
+            invalid[2] += (mask & RowReader.INVALID_CLASS) != 0 ? 1 : 0;
+            invalid[3] += (mask & RowReader.INVALID_WEIGHT) != 0 ? 1 : 0;
+            continue;
+          }
           problem = reader.malformed(r);
           if (problem != null && skipMalformed) {
             problem = null;
@@ -135,7 +151,7 @@ final class ParsedRows implements Serializable {
         return new ParsedRows(attributes, kept,
             kept == chunkRows ? values : Arrays.copyOf(values, kept * attributes),
             weights == null || kept == chunkRows ? weights : Arrays.copyOf(weights, kept),
-            read, problem, skipped);
+            read, problem, skipped, invalid);
       }
     };
   }

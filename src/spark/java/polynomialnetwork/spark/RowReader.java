@@ -27,6 +27,8 @@ final class RowReader implements Serializable {
   private final String weightColumn;
   /** The header row's number of columns for CSV input, 0 otherwise. */
   private final int csvFields;
+  /** Whether each row carries a validity mask last. */
+  private final boolean validityColumn;
   private transient Map<String, Integer>[] nominalIndex;
 
   RowReader(Instances header, String inputPath) {
@@ -47,10 +49,38 @@ final class RowReader implements Serializable {
    *     0 for input without that column
    */
   RowReader(Instances header, String inputPath, String weightColumn, int csvFields) {
+    this(header, inputPath, weightColumn, csvFields, false);
+  }
+
+  /**
+   * @param validityColumn whether each row carries, last, a mask of what is invalid in it (see
+   *     {@link #invalidMask}), computed where the rows were made
+   */
+  RowReader(Instances header, String inputPath, String weightColumn, int csvFields,
+      boolean validityColumn) {
     this.header = new Instances(header, 0);
     this.inputPath = inputPath;
     this.weightColumn = weightColumn;
     this.csvFields = csvFields;
+    this.validityColumn = validityColumn;
+  }
+
+  /** Bits of {@link #invalidMask}: an invalid input value, class value or weight. */
+  static final int INVALID_INPUT = 1;
+  static final int INVALID_CLASS = 2;
+  static final int INVALID_WEIGHT = 4;
+
+  /**
+   * What is invalid in a row of typed rows that carry a validity mask last (a Spark ML
+   * DataFrame's: a null or non-finite feature, label or weight), as bits {@link #INVALID_INPUT},
+   * {@link #INVALID_CLASS}, {@link #INVALID_WEIGHT}; 0 for a valid row or rows without a mask.
+   */
+  int invalidMask(Row row) {
+    if (!validityColumn) {
+      return 0;
+    }
+    Object o = row.get(row.length() - 1);
+    return o == null ? 0 : ((Number) o).intValue();
   }
 
   /**

@@ -47,6 +47,8 @@ final class TrainingData {
   final int partitions;
   /** CSV rows with another number of fields than the header's, left out as the user asked. */
   final long malformedSkipped;
+  /** What {@link InvalidRows#check} said about the invalid rows left out, or null. */
+  String invalidNote;
   final long rows;
   final double classMin;
   final double classMax;
@@ -146,7 +148,7 @@ final class TrainingData {
         table.hasMalformedColumn() ? table.columns.length + (table.weight == null ? 0 : 1) : 0);
     return prepare(rows, reader, "--input " + table.path,
         table.format == InputTable.Format.CSV ? " (only a header row)" : "", table.weight,
-        partitions, " Choose the class with --class NAME.", skipMalformed);
+        partitions, " Choose the class with --class NAME.", skipMalformed, null);
   }
 
   /**
@@ -161,15 +163,15 @@ final class TrainingData {
    * @param noClassHint what follows the message that the class has no values
    */
   static TrainingData prepare(JavaRDD<Row> rows, Instances header, String inputPath,
-      String source, String emptyHint, String weightColumn, int partitions, String noClassHint)
-      throws Exception {
-    return prepare(rows, new RowReader(header, inputPath, weightColumn), source, emptyHint,
-        weightColumn, partitions, noClassHint, false);
+      String source, String emptyHint, String weightColumn, int partitions, String noClassHint,
+      DataFrameTraining.InvalidRows invalidRows) throws Exception {
+    return prepare(rows, new RowReader(header, inputPath, weightColumn, 0, invalidRows != null),
+        source, emptyHint, weightColumn, partitions, noClassHint, false, invalidRows);
   }
 
   private static TrainingData prepare(JavaRDD<Row> rows, RowReader reader, String source,
       String emptyHint, String weightColumn, int partitions, String noClassHint,
-      boolean skipMalformed) throws Exception {
+      boolean skipMalformed, DataFrameTraining.InvalidRows invalidRows) throws Exception {
     Instances header = reader.header();
     if (header.numAttributes() < 2) {
       throw new BadInputException(source + " has no input column besides the"
@@ -189,15 +191,16 @@ final class TrainingData {
     JavaRDD<ParsedRows> parsed = rows.mapPartitions(it -> ParsedRows.of(it, reader, weighted,
         skipMalformed), true).persist(StorageLevel.MEMORY_ONLY());
     try {
-      return prepare(parsed, reader.header(), source, emptyHint, weightColumn, noClassHint);
+      return prepare(parsed, reader.header(), source, emptyHint, weightColumn, noClassHint,
+          invalidRows);
     } finally {
       parsed.unpersist(false);
     }
   }
 
   private static TrainingData prepare(JavaRDD<ParsedRows> parsed, Instances header,
-      String source, String emptyHint, String weightColumn, String noClassHint)
-      throws Exception {
+      String source, String emptyHint, String weightColumn, String noClassHint,
+      DataFrameTraining.InvalidRows invalidRows) throws Exception {
     final int attributes = header.numAttributes();
     final int classIndex = header.classIndex();
     // with a weight column, the total weight of the rows with a class first (rows that do not
@@ -227,6 +230,8 @@ final class TrainingData {
     if (summary.problem != null) {
       throw new BadInputException(summary.problem);
     }
+    String invalidNote = invalidRows == null ? null
+        : invalidRows.check(summary.rows + summary.invalid[0], summary.invalid);
     String className = header.classAttribute().name();
     if (summary.rows == 0) {
       throw new BadInputException(source + " holds no data rows" + (summary.malformedSkipped > 0
@@ -286,9 +291,11 @@ final class TrainingData {
     }
 
     if (constantModel(trainedClasses, converter)) {
-      return new TrainingData(header, converter, null, parsed.getNumPartitions(),
-          summary.malformedSkipped, summary.rowsWithClass, summary.classMin, summary.classMax, classWeights,
-          trainedClasses);
+      TrainingData data = new TrainingData(header, converter, null, parsed.getNumPartitions(),
+          summary.malformedSkipped, summary.rowsWithClass, summary.classMin, summary.classMax,
+          classWeights, trainedClasses);
+      data.invalidNote = invalidNote;
+      return data;
     }
     JavaRDD<RowBlock> blocks = parsed.mapPartitions(it -> {
       DesignMatrix.Builder b = new DesignMatrix.Builder(p, DesignMatrix.DEFAULT_BLOCK_ROWS);
@@ -306,9 +313,11 @@ final class TrainingData {
     }).persist(StorageLevel.MEMORY_AND_DISK());
     // built and cached now, while the parsed rows are, which are released after this
     blocks.count();
-    return new TrainingData(header, converter, blocks, parsed.getNumPartitions(),
+    TrainingData data = new TrainingData(header, converter, blocks, parsed.getNumPartitions(),
         summary.malformedSkipped, summary.rowsWithClass,
         summary.classMin, summary.classMax, classWeights, trainedClasses);
+    data.invalidNote = invalidNote;
+    return data;
   }
 
   /**

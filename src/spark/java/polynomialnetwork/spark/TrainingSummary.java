@@ -39,6 +39,11 @@ final class TrainingSummary implements Serializable {
   long rowsWithClass;
   /** CSV rows with another number of fields than the header's, left out as the user asked. */
   long malformedSkipped;
+  /**
+   * Rows marked invalid and left out ({@link ParsedRows#invalid}): in all, with an invalid input
+   * value, class value, weight.
+   */
+  final long[] invalid = new long[4];
   double classMin = Double.POSITIVE_INFINITY;
   double classMax = Double.NEGATIVE_INFINITY;
   /** The largest weight of a row with a class value. */
@@ -85,6 +90,9 @@ final class TrainingSummary implements Serializable {
     }
     rows += chunk.rowsRead;
     malformedSkipped += chunk.malformedSkipped;
+    for (int k = 0; k < invalid.length; k++) {
+      invalid[k] += chunk.invalid[k];
+    }
     problem = chunk.problem;
     double[] values = new double[chunk.attributes];
     for (int i = 0; i < chunk.rows; i++) {
@@ -138,6 +146,9 @@ final class TrainingSummary implements Serializable {
     rows += later.rows;
     rowsWithClass += later.rowsWithClass;
     malformedSkipped += later.malformedSkipped;
+    for (int k = 0; k < invalid.length; k++) {
+      invalid[k] += later.invalid[k];
+    }
     classMin = Math.min(classMin, later.classMin);
     classMax = Math.max(classMax, later.classMax);
     maxWeight = Math.max(maxWeight, later.maxWeight);

@@ -25,9 +25,10 @@ import weka.core.Instances;
  * column) as the rows {@link DataFrameTraining} trains on: the vector's entries become numeric
  * attributes, named as the column's ML attributes are (e.g. by VectorAssembler), else f0 ..
  * f{p-1}; the label the class, last. Rows with a null or non-finite feature, label or weight (or
- * a negative weight) are refused before anything is trained, with a message naming the column
- * and the number of rows, or, with handleInvalid = skip, left out and counted in the model's
- * text.
+ * a negative weight) are marked where the rows are made and counted in the one read of the rows
+ * ({@link DataFrameTraining}); they are refused before anything is trained, with a message
+ * naming the column and the number of rows, or, with handleInvalid = skip, left out and counted
+ * in the model's text.
  */
 final class FeatureRows {
 
@@ -66,43 +67,7 @@ final class FeatureRows {
         : functions.col(weightCol).cast(DataTypes.DoubleType);
     Column badW = weight.isNull().or(functions.isnan(weight)).or(weight.lt(0))
         .or(weight.equalTo(Double.POSITIVE_INFINITY));
-    Column bad = badX.or(badY).or(badW);
-    // one pass: the rows, the invalid ones per column and in all, the valid rows' total weight
-    Row counts = withArray.agg(functions.count(functions.lit(1)),
-        functions.sum(functions.when(badX, 1).otherwise(0)),
-        functions.sum(functions.when(badY, 1).otherwise(0)),
-        functions.sum(functions.when(badW, 1).otherwise(0)),
-        functions.sum(functions.when(bad, 0.0).otherwise(weight)),
-        functions.sum(functions.when(bad, 1).otherwise(0))).head();
-    long total = counts.getLong(0);
-    if (total == 0) {
-      throw new IllegalArgumentException(estimator + ": the training data has no rows.");
-    }
-    long invalid = counts.isNullAt(5) ? 0 : counts.getLong(5);
-    String note = null;
-    if (skipInvalid && invalid == total) {
-      throw new IllegalArgumentException(estimator + ": every one of the " + total + " rows "
-          + "has an invalid value (" + invalidCounts(counts, featuresCol, labelCol, weightCol)
-          + "); with handleInvalid = skip nothing is left to train on.");
-    } else if (skipInvalid && invalid > 0) {
-      note = invalid + " of the " + total + " rows skipped for invalid values (handleInvalid ="
-          + " skip; " + invalidCounts(counts, featuresCol, labelCol, weightCol) + ")";
-      withArray = withArray.filter(functions.not(bad));
-    } else {
-      refuse(estimator, counts, 1, total, "featuresCol '" + featuresCol + "'", "is null, has "
-          + "another length than " + p + ", or holds NaN or an infinite value");
-      refuse(estimator, counts, 2, total, "labelCol '" + labelCol + "'", classValues == null
-          ? "is null, NaN or infinite" : "is null or not a class index 0 .. "
-          + (classValues.size() - 1));
-      refuse(estimator, counts, 3, total, "weightCol '" + weightCol + "'",
-          "is null, NaN, negative or infinite");
-    }
-    if (weightCol != null && !(counts.getDouble(4) > 0)) {
-      throw new IllegalArgumentException(estimator + ": the weights in weightCol '" + weightCol
-          + "' add up to " + counts.getDouble(4) + " over the " + (total - invalid) + " valid "
-          + "rows; at least one must be positive.");
-    }
-    Column[] sel = new Column[p + 2 + (weightCol == null ? 0 : 1)];
+    Column[] sel = new Column[p + 3 + (weightCol == null ? 0 : 1)];
     for (int j = 0; j < p; j++) {
       sel[j] = x.getItem(j);
     }
@@ -122,23 +87,52 @@ final class FeatureRows {
     if (weightCol != null) {
       sel[p + 2] = weight;
     }
+    // what is invalid in the row, counted in the one read of the rows (bits as in
+    // DataFrameTraining.train)
+    sel[sel.length - 1] = functions.when(badX, 1).otherwise(0)
+        .plus(functions.when(badY, 2).otherwise(0)).plus(functions.when(badW, 4).otherwise(0));
+    String[] columns = {"featuresCol '" + featuresCol + "'", "labelCol '" + labelCol + "'",
+      "weightCol '" + weightCol + "'"};
+    String[] what = {"is null, has another length than " + p + ", or holds NaN or an infinite "
+        + "value", classValues == null ? "is null, NaN or infinite" : "is null or not a class "
+        + "index 0 .. " + (classValues.size() - 1), "is null, NaN, negative or infinite"};
     DataFrameTraining.train(withArray.select(sel).javaRDD(), header, weightCol != null,
-        classifier, estimator + "'s training data");
-    classifier.noteOnTrainingData(note == null ? null : note + ".");
+        classifier, estimator + "'s training data", (total, invalid) -> {
+          if (total == 0) {
+            throw new IllegalArgumentException(estimator + ": the training data has no rows.");
+          }
+          if (invalid[0] == 0) {
+            return null;
+          }
+          String counts = invalidCounts(columns, invalid);
+          if (!skipInvalid) {
+            for (int k = 1; k <= 3; k++) {
+              if (invalid[k] > 0) {
+                throw new IllegalArgumentException(estimator + ": " + columns[k - 1] + " "
+                    + what[k - 1] + " in " + invalid[k] + " of the " + total + " rows. Remove or"
+                    + " repair those rows before fit (e.g. Dataset.na().drop(), an Imputer, or a "
+                    + "filter), or set handleInvalid to \"skip\" to leave them out.");
+              }
+            }
+          }
+          if (invalid[0] == total) {
+            throw new IllegalArgumentException(estimator + ": every one of the " + total
+                + " rows has an invalid value (" + counts + "); with handleInvalid = skip nothing"
+                + " is left to train on.");
+          }
+          return invalid[0] + " of the " + total + " rows skipped for invalid values "
+              + "(handleInvalid = skip; " + counts + ").";
+        });
     return header;
   }
 
-  /** "featuresCol 'x': 3 rows, ..." for the columns with invalid values. */
-  private static String invalidCounts(Row counts, String featuresCol, String labelCol,
-      String weightCol) {
-    String[] names = {"featuresCol '" + featuresCol + "'", "labelCol '" + labelCol + "'",
-      "weightCol '" + weightCol + "'"};
+  /** "featuresCol 'x' in 3 rows, ..." for the columns with invalid values. */
+  private static String invalidCounts(String[] columns, long[] invalid) {
     StringBuilder sb = new StringBuilder();
-    for (int i = 1; i <= 3; i++) {
-      long n = counts.isNullAt(i) ? 0 : counts.getLong(i);
-      if (n > 0) {
-        sb.append(sb.length() == 0 ? "" : ", ").append(names[i - 1]).append(" in ").append(n)
-            .append(n == 1 ? " row" : " rows");
+    for (int k = 1; k <= 3; k++) {
+      if (invalid[k] > 0) {
+        sb.append(sb.length() == 0 ? "" : ", ").append(columns[k - 1]).append(" in ")
+            .append(invalid[k]).append(invalid[k] == 1 ? " row" : " rows");
       }
     }
     return sb.toString();
@@ -188,17 +182,6 @@ final class FeatureRows {
     if (size >= 0 && known >= 0 && known != size) {
       throw new IllegalArgumentException(who + ": featuresCol '" + featuresCol + "' holds "
           + "vectors of length " + known + "; the model was trained on " + size + " features.");
-    }
-  }
-
-  private static void refuse(String estimator, Row counts, int i, long total, String column,
-      String what) {
-    long bad = counts.isNullAt(i) ? 0 : counts.getLong(i);
-    if (bad > 0) {
-      throw new IllegalArgumentException(estimator + ": " + column + " " + what + " in " + bad
-          + " of the " + total + " rows. Remove or repair those rows before fit (e.g. "
-          + "Dataset.na().drop(), an Imputer, or a filter), or set handleInvalid to \"skip\" to "
-          + "leave them out.");
     }
   }
 
