@@ -27,7 +27,7 @@ import weka.core.Utils;
  */
 public final class PolynomialNetworkClassificationModel
     extends ProbabilisticClassificationModel<Vector, PolynomialNetworkClassificationModel>
-    implements MLWritable {
+    implements MLWritable, PolynomialNetworkParams {
 
   private static final long serialVersionUID = 1L;
 
@@ -54,50 +54,62 @@ public final class PolynomialNetworkClassificationModel
     return uid != null ? uid : PendingUid.current();
   }
 
+  @Override
   public IntParam rank() {
     return params.rank;
   }
 
+  @Override
   public Param<String> solver() {
     return params.solver;
   }
 
+  @Override
   public Param<String> stepRule() {
     return params.stepRule;
   }
 
+  @Override
   public IntParam maxIter() {
     return params.maxIter;
   }
 
+  @Override
   public DoubleParam tol() {
     return params.tol;
   }
 
+  @Override
   public DoubleParam ridge() {
     return params.ridge;
   }
 
+  @Override
   public IntParam seed() {
     return params.seed;
   }
 
+  @Override
   public DoubleParam validationFraction() {
     return params.validationFraction;
   }
 
+  @Override
   public IntParam validationRuns() {
     return params.validationRuns;
   }
 
+  @Override
   public Param<String> wekaOptions() {
     return params.wekaOptions;
   }
 
+  @Override
   public Param<String> weightCol() {
     return params.weightCol;
   }
 
+  @Override
   public Param<String> handleInvalid() {
     return params.handleInvalid;
   }

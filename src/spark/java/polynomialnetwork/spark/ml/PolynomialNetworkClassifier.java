@@ -33,7 +33,7 @@ import weka.core.Instances;
 public final class PolynomialNetworkClassifier
     extends ProbabilisticClassifier<Vector, PolynomialNetworkClassifier,
         PolynomialNetworkClassificationModel>
-    implements DefaultParamsWritable {
+    implements DefaultParamsWritable, PolynomialNetworkParams {
 
   private static final long serialVersionUID = 1L;
 
@@ -59,50 +59,62 @@ public final class PolynomialNetworkClassifier
     return uid != null ? uid : PendingUid.current();
   }
 
+  @Override
   public IntParam rank() {
     return params.rank;
   }
 
+  @Override
   public Param<String> solver() {
     return params.solver;
   }
 
+  @Override
   public Param<String> stepRule() {
     return params.stepRule;
   }
 
+  @Override
   public IntParam maxIter() {
     return params.maxIter;
   }
 
+  @Override
   public DoubleParam tol() {
     return params.tol;
   }
 
+  @Override
   public DoubleParam ridge() {
     return params.ridge;
   }
 
+  @Override
   public IntParam seed() {
     return params.seed;
   }
 
+  @Override
   public DoubleParam validationFraction() {
     return params.validationFraction;
   }
 
+  @Override
   public IntParam validationRuns() {
     return params.validationRuns;
   }
 
+  @Override
   public Param<String> wekaOptions() {
     return params.wekaOptions;
   }
 
+  @Override
   public Param<String> weightCol() {
     return params.weightCol;
   }
 
+  @Override
   public Param<String> handleInvalid() {
     return params.handleInvalid;
   }
@@ -117,53 +129,17 @@ public final class PolynomialNetworkClassifier
     return super.transformSchema(schema);
   }
 
-  public int getRank() {
-    return (Integer) getOrDefault(params.rank);
-  }
 
-  public String getSolver() {
-    return getOrDefault(params.solver);
-  }
 
-  public String getStepRule() {
-    return getOrDefault(params.stepRule);
-  }
 
-  public int getMaxIter() {
-    return (Integer) getOrDefault(params.maxIter);
-  }
 
-  public double getTol() {
-    return (Double) getOrDefault(params.tol);
-  }
 
-  public double getRidge() {
-    return (Double) getOrDefault(params.ridge);
-  }
 
-  public int getSeed() {
-    return (Integer) getOrDefault(params.seed);
-  }
 
-  public double getValidationFraction() {
-    return (Double) getOrDefault(params.validationFraction);
-  }
 
-  public int getValidationRuns() {
-    return (Integer) getOrDefault(params.validationRuns);
-  }
 
-  public String getWekaOptions() {
-    return getOrDefault(params.wekaOptions);
-  }
 
-  public String getWeightCol() {
-    return getOrDefault(params.weightCol);
-  }
 
-  public String getHandleInvalid() {
-    return getOrDefault(params.handleInvalid);
-  }
 
   public PolynomialNetworkClassifier setRank(int v) {
     return (PolynomialNetworkClassifier) set(params.rank, v);

@@ -343,6 +343,8 @@ class PolynomialNetworkRegressorTest {
     assertInvalid("handleInvalid", () -> new PolynomialNetworkRegressor().setHandleInvalid("keep"));
     PolynomialNetworkRegressionModel skipped = new PolynomialNetworkRegressor().setLabelCol("y")
         .setHandleInvalid("skip").setMaxIter(5).fit(nanLabels);
+    assertEquals("skip", skipped.getHandleInvalid(), "the model keeps the estimator's params");
+    assertEquals(5, skipped.getMaxIter());
     String text = skipped.wekaModel().toString();
     assertTrue(text.contains("Training data: " + bad + " of the 200 rows skipped for invalid "
         + "values (handleInvalid = skip; labelCol 'y' in " + bad + " rows)"), text);
