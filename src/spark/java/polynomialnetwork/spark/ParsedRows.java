@@ -12,8 +12,8 @@ import org.apache.spark.sql.Row;
  * preparation caches these chunks in the memory of the executor that read them and computes the
  * summary, the standardization and the row blocks from them, so that the input is read, and its
  * Spark {@code Row}s converted and parsed, once: those are the costly part of a pass over the
- * input (measured at 10⁷ × 50 Parquet rows in {@code scripts/spark-scale.sh}), against a loop over
- * doubles for each later pass.
+ * input (measured at 10⁷ × 50 Parquet rows in {@code scripts/spark-scale.sh}), against a loop
+ * over doubles for each later pass.
  *
  * <p>A partition becomes a sequence of chunks of at most {@link #CHUNK_VALUES} values, produced
  * one at a time, so that Spark's block manager caches (or spills) a partition piece by piece.

@@ -47,8 +47,11 @@ final class TrainingData {
   final int partitions;
   /** CSV rows with another number of fields than the header's, left out as the user asked. */
   final long malformedSkipped;
-  /** What {@link InvalidRows#check} said about the invalid rows left out, or null. */
-  String invalidNote;
+  /**
+   * What {@link DataFrameTraining.InvalidRows#check} said about the invalid rows left out, or
+   * null.
+   */
+  final String invalidNote;
   final long rows;
   final double classMin;
   final double classMax;
@@ -66,12 +69,14 @@ final class TrainingData {
   final int[] trainedClasses;
 
   private TrainingData(Instances header, InstancesConverter converter, JavaRDD<RowBlock> blocks,
-      int partitions, long malformedSkipped, long rows, double classMin, double classMax, double[] classWeights, int[] trainedClasses) {
+      int partitions, long malformedSkipped, String invalidNote, long rows, double classMin,
+      double classMax, double[] classWeights, int[] trainedClasses) {
     this.header = header;
     this.converter = converter;
     this.blocks = blocks;
     this.partitions = partitions;
     this.malformedSkipped = malformedSkipped;
+    this.invalidNote = invalidNote;
     this.rows = rows;
     this.classMin = classMin;
     this.classMax = classMax;
@@ -291,11 +296,9 @@ final class TrainingData {
     }
 
     if (constantModel(trainedClasses, converter)) {
-      TrainingData data = new TrainingData(header, converter, null, parsed.getNumPartitions(),
-          summary.malformedSkipped, summary.rowsWithClass, summary.classMin, summary.classMax,
-          classWeights, trainedClasses);
-      data.invalidNote = invalidNote;
-      return data;
+      return new TrainingData(header, converter, null, parsed.getNumPartitions(),
+          summary.malformedSkipped, invalidNote, summary.rowsWithClass, summary.classMin,
+          summary.classMax, classWeights, trainedClasses);
     }
     JavaRDD<RowBlock> blocks = parsed.mapPartitions(it -> {
       DesignMatrix.Builder b = new DesignMatrix.Builder(p, DesignMatrix.DEFAULT_BLOCK_ROWS);
@@ -313,11 +316,9 @@ final class TrainingData {
     }).persist(StorageLevel.MEMORY_AND_DISK());
     // built and cached now, while the parsed rows are, which are released after this
     blocks.count();
-    TrainingData data = new TrainingData(header, converter, blocks, parsed.getNumPartitions(),
-        summary.malformedSkipped, summary.rowsWithClass,
-        summary.classMin, summary.classMax, classWeights, trainedClasses);
-    data.invalidNote = invalidNote;
-    return data;
+    return new TrainingData(header, converter, blocks, parsed.getNumPartitions(),
+        summary.malformedSkipped, invalidNote, summary.rowsWithClass, summary.classMin,
+        summary.classMax, classWeights, trainedClasses);
   }
 
   /**

@@ -120,7 +120,8 @@ public final class PolynomialNetworkClassificationModel
    */
   @Override
   public StructType transformSchema(StructType schema) {
-    FeatureRows.requireVectorFeatures("PolynomialNetworkClassificationModel", schema, getFeaturesCol(), numFeatures());
+    FeatureRows.requireVectorFeatures("PolynomialNetworkClassificationModel", schema,
+        getFeaturesCol(), numFeatures());
     return super.transformSchema(schema);
   }
 
@@ -239,8 +240,10 @@ public final class PolynomialNetworkClassificationModel
   static final class Reader extends MLReader<PolynomialNetworkClassificationModel> {
     @Override
     public PolynomialNetworkClassificationModel load(String path) {
-      WekaModelFiles.Saved saved = WekaModelFiles.load(path, sc(), PolynomialNetworkClassificationModel.class);
-      PolynomialNetworkClassificationModel model = new PolynomialNetworkClassificationModel(saved.metadata.uid(), saved.classifier, saved.header);
+      WekaModelFiles.Saved saved = WekaModelFiles.load(path, sc(),
+          PolynomialNetworkClassificationModel.class);
+      PolynomialNetworkClassificationModel model = new PolynomialNetworkClassificationModel(
+          saved.metadata.uid(), saved.classifier, saved.header);
       saved.metadata.getAndSetParams(model, Option.empty());
       return model;
     }

@@ -119,7 +119,8 @@ public final class PolynomialNetworkRegressionModel
    */
   @Override
   public StructType transformSchema(StructType schema) {
-    FeatureRows.requireVectorFeatures("PolynomialNetworkRegressionModel", schema, getFeaturesCol(), numFeatures());
+    FeatureRows.requireVectorFeatures("PolynomialNetworkRegressionModel", schema,
+        getFeaturesCol(), numFeatures());
     return super.transformSchema(schema);
   }
 
@@ -215,8 +216,10 @@ public final class PolynomialNetworkRegressionModel
   static final class Reader extends MLReader<PolynomialNetworkRegressionModel> {
     @Override
     public PolynomialNetworkRegressionModel load(String path) {
-      WekaModelFiles.Saved saved = WekaModelFiles.load(path, sc(), PolynomialNetworkRegressionModel.class);
-      PolynomialNetworkRegressionModel model = new PolynomialNetworkRegressionModel(saved.metadata.uid(), saved.classifier, saved.header);
+      WekaModelFiles.Saved saved = WekaModelFiles.load(path, sc(),
+          PolynomialNetworkRegressionModel.class);
+      PolynomialNetworkRegressionModel model = new PolynomialNetworkRegressionModel(
+          saved.metadata.uid(), saved.classifier, saved.header);
       saved.metadata.getAndSetParams(model, Option.empty());
       return model;
     }

@@ -423,7 +423,8 @@ class PolynomialNetworkRegressorTest {
             "PolynomialNetworkRegressionModel"), e.getMessage());
 
     java.nio.file.Path data = java.nio.file.Paths.get(saved, "data", "model.bin");
-    java.nio.file.Files.write(data, "not a model".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    java.nio.file.Files.write(data,
+        "not a model".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     e = assertThrows(IllegalArgumentException.class,
         () -> PolynomialNetworkRegressionModel.load(saved));
     assertTrue(e.getMessage().contains("data/model.bin is not a PolynomialNetwork model"),

@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static weka.classifiers.functions.HostileInput.model;
 import static weka.classifiers.functions.HostileInput.refused;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +16,7 @@ import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
+import weka.core.SerializedObject;
 import weka.core.Utils;
 
 /**
@@ -119,15 +116,7 @@ final class HostileClassificationInput {
 
   /** Saved and read back, the model gives the same distributions bit for bit. */
   static final HostileInput.Sensible PERSISTS = (data, pn, pred) -> {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(pn);
-    }
-    PolynomialNetwork back;
-    try (ObjectInputStream in = new ObjectInputStream(
-      new ByteArrayInputStream(bytes.toByteArray()))) {
-      back = (PolynomialNetwork) in.readObject();
-    }
+    PolynomialNetwork back = (PolynomialNetwork) new SerializedObject(pn).getObject();
     for (Instance inst : data) {
       assertArrayEquals(pn.distributionForInstance(inst), back.distributionForInstance(inst),
         0.0, "reloaded model, " + inst);
