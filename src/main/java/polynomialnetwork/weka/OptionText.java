@@ -42,6 +42,13 @@ public enum OptionText {
   KRYLOV_ITERATIONS("krylov-iters", "<int>", "krylovIterations", "Number of Krylov iterations "
       + "q of the head of AP-ROM (0 = automatic, max(2, ceil(ln p))). Ignored by EP-ROM.",
       s -> Integer.toString(s.krylovDepth())),
+  HEAD_STEPS("head-steps", "<int>", "headSteps", "Number of iterations at the start of a fit "
+      + "that move the network along the Krylov head of the gradient (AP-ROM's step); later "
+      + "iterations move it along the gradient's projection onto the tangent space at the "
+      + "current network, which needs one product with the gradient instead of q + 1 and fewer "
+      + "iterations, and return to a head step when one made no progress. 0 = a head step every "
+      + "iteration (AP-ROM as published). Ignored by EP-ROM.",
+      s -> Integer.toString(s.headSteps())),
   FRESH_SAMPLING("fresh-sampling", "", "freshSampling", "Fresh sampling as in the papers' "
       + "analysis: the training instances are split into disjoint batches, "
       + "max(2, min(maxIterations, m / (10 p r))) of them, and each iteration uses the next "

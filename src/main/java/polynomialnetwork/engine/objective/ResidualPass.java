@@ -23,7 +23,9 @@ import polynomialnetwork.engine.linalg.FactoredSymmetric;
  * block's state already holds the rows' projections onto Π (the last step search projected the
  * rows onto its head, which is Π, and kept them under the token this pass is given:
  * {@link SquaredLossRows#projections}), they are read from there instead of computed again;
- * they are the same numbers, by the same loops.
+ * they are the same numbers, by the same loops. When Π is U itself (a tangent step's product
+ * G·U), the projections onto U that the residual needs are the product's too and are computed
+ * once.
  */
 final class ResidualPass implements BlockAggregator<ResidualPass.Sums> {
 
@@ -63,6 +65,8 @@ final class ResidualPass implements BlockAggregator<ResidualPass.Sums> {
   private final transient Object productProjections;
   /** {@link #in} without Π, for the blocks whose state holds the projections onto Π. */
   private final double[][] inWithoutProduct;
+  /** Whether Π is U (the same columns), whose projections the residual computes anyway. */
+  private final boolean productIsIterate;
 
   /**
    * @param beta the linear term, or null
@@ -78,23 +82,37 @@ final class ResidualPass implements BlockAggregator<ResidualPass.Sums> {
     this.linear = beta != null;
     this.productColumns = product == null ? 0 : product.length;
     this.productScale = productScale;
+    this.productIsIterate = product != null && sameColumns(product, l.vectors());
     int lin = linear ? 1 : 0;
-    this.in = new double[r + lin + productColumns][];
+    this.in = new double[r + lin + (productIsIterate ? 0 : productColumns)][];
     for (int a = 0; a < r; a++) {
       in[a] = l.vectors()[a];
     }
     if (linear) {
       in[r] = beta;
     }
-    for (int a = 0; a < productColumns; a++) {
+    for (int a = 0; a < productColumns && !productIsIterate; a++) {
       in[r + lin + a] = product[a];
     }
     this.inWithoutProduct = java.util.Arrays.copyOf(in, r + lin);
-    this.productProjections = productColumns == 0 ? null : productProjections;
+    this.productProjections = productColumns == 0 || productIsIterate ? null
+        : productProjections;
     this.values = l.values();
     this.c = c;
     this.selection = selection;
     this.keep = keep;
+  }
+
+  private static boolean sameColumns(double[][] a, double[][] b) {
+    if (a.length != b.length) {
+      return false;
+    }
+    for (int c = 0; c < a.length; c++) {
+      if (a[c] != b[c]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
@@ -151,8 +169,9 @@ final class ResidualPass implements BlockAggregator<ResidualPass.Sums> {
               out[oOff + lin + a] = f * kept[a][i];
             }
           } else {
+            int from = productIsIterate ? tOff : tOff + r + lin;
             for (int a = 0; a < k; a++) {
-              out[oOff + lin + a] = f * t[tOff + r + lin + a];
+              out[oOff + lin + a] = f * t[from + a];
             }
           }
         }

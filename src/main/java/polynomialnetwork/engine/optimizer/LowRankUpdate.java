@@ -23,15 +23,21 @@ abstract class LowRankUpdate {
     final boolean momentum;
     final double[] dBeta;
     final double dC;
+    /**
+     * Whether the last move brought the objective to a new best of the run, lower by more than
+     * the stagnation tolerance (true before the first move).
+     */
+    final boolean progressed;
 
     Inputs(LossGradient gradient, Iterate current, Iterate previous, boolean momentum,
-        double[] dBeta, double dC) {
+        double[] dBeta, double dC, boolean progressed) {
       this.gradient = gradient;
       this.current = current;
       this.previous = previous;
       this.momentum = momentum;
       this.dBeta = dBeta;
       this.dC = dC;
+      this.progressed = progressed;
     }
 
     /** The ridge penalty's part of the step search, for a head given factored or dense. */
@@ -76,9 +82,9 @@ abstract class LowRankUpdate {
    * Prepares the coming {@link #move} and returns the basis whose product with the gradient it
    * will ask for first, when that product is a pass over the rows (so that the evaluation may
    * compute it in the same read of the rows); null when there is none. Called once before each
-   * evaluation.
+   * evaluation, with the L about to be evaluated.
    */
-  double[][] plannedBasis() {
+  double[][] plannedBasis(FactoredSymmetric current) {
     return null;
   }
 

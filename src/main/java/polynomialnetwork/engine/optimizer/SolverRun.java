@@ -34,6 +34,8 @@ final class SolverRun {
   /** The last step's sizes on L and on the linear part, for the trace (NaN before the first). */
   private double lastStepL = Double.NaN;
   private double lastStepB = Double.NaN;
+  /** The lowest objective the solver minimises seen so far in this run (∞ before the first). */
+  private double bestObjective = Double.POSITIVE_INFINITY;
 
   SolverRun(Objective objective, SolverSettings settings, RowSelection holdout) {
     this.holdout = holdout;
@@ -78,7 +80,7 @@ final class SolverRun {
         RowSelection batch = holdout.inBatch(batches, t);
         // the basis the update will multiply the gradient by first is known now, so the
         // objective may compute that product in the evaluation's own pass (doc/algorithms.md §10)
-        double[][] planned = update.plannedBasis();
+        double[][] planned = update.plannedBasis(x.interaction);
         LossEvaluation ev = objective.evaluate(x.interaction, x.linear, x.bias, batch, planned);
         double rel = scale.relative(ev.fittedLoss);
         double validError = !validating ? Double.NaN : scale.heldOutError(ev.heldOutLoss);
@@ -98,7 +100,10 @@ final class SolverRun {
           reason = stop;
           break;
         }
-        Iterate next = step(ev.gradient, x, previous, batch);
+        // progress as the stagnation rule counts it: a new best by more than rounding can fake
+        boolean progressed = penalized < bestObjective * (1 - settings.stagnationTolerance());
+        bestObjective = Math.min(bestObjective, penalized);
+        Iterate next = step(ev.gradient, x, previous, batch, progressed);
         previous = x;
         x = next;
         products = update.productColumns();
@@ -122,7 +127,8 @@ final class SolverRun {
   }
 
   /** One update of L (by the update rule) and of β and c (§5), from x. */
-  private Iterate step(LossGradient g, Iterate x, Iterate previous, RowSelection batch) {
+  private Iterate step(LossGradient g, Iterate x, Iterate previous, RowSelection batch,
+      boolean progressed) {
     double[] dBeta = x.linear == null ? null : g.linearDirection();
     double dC = x.linear == null ? 0.0 : g.constantDirection();
     if (ridge > 0 && x.linear != null) {
@@ -136,7 +142,7 @@ final class SolverRun {
     SolverSettings.StepRule ruleNow = rule == SolverSettings.StepRule.SEARCH && !momentum
         ? SolverSettings.StepRule.SAFEGUARDED : rule;
     LowRankUpdate.Move move = update.move(
-        new LowRankUpdate.Inputs(g, x, previous, momentum, dBeta, dC),
+        new LowRankUpdate.Inputs(g, x, previous, momentum, dBeta, dC, progressed),
         (direction, penalty) -> {
           double[][] model = objective.stepModel(direction, batch);
           return momentum ? StepSize.withMomentum(model, settings.fitLinear(), penalty)

@@ -150,6 +150,16 @@ import weka.core.WeightedInstancesHandler;
  *  automatic, max(2, ceil(ln p))). Ignored by EP-ROM.
  *  (default 0)</pre>
  * 
+ * <pre> -head-steps &lt;int&gt;
+ *  Number of iterations at the start of a fit that move the network
+ *  along the Krylov head of the gradient (AP-ROM's step); later
+ *  iterations move it along the gradient's projection onto the
+ *  tangent space at the current network, which needs one product with
+ *  the gradient instead of q + 1 and fewer iterations, and return to
+ *  a head step when one made no progress. 0 = a head step every
+ *  iteration (AP-ROM as published). Ignored by EP-ROM.
+ *  (default 1)</pre>
+ * 
  * <pre> -fresh-sampling
  *  Fresh sampling as in the papers' analysis: the training instances
  *  are split into disjoint batches, max(2, min(maxIterations, m /
@@ -277,6 +287,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   protected double m_Tolerance = DEFAULTS.tolerance();
   protected int m_BlockSize = DEFAULTS.blockSize();
   protected int m_KrylovIterations = DEFAULTS.krylovDepth();
+  protected int m_HeadSteps = DEFAULTS.headSteps();
   protected boolean m_FreshSampling = DEFAULTS.freshSamplingBatches() > 1;
   protected boolean m_NoLinear = !DEFAULTS.fitLinear();
   protected int m_NumThreads = DEFAULTS.threads();
@@ -606,7 +617,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     SolverSettings settings = DEFAULTS.method(Method.values()[m_Solver])
       .rank(m_NumHiddenUnits).maxIterations(m_MaxIterations).tolerance(m_Tolerance)
       .stepRule(STEP_RULES[m_Step]).blockSize(m_BlockSize).krylovDepth(m_KrylovIterations)
-      .fitLinear(!m_NoLinear).seed(m_Seed).threads(m_NumThreads)
+      .headSteps(m_HeadSteps).fitLinear(!m_NoLinear).seed(m_Seed).threads(m_NumThreads)
       .validationFraction(m_ValidationFraction).validationRuns(m_ValidationRuns).ridge(m_Ridge);
     if (m_FreshSampling) {
       int rank = Math.min(m_NumHiddenUnits == SolverSettings.AUTOMATIC_RANK
@@ -981,6 +992,16 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    *  automatic, max(2, ceil(ln p))). Ignored by EP-ROM.
    *  (default 0)</pre>
    * 
+   * <pre> -head-steps &lt;int&gt;
+   *  Number of iterations at the start of a fit that move the network
+   *  along the Krylov head of the gradient (AP-ROM's step); later
+   *  iterations move it along the gradient's projection onto the
+   *  tangent space at the current network, which needs one product with
+   *  the gradient instead of q + 1 and fewer iterations, and return to
+   *  a head step when one made no progress. 0 = a head step every
+   *  iteration (AP-ROM as published). Ignored by EP-ROM.
+   *  (default 1)</pre>
+   * 
    * <pre> -fresh-sampling
    *  Fresh sampling as in the papers' analysis: the training instances
    *  are split into disjoint batches, max(2, min(maxIterations, m /
@@ -1091,6 +1112,8 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     setKrylovIterations(s.length() == 0 ? DEFAULTS.krylovDepth() : parseInt("-krylov-iters", s));
     setFreshSampling(Utils.getFlag("fresh-sampling", options));
     setNoLinear(Utils.getFlag("no-linear", options));
+    s = Utils.getOption("head-steps", options);
+    setHeadSteps(s.length() == 0 ? DEFAULTS.headSteps() : parseInt("-head-steps", s));
     s = Utils.getOption("validation", options);
     setValidationFraction(s.length() == 0 ? DEFAULTS.validationFraction()
       : parseDouble("-validation", s));
@@ -1148,6 +1171,8 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     result.add("" + m_BlockSize);
     result.add("-krylov-iters");
     result.add("" + m_KrylovIterations);
+    result.add("-head-steps");
+    result.add("" + m_HeadSteps);
     if (m_FreshSampling) {
       result.add("-fresh-sampling");
     }
@@ -1508,6 +1533,29 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   public void setKrylovIterations(int value) {
     DEFAULTS.krylovDepth(value); // throws, naming the option, when invalid
     m_KrylovIterations = value;
+  }
+
+  /**
+   * @return tip text for this property
+   */
+  public String headStepsTipText() {
+    return OptionText.HEAD_STEPS.tipText();
+  }
+
+  /**
+   * @return the number of Krylov head steps before the tangent steps
+   */
+  public int getHeadSteps() {
+    return m_HeadSteps;
+  }
+
+  /**
+   * @param value the number of Krylov head steps before the tangent steps, 0 for head steps
+   *     throughout
+   */
+  public void setHeadSteps(int value) {
+    DEFAULTS.headSteps(value); // throws, naming the option, when invalid
+    m_HeadSteps = value;
   }
 
   /**

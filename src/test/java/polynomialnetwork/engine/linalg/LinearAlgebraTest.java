@@ -135,6 +135,50 @@ public class LinearAlgebraTest {
     }
   }
 
+  /** P_T(G) from G·U alone equals (I − P)·G·(I − P) subtracted from G, P = UUᵀ, formed densely. */
+  @Test
+  void tangentProjectionEqualsDenseFormula() {
+    Random rng = new Random(6);
+    int p = 25;
+    int r = 4;
+    double[][] g = randomSymmetric(p, rng);
+    double[][] u = randomFactored(p, r, rng).vectors();
+    assertTrue(TangentSpace.orthonormal(u));
+    FactoredSymmetric pt = TangentSpace.projection(u, new DenseSymmetricMatrix(g).apply(u));
+    assertTrue(pt.rank() <= 2 * r);
+    // I − P, then G − (I − P) G (I − P) = PG + GP − PGP
+    double[][] q = new double[p][p];
+    for (int i = 0; i < p; i++) {
+      for (int j = 0; j < p; j++) {
+        double s = i == j ? 1 : 0;
+        for (int a = 0; a < r; a++) {
+          s -= u[a][i] * u[a][j];
+        }
+        q[i][j] = s;
+      }
+    }
+    double[][] dense = DenseSymmetricMatrix.of(pt).rows();
+    double worst = 0;
+    for (int i = 0; i < p; i++) {
+      for (int j = 0; j < p; j++) {
+        double qgq = 0;
+        for (int a = 0; a < p; a++) {
+          for (int b = 0; b < p; b++) {
+            qgq += q[i][a] * g[a][b] * q[b][j];
+          }
+        }
+        worst = Math.max(worst, Math.abs(g[i][j] - qgq - dense[i][j]));
+      }
+    }
+    assertTrue(worst < 1e-12, "" + worst);
+    // a matrix already in the tangent space is its own projection
+    FactoredSymmetric again = TangentSpace.projection(u, DenseSymmetricMatrix.of(pt).apply(u));
+    assertTrue(again.distance(pt) < 1e-12 * pt.frobeniusNorm(), "" + again.distance(pt));
+    double[][] skewed = {u[0].clone(), u[1]};
+    skewed[0][0] += 1e-3;
+    assertTrue(!TangentSpace.orthonormal(skewed));
+  }
+
   @Test
   void exactTailWhenUpdateLiesInsideSpanU() {
     Random rng = new Random(5);

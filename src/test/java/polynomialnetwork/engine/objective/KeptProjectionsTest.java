@@ -53,7 +53,8 @@ class KeptProjectionsTest {
   @Test
   void fitIsTheFitOfABackEndThatKeepsNothing() {
     PlantedProblem pp = PlantedProblem.spec().p(40).r(3).m(3000).linear(true).seed(31).build();
-    SolverSettings s = PlantedProblem.singleRun().rank(3).seed(2);
+    // projections serve the next head step's first product: head steps throughout
+    SolverSettings s = PlantedProblem.singleRun().rank(3).seed(2).headSteps(0);
     FitResult kept;
     FitResult none;
     try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(pp.data, 2)) {

@@ -142,12 +142,38 @@ class RecoverySolverTest {
   @Test
   void warmStartedShallowHeadSavesProductsAndStillRecovers() {
     PlantedProblem pp = PlantedProblem.spec().m(8000).seed(13).build();
-    SolverSettings s = PlantedProblem.singleRun().rank(5).tolerance(1e-12).seed(1).fitLinear(false);
+    SolverSettings s = PlantedProblem.singleRun().rank(5).tolerance(1e-12).seed(1).fitLinear(false)
+        .headSteps(0);
     FitResult cold = RecoverySolver.fit(pp.data, s.warmStart(false));
     FitResult warm = RecoverySolver.fit(pp.data, s.warmStart(true).warmDepth(3));
     assertTrue(pp.relativeError(warm) < 1e-8, "" + pp.relativeError(warm));
     assertTrue(productColumns(warm) < 0.9 * productColumns(cold),
         productColumns(warm) + " vs " + productColumns(cold));
+  }
+
+  /**
+   * After one head step, tangent steps need one product of r columns per iteration (in the
+   * evaluation's pass) and fewer iterations: measured on this problem 21 against 40 iterations
+   * and 130 against 810 product columns.
+   */
+  @Test
+  void tangentStepsRecoverWithFewerIterationsAndProducts() {
+    PlantedProblem pp = PlantedProblem.spec().m(8000).seed(15).build();
+    SolverSettings s = PlantedProblem.singleRun().rank(5).tolerance(1e-10).seed(1).fitLinear(false);
+    FitResult heads = RecoverySolver.fit(pp.data, s.headSteps(0));
+    FitResult tangent = RecoverySolver.fit(pp.data, s.headSteps(1));
+    assertTrue(pp.relativeError(heads) < 1e-8, "" + pp.relativeError(heads));
+    assertTrue(pp.relativeError(tangent) < 1e-8, "" + pp.relativeError(tangent));
+    assertTrue(tangent.iterations() < 0.8 * heads.iterations(),
+        tangent.iterations() + " vs " + heads.iterations());
+    assertTrue(productColumns(tangent) < 0.25 * productColumns(heads),
+        productColumns(tangent) + " vs " + productColumns(heads));
+    // record t counts the products of the move before it: after the head step, r columns each
+    List<FitResult.IterationRecord> trace = tangent.trace();
+    assertTrue(trace.get(1).productColumns > 5, "" + trace.get(1).productColumns);
+    for (int t = 2; t < trace.size(); t++) {
+      assertEquals(5, trace.get(t).productColumns, "iteration " + t);
+    }
   }
 
   @Test

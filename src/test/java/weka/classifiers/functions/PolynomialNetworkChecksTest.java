@@ -104,7 +104,7 @@ class PolynomialNetworkChecksTest {
   void optionsRoundTripAndDefaults() throws Exception {
     PolynomialNetwork pn = new PolynomialNetwork();
     assertEquals("-N 3 -solver AP-ROM-MBK -step search -I 100 -tol 1.0E-8 -block-size 0 "
-        + "-krylov-iters 0 -validation 0.2 -validation-runs 5 -ridge 0.0 -activation-margin 0.1 -clip 0.5 -num-threads 0 -S 1", Utils.joinOptions(pn.getOptions()));
+        + "-krylov-iters 0 -head-steps 1 -validation 0.2 -validation-runs 5 -ridge 0.0 -activation-margin 0.1 -clip 0.5 -num-threads 0 -S 1", Utils.joinOptions(pn.getOptions()));
     String opts = "-N 4 -solver ep-rom -step UNIT -I 12 -tol 0.5 -block-size 6 -krylov-iters 3 "
         + "-fresh-sampling -no-linear -S 9";
     pn.setOptions(Utils.splitOptions(opts));
@@ -123,7 +123,7 @@ class PolynomialNetworkChecksTest {
     assertArrayEquals(pn.getOptions(), copy.getOptions());
     assertTrue(Utils.joinOptions(copy.getOptions()).startsWith(
         "-N 4 -solver EP-ROM -step unit -I 12 -tol 0.5 -block-size 6 -krylov-iters 3 "
-            + "-fresh-sampling -no-linear"));
+            + "-head-steps 1 -fresh-sampling -no-linear"));
   }
 
   @Test

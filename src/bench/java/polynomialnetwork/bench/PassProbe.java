@@ -1,0 +1,64 @@
+package polynomialnetwork.bench;
+
+import java.util.Locale;
+import java.util.Map;
+import polynomialnetwork.engine.PlantedProblem;
+import polynomialnetwork.engine.data.ThreadedRowBlocks;
+import polynomialnetwork.engine.optimizer.FitResult;
+import polynomialnetwork.engine.optimizer.RecoverySolver;
+import polynomialnetwork.engine.optimizer.SolverSettings;
+
+/**
+ * Fits planted problems (r = 5) with the Weka defaults on 2 threads and prints per fit the
+ * passes over all rows by kind, the iterations, the relative error of L and the seconds.
+ * Arguments: p m noise seed... (default 200 20000 0 1 2 3).
+ */
+public final class PassProbe {
+
+  private PassProbe() {
+  }
+
+  public static void main(String[] args) {
+    int p = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+    int m = args.length > 1 ? Integer.parseInt(args[1]) : 20000;
+    double noise = args.length > 2 ? Double.parseDouble(args[2]) : 0;
+    long[] seeds = {1, 2, 3};
+    if (args.length > 3) {
+      seeds = new long[args.length - 3];
+      for (int k = 3; k < args.length; k++) {
+        seeds[k - 3] = Long.parseLong(args[k]);
+      }
+    }
+    PassCounter counter = PassCounter.installed();
+    for (long seed : seeds) {
+      PlantedProblem prob = PlantedProblem.spec().p(p).r(5).m(m).seed(seed).noise(noise).build();
+      SolverSettings s = SolverSettings.DEFAULTS.rank(5).threads(2)
+          .warmDepth(Integer.getInteger("warmDepth", 0)).blockSize(Integer.getInteger("blockSize", 0));
+      for (int w = 0; w < Integer.getInteger("warm", 0); w++) {
+        try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(prob.data, 2)) {
+          RecoverySolver.fit(blocks, s);
+        }
+      }
+      long passes0 = counter.passes();
+      Map<String, long[]> before = counter.byKind();
+      long t0 = System.nanoTime();
+      FitResult fit;
+      try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(prob.data, 2)) {
+        fit = RecoverySolver.fit(blocks, s);
+      }
+      double secs = (System.nanoTime() - t0) / 1e9;
+      StringBuilder kinds = new StringBuilder();
+      for (Map.Entry<String, long[]> e : counter.byKind().entrySet()) {
+        long[] b = before.get(e.getKey());
+        long n = e.getValue()[0] - (b == null ? 0 : b[0]);
+        if (n > 0) {
+          kinds.append(' ').append(e.getKey()).append('=').append(n);
+        }
+      }
+      System.out.printf(Locale.ROOT, "p=%d m=%d noise=%g seed=%d passes=%d iterations=%d"
+          + " chosen=%d runs=%d stop=%s relErrL=%.3e seconds=%.2f |%s%n", p, m, noise, seed,
+          counter.passes() - passes0, fit.iterations(), fit.chosenIterations(),
+          fit.validationRuns(), fit.stopReason(), prob.relativeError(fit), secs, kinds);
+    }
+  }
+}
