@@ -162,7 +162,9 @@ class SparkClassificationTest extends LocalSparkTest {
     assertTrue(c.progress.contains("the class 'class' is nominal") && c.progress.contains(
         "2 classes {no, yes}"), c.progress);
     assertTrue(c.progress.contains("mean log-loss"), c.progress);
-    assertTrue(TrainOnSpark.iterations(c.onSpark) > 3, "the fit iterates");
+    // past the first (head) step: tangent steps then reach the validation optimum in 3
+    assertTrue(TrainOnSpark.iterations(c.onSpark) >= 2, "the fit iterates: "
+        + TrainOnSpark.iterations(c.onSpark));
     assertEquals(1, c.onSpark.getNominalClassModel().network().scoreCount(), "logistic");
   }
 

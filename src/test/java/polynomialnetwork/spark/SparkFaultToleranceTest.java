@@ -60,8 +60,13 @@ class SparkFaultToleranceTest {
     PolynomialNetwork undisturbed = TrainOnSpark.train(spark, TrainOnSpark.Arguments.parse(args),
         quiet, UnaryOperator.identity());
     assertEquals(0, INJECTED.get());
+    java.util.concurrent.atomic.AtomicReference<FailOnceAt> failing =
+        new java.util.concurrent.atomic.AtomicReference<>();
     PolynomialNetwork retried = TrainOnSpark.train(spark, TrainOnSpark.Arguments.parse(args),
-        quiet, blocks -> new FailOnceAt(blocks, 6));
+        quiet, blocks -> {
+          failing.set(new FailOnceAt(blocks, 6));
+          return failing.get();
+        });
     assertEquals(1, INJECTED.get(), "one task failed once");
 
     assertEquals(undisturbed.getMeasure("measureNumIterations"),
@@ -70,13 +75,18 @@ class SparkFaultToleranceTest {
       assertEquals(undisturbed.classifyInstance(data.instance(i)),
           retried.classifyInstance(data.instance(i)), 0.0, "instance " + (i + 1));
     }
-    assertTrue(undisturbed.getMeasure("measureNumIterations") > 6);
+    // the failure came in the middle of the fit, not at its end
+    assertTrue(failing.get().passes > failing.get().failedAt + 10,
+        failing.get().passes + " passes, failed at " + failing.get().failedAt);
+    assertTrue(undisturbed.getMeasure("measureNumIterations") > 2);
   }
 
   /** Makes the first state-updating pass from pass {@code from} on fail once in partition 1. */
   static final class FailOnceAt extends DelegatingRowBlocks {
     private final int from;
     private int passes;
+    /** The pass that failed once (0 before). */
+    private int failedAt;
     private boolean armed = true;
 
     FailOnceAt(RowBlocks inner, int from) {
@@ -88,6 +98,7 @@ class SparkFaultToleranceTest {
     public <A> A aggregate(BlockAggregator<A> aggregator) {
       if (++passes >= from && armed && aggregator.updatesState()) {
         armed = false;
+        failedAt = passes;
         return inner.aggregate(new FailingFirstAttempt<>(aggregator));
       }
       return inner.aggregate(aggregator);

@@ -2,7 +2,7 @@ package polynomialnetwork.engine.linalg;
 
 /**
  * The orthogonal projection of a symmetric matrix G onto the tangent space of the rank-r
- * symmetric matrices at L = U diag(s) Uᵀ (doc/algorithms.md §3.7):
+ * symmetric matrices at L = U diag(s) Uᵀ (doc/algorithms.md §3.9):
  * P_T(G) = UUᵀG + GUUᵀ − UUᵀGUUᵀ, given only Y = G·U (r products, no p×p matrix).
  *
  * <p>With T = UᵀY and Y⊥ = Y − U·T = Q₂R (Q₂ orthonormal, orthogonal to U),

@@ -20,7 +20,7 @@ import java.util.Random;
  * <p>After the first {@code headSteps} moves of a run, a move is a tangent step instead: L moves
  * along P_T(G), the gradient's projection onto the tangent space at L ({@link TangentSpace}),
  * which needs only G·U, the product planned into the evaluation, so that an iteration reads the
- * rows twice (evaluation and step) instead of 2 + q times (§3.7). Near a rank-r solution the
+ * rows twice (evaluation and step) instead of 2 + q times (§3.9). Near a rank-r solution the
  * error L − L* lies in that tangent space to first order (rank ≤ 2r there), while the head keeps
  * only r of its directions, so tangent steps also need fewer iterations. A move is a head step
  * again, from U as its start basis, when L has rank below r (its tangent space cannot reach the

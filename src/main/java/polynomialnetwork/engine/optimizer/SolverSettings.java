@@ -90,7 +90,7 @@ public final class SolverSettings {
   /**
    * One head step, then tangent steps: at p = 200, m = 20 000 (planted, r = 5, noiseless) 17
    * iterations and 44 passes instead of 32 and 167 with head steps throughout
-   * (doc/algorithms.md §3.7).
+   * (doc/algorithms.md §3.9).
    */
   private int headSteps = 1;
   private double ridge = 0;
@@ -347,9 +347,9 @@ public final class SolverSettings {
   /**
    * AP-ROM: the number of iterations at the start of each run that move L along the Krylov head
    * H(G); the later ones move it along P_T(G), the gradient's projection onto the tangent space
-   * of the rank-r matrices at L (one product with G, in the evaluation's pass), and return to a
-   * head step when that made no progress or L has rank below r (doc/algorithms.md §3.7). 0 = head
-   * steps throughout (AP-ROM as published).
+   * of the rank-r matrices at L (one product with G, in the evaluation's pass), with one head
+   * step again when the run stops making progress and whenever L has rank below r
+   * (doc/algorithms.md §3.9). 0 = head steps throughout (AP-ROM as published).
    */
   public int headSteps() {
     return headSteps;
