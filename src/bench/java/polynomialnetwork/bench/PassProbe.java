@@ -10,8 +10,11 @@ import polynomialnetwork.engine.optimizer.SolverSettings;
 
 /**
  * Fits planted problems (r = 5) with the Weka defaults on 2 threads and prints per fit the
- * passes over all rows by kind, the iterations, the relative error of L and the seconds.
- * Arguments: p m noise seed... (default 200 20000 0 1 2 3).
+ * passes over all rows by kind, the iterations, the relative error of L and the seconds (of a
+ * JVM's first fits: a compile-time figure, not a benchmark). Run by {@code scripts/pass-probe.sh}.
+ * Arguments: p m noise seed... (default 200 20000 0 1 2 3); {@code -DheadSteps=n} sets
+ * {@code -head-steps} (0 = AP-ROM's head at every step), {@code -Dwarm=n} makes n untimed fits
+ * before each timed one.
  */
 public final class PassProbe {
 
@@ -33,7 +36,7 @@ public final class PassProbe {
     for (long seed : seeds) {
       PlantedProblem prob = PlantedProblem.spec().p(p).r(5).m(m).seed(seed).noise(noise).build();
       SolverSettings s = SolverSettings.DEFAULTS.rank(5).threads(2)
-          .warmDepth(Integer.getInteger("warmDepth", 0)).blockSize(Integer.getInteger("blockSize", 0));
+          .headSteps(Integer.getInteger("headSteps", SolverSettings.DEFAULTS.headSteps()));
       for (int w = 0; w < Integer.getInteger("warm", 0); w++) {
         try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(prob.data, 2)) {
           RecoverySolver.fit(blocks, s);

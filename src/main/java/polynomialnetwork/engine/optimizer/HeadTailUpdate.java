@@ -3,9 +3,9 @@ package polynomialnetwork.engine.optimizer;
 import polynomialnetwork.engine.linalg.ExactTail;
 import polynomialnetwork.engine.linalg.FactoredSymmetric;
 import polynomialnetwork.engine.linalg.Linalg;
-import polynomialnetwork.engine.objective.LossGradient;
 import polynomialnetwork.engine.linalg.SymmetricOperator;
 import polynomialnetwork.engine.linalg.TangentSpace;
+import polynomialnetwork.engine.objective.LossGradient;
 import java.util.Random;
 
 /**
