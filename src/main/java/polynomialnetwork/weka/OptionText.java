@@ -46,7 +46,7 @@ public enum OptionText {
       + "that move the network along the Krylov head of the gradient (AP-ROM's step); later "
       + "iterations move it along the gradient's projection onto the tangent space at the "
       + "current network, which needs one product with the gradient instead of q + 1 and fewer "
-      + "iterations, and return to a head step when one made no progress. 0 = a head step every "
+      + "iterations, with a head step again when progress is slow. 0 = a head step every "
       + "iteration (AP-ROM as published). Ignored by EP-ROM.",
       s -> Integer.toString(s.headSteps())),
   FRESH_SAMPLING("fresh-sampling", "", "freshSampling", "Fresh sampling as in the papers' "

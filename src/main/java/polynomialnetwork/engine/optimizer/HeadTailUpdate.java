@@ -24,8 +24,8 @@ import java.util.Random;
  * error L − L* lies in that tangent space to first order (rank ≤ 2r there), while the head keeps
  * only r of its directions, so tangent steps also need fewer iterations. A move is a head step
  * again, from U as its start basis, when L has rank below r (its tangent space cannot reach the
- * missing directions) and, once until the objective falls again, when the last move did not
- * lower it by more than the stagnation tolerance.
+ * missing directions), and when the run is slow (its best objective fell less than 5-fold over
+ * the last 5 iterations) and the last head step is at least 5 moves back.
  */
 final class HeadTailUpdate extends LowRankUpdate {
 
@@ -47,11 +47,8 @@ final class HeadTailUpdate extends LowRankUpdate {
   /** Whether the coming move is planned as a tangent step (its start basis is then U). */
   private boolean tangent;
   private int moves;
-  /**
-   * Whether a move without progress may turn into a head step: once per stall, so that a run at
-   * its optimum, where no step makes progress, does not pay for a head every other iteration.
-   */
-  private boolean headOnStall = true;
+  /** Moves since the last head step. */
+  private int movesSinceHead;
 
   HeadTailUpdate(int p, int rank, SolverSettings settings, Random rng) {
     super(p, rank, settings);
@@ -109,9 +106,10 @@ final class HeadTailUpdate extends LowRankUpdate {
       }
     }
     FactoredSymmetric dir;
-    boolean stallHead = !in.progressed && headOnStall;
-    headOnStall = in.progressed || (headOnStall && !tangent);
-    boolean tangentStep = tangent && !stallHead && start == l.vectors();
+    // a slow run gets a head step, then tangent steps for a window to show their rate again
+    boolean slowHead = in.slow && movesSinceHead >= SolverRun.SLOW_WINDOW;
+    boolean tangentStep = tangent && !slowHead && start == l.vectors();
+    movesSinceHead = tangentStep ? movesSinceHead + 1 : 0;
     if (tangentStep) {
       dir = TangentSpace.projection(start, tangentProduct(in.gradient, op, startProduct));
       productColumns = start.length;

@@ -23,21 +23,18 @@ abstract class LowRankUpdate {
     final boolean momentum;
     final double[] dBeta;
     final double dC;
-    /**
-     * Whether the last move brought the objective to a new best of the run, lower by more than
-     * the stagnation tolerance (true before the first move).
-     */
-    final boolean progressed;
+    /** Whether the run's best objective fell less than 5-fold over the last 5 iterations. */
+    final boolean slow;
 
     Inputs(LossGradient gradient, Iterate current, Iterate previous, boolean momentum,
-        double[] dBeta, double dC, boolean progressed) {
+        double[] dBeta, double dC, boolean slow) {
       this.gradient = gradient;
       this.current = current;
       this.previous = previous;
       this.momentum = momentum;
       this.dBeta = dBeta;
       this.dC = dC;
-      this.progressed = progressed;
+      this.slow = slow;
     }
 
     /** The ridge penalty's part of the step search, for a head given factored or dense. */

@@ -347,9 +347,9 @@ public final class SolverSettings {
   /**
    * AP-ROM: the number of iterations at the start of each run that move L along the Krylov head
    * H(G); the later ones move it along P_T(G), the gradient's projection onto the tangent space
-   * of the rank-r matrices at L (one product with G, in the evaluation's pass), with one head
-   * step again when the run stops making progress and whenever L has rank below r
-   * (doc/algorithms.md §3.9). 0 = head steps throughout (AP-ROM as published).
+   * of the rank-r matrices at L (one product with G, in the evaluation's pass), with a head
+   * step again when the run is slow and whenever L has rank below r (doc/algorithms.md §3.9).
+   * 0 = head steps throughout (AP-ROM as published).
    */
   public int headSteps() {
     return headSteps;

@@ -155,9 +155,9 @@ import weka.core.WeightedInstancesHandler;
  *  along the Krylov head of the gradient (AP-ROM's step); later
  *  iterations move it along the gradient's projection onto the
  *  tangent space at the current network, which needs one product with
- *  the gradient instead of q + 1 and fewer iterations, and return to
- *  a head step when one made no progress. 0 = a head step every
- *  iteration (AP-ROM as published). Ignored by EP-ROM.
+ *  the gradient instead of q + 1 and fewer iterations, with a head
+ *  step again when progress is slow. 0 = a head step every iteration
+ *  (AP-ROM as published). Ignored by EP-ROM.
  *  (default 1)</pre>
  * 
  * <pre> -fresh-sampling
@@ -997,9 +997,9 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    *  along the Krylov head of the gradient (AP-ROM's step); later
    *  iterations move it along the gradient's projection onto the
    *  tangent space at the current network, which needs one product with
-   *  the gradient instead of q + 1 and fewer iterations, and return to
-   *  a head step when one made no progress. 0 = a head step every
-   *  iteration (AP-ROM as published). Ignored by EP-ROM.
+   *  the gradient instead of q + 1 and fewer iterations, with a head
+   *  step again when progress is slow. 0 = a head step every iteration
+   *  (AP-ROM as published). Ignored by EP-ROM.
    *  (default 1)</pre>
    * 
    * <pre> -fresh-sampling

@@ -177,26 +177,27 @@ class RecoverySolverTest {
   }
 
   /**
-   * A noisy fit stalls at its optimum: then one head step, and another only after a new best
-   * (never two in a row), so the stalls cost a few head steps, not one every other iteration.
+   * A noisy fit slows down near its optimum: then a head step, and the next one only after five
+   * tangent steps, so a slow phase costs a head step in six iterations, not one in two.
    */
   @Test
-  void aStalledFitTakesOneHeadStepPerStall() {
+  void aSlowFitTakesAHeadStepEverySixthMoveAtMost() {
     PlantedProblem pp = PlantedProblem.spec().p(8).r(2).m(400).noise(0.3).linear(true).seed(2)
         .build();
     FitResult fit = RecoverySolver.fit(pp.data,
         PlantedProblem.singleRun().rank(3).maxIterations(200).seed(1));
     List<FitResult.IterationRecord> trace = fit.trace();
     int heads = 0;
+    int last = 1;
     for (int t = 2; t < trace.size(); t++) {
       if (trace.get(t).productColumns > 3) {
         heads++;
-        assertTrue(t + 1 >= trace.size() || trace.get(t + 1).productColumns == 3,
-            "head steps at " + t + " and " + (t + 1));
+        assertTrue(t - last >= 6, "head steps before iterations " + last + " and " + t);
+        last = t;
       }
     }
-    // measured: 11 stall head steps in 80 iterations
-    assertTrue(heads >= 1 && heads <= trace.size() / 4, heads + " head steps in "
+    // measured: 7 head steps after the first in 47 iterations
+    assertTrue(heads >= 1 && heads <= trace.size() / 6 + 1, heads + " head steps in "
         + trace.size());
   }
 
