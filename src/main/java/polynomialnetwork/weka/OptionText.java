@@ -85,7 +85,8 @@ public enum OptionText {
       + "margin turns clipping off. Numeric class only (a nominal class predicts probabilities).", s -> Double.toString(PredictionSettings.DEFAULTS.clipMargin())),
   NUM_THREADS("num-threads", "<int>", "numThreads", "Number of threads for the passes over "
       + "the data (0 = all available cores). Results agree across thread counts to rounding "
-      + "(about 1e-12 relative).", s -> Integer.toString(s.threads())),
+      + "(about 1e-12 relative; up to 1e-10 when r exceeds the rank the data support).",
+      s -> Integer.toString(s.threads())),
   SEED("S", "<int>", "seed", "Seed of the random starting blocks of the Krylov head and of the "
       + "split of the instances for validation and fresh sampling.",
       s -> Long.toString(s.seed()));

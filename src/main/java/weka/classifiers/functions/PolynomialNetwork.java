@@ -215,7 +215,8 @@ import weka.core.WeightedInstancesHandler;
  * <pre> -num-threads &lt;int&gt;
  *  Number of threads for the passes over the data (0 = all available
  *  cores). Results agree across thread counts to rounding (about
- *  1e-12 relative).
+ *  1e-12 relative; up to 1e-10 when r exceeds the rank the data
+ *  support).
  *  (default 0)</pre>
  * 
  * <pre> -S &lt;int&gt;
@@ -1057,7 +1058,8 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * <pre> -num-threads &lt;int&gt;
    *  Number of threads for the passes over the data (0 = all available
    *  cores). Results agree across thread counts to rounding (about
-   *  1e-12 relative).
+   *  1e-12 relative; up to 1e-10 when r exceeds the rank the data
+   *  support).
    *  (default 0)</pre>
    * 
    * <pre> -S &lt;int&gt;
