@@ -30,6 +30,24 @@ public final class FactoredSymmetric {
     return new FactoredSymmetric(p, new double[0][], new double[0]);
   }
 
+  /**
+   * The n leading eigenpairs (largest |λ|) of Q·core·Qᵀ, Q the orthonormal columns {@code basis}
+   * and {@code core} a small symmetric matrix in its coordinates (QᵀAQ for a Rayleigh–Ritz
+   * projection of A): the core's eigenvectors lifted by Q.
+   *
+   * @param p dimension
+   * @param n how many pairs to keep (all of them if the core is smaller)
+   */
+  public static FactoredSymmetric leadingOfCore(int p, double[][] basis, double[][] core, int n) {
+    Linalg.Eigen e = Linalg.symmetricEigen(core);
+    int[] keep = e.leading(n);
+    double[] values = new double[keep.length];
+    for (int i = 0; i < keep.length; i++) {
+      values[i] = e.values[keep[i]];
+    }
+    return new FactoredSymmetric(p, Linalg.combine(basis, e.vectors, keep), values);
+  }
+
   public int dimension() {
     return p;
   }

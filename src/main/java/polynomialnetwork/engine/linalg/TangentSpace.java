@@ -56,13 +56,7 @@ public final class TangentSpace {
     double[][] basis = new double[n][];
     System.arraycopy(u, 0, basis, 0, r);
     System.arraycopy(q2, 0, basis, r, q2.length);
-    Linalg.Eigen e = Linalg.symmetricEigen(core);
-    int[] keep = e.leading(n);
-    double[] values = new double[keep.length];
-    for (int i = 0; i < keep.length; i++) {
-      values[i] = e.values[keep[i]];
-    }
-    return new FactoredSymmetric(p, Linalg.combine(basis, e.vectors, keep), values);
+    return FactoredSymmetric.leadingOfCore(p, basis, core, n);
   }
 
   /** Whether the columns are orthonormal to within rounding (the projection assumes it). */

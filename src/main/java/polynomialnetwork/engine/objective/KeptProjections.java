@@ -69,7 +69,8 @@ final class KeptProjections {
     return token;
   }
 
-  private static boolean sameColumns(double[][] a, double[][] b) {
+  /** Whether two bases have the same columns, value for value. */
+  static boolean sameColumns(double[][] a, double[][] b) {
     if (a.length != b.length) {
       return false;
     }

@@ -82,7 +82,8 @@ final class ResidualPass implements BlockAggregator<ResidualPass.Sums> {
     this.linear = beta != null;
     this.productColumns = product == null ? 0 : product.length;
     this.productScale = productScale;
-    this.productIsIterate = product != null && sameColumns(product, l.vectors());
+    this.productIsIterate = product != null
+        && KeptProjections.sameColumns(product, l.vectors());
     int lin = linear ? 1 : 0;
     this.in = new double[r + lin + (productIsIterate ? 0 : productColumns)][];
     for (int a = 0; a < r; a++) {
@@ -101,18 +102,6 @@ final class ResidualPass implements BlockAggregator<ResidualPass.Sums> {
     this.c = c;
     this.selection = selection;
     this.keep = keep;
-  }
-
-  private static boolean sameColumns(double[][] a, double[][] b) {
-    if (a.length != b.length) {
-      return false;
-    }
-    for (int c = 0; c < a.length; c++) {
-      if (a[c] != b[c]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   @Override

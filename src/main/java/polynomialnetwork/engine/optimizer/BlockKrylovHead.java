@@ -96,14 +96,7 @@ final class BlockKrylovHead {
     }
     double[][] qa = q.toArray(new double[0][]);
     double[][] t = Linalg.innerProducts(qa, gq.toArray(new double[0][]));
-    Linalg.Eigen e = Linalg.symmetricEigen(t);
-    int[] keep = e.leading(rank);
-    double[] vals = new double[keep.length];
-    for (int i = 0; i < keep.length; i++) {
-      vals[i] = e.values[keep[i]];
-    }
-    double[][] v = Linalg.combine(qa, e.vectors, keep);
-    return new Head(new FactoredSymmetric(p, v, vals), products);
+    return new Head(FactoredSymmetric.leadingOfCore(p, qa, t, rank), products);
   }
 
   static double[] gaussian(int p, Random rng) {

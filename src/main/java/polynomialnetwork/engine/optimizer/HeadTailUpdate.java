@@ -111,7 +111,7 @@ final class HeadTailUpdate extends LowRankUpdate {
     boolean tangentStep = tangent && !slowHead && start == l.vectors();
     movesSinceHead = tangentStep ? movesSinceHead + 1 : 0;
     if (tangentStep) {
-      dir = TangentSpace.projection(start, tangentProduct(in.gradient, op, startProduct));
+      dir = TangentSpace.projection(start, tangentProduct(in.gradient, l, op, startProduct));
       productColumns = start.length;
     } else {
       BlockKrylovHead.Head head = BlockKrylovHead.compute(op, rank, warm ? warmDepth : depth,
@@ -150,20 +150,14 @@ final class HeadTailUpdate extends LowRankUpdate {
    * stops short of the minimiser: at planted p = 5, r = 2 with noise, searched tangent steps
    * along the debiased G stall at a relative residual 0.07879 that a head step then lowers,
    * along the plain gradient they reach 0.07849 in 20 iterations. With a ridge penalty the
-   * operator already is the plain gradient ({@link PenalizedGradient}).
+   * operator already is the plain gradient ({@link PenalizedGradient}), which with λ = 0 also
+   * completes G·U here.
    */
-  private double[][] tangentProduct(LossGradient g, SymmetricOperator op, double[][] product) {
+  private double[][] tangentProduct(LossGradient g, FactoredSymmetric l, SymmetricOperator op,
+      double[][] product) {
     double[][] gu = product != null ? product : op.apply(start);
-    double shift = ridge > 0 || !searchedStep ? 0 : g.identityShift();
-    if (shift == 0) {
-      return gu;
-    }
-    double[][] out = new double[gu.length][];
-    for (int a = 0; a < gu.length; a++) {
-      out[a] = gu[a].clone();
-      Linalg.axpy(shift, start[a], out[a]);
-    }
-    return out;
+    return ridge > 0 || !searchedStep ? gu
+        : new PenalizedGradient(g, l, 0).completeProduct(gu, start);
   }
 
   /**
@@ -175,19 +169,10 @@ final class HeadTailUpdate extends LowRankUpdate {
     double[][] both = new double[u.length + v.length][];
     System.arraycopy(u, 0, both, 0, u.length);
     System.arraycopy(v, 0, both, u.length, v.length);
-    double[][] q = polynomialnetwork.engine.linalg.Linalg.orthonormalize(both, new double[0][],
-        1e-12);
+    double[][] q = Linalg.orthonormalize(both, new double[0][], 1e-12);
     double[][] gq = op.apply(q);
     productColumns += q.length;
-    polynomialnetwork.engine.linalg.Linalg.Eigen e = polynomialnetwork.engine.linalg.Linalg
-        .symmetricEigen(polynomialnetwork.engine.linalg.Linalg.innerProducts(q, gq));
-    int[] keep = e.leading(q.length);
-    double[] vals = new double[keep.length];
-    for (int i = 0; i < keep.length; i++) {
-      vals[i] = e.values[keep[i]];
-    }
-    return new FactoredSymmetric(p, polynomialnetwork.engine.linalg.Linalg.combine(q, e.vectors,
-        keep), vals);
+    return FactoredSymmetric.leadingOfCore(p, q, Linalg.innerProducts(q, gq), q.length);
   }
 
   @Override

@@ -34,9 +34,7 @@ final class SolverRun {
   /** The last step's sizes on L and on the linear part, for the trace (NaN before the first). */
   private double lastStepL = Double.NaN;
   private double lastStepB = Double.NaN;
-  /** The lowest objective the solver minimises seen so far in this run (∞ before the first). */
-  private double bestObjective = Double.POSITIVE_INFINITY;
-  /** The best objective after each evaluation of this run. */
+  /** The lowest objective (the one the solver minimises) after each evaluation of this run. */
   private final List<Double> bestSoFar = new ArrayList<>();
 
   /**
@@ -116,10 +114,9 @@ final class SolverRun {
           reason = stop;
           break;
         }
-        bestObjective = Math.min(bestObjective, penalized);
-        bestSoFar.add(bestObjective);
-        boolean slow = t >= SLOW_WINDOW
-            && bestObjective * SLOW_FACTOR > bestSoFar.get(t - SLOW_WINDOW);
+        double best = t == 0 ? penalized : Math.min(bestSoFar.get(t - 1), penalized);
+        bestSoFar.add(best);
+        boolean slow = t >= SLOW_WINDOW && best * SLOW_FACTOR > bestSoFar.get(t - SLOW_WINDOW);
         Iterate next = step(ev.gradient, x, previous, batch, slow);
         previous = x;
         x = next;
