@@ -19,6 +19,7 @@ public final class PassCounter implements PassObserver {
   private static volatile boolean installed;
 
   private final AtomicLong passes = new AtomicLong();
+  private final AtomicLong rowsTouched = new AtomicLong();
   private final ConcurrentHashMap<String, long[]> byKind = new ConcurrentHashMap<>();
 
   private PassCounter() {
@@ -34,13 +35,30 @@ public final class PassCounter implements PassObserver {
   }
 
   @Override
-  public void passDone(BlockAggregator<?> aggregator, long nanos) {
+  public void passDone(BlockAggregator<?> aggregator, long rows, long nanos) {
     passes.incrementAndGet();
-    long[] k = byKind.computeIfAbsent(kind(aggregator), n -> new long[2]);
+    rowsTouched.addAndGet(rows);
+    long[] k = byKind.computeIfAbsent(kind(aggregator), n -> new long[3]);
     synchronized (k) {
       k[0]++;
       k[1] += nanos;
+      k[2] += rows;
     }
+  }
+
+  @Override
+  public void subsetBuilt(long rows, long kept) {
+    rowsTouched.addAndGet(rows);
+    long[] k = byKind.computeIfAbsent("RowSubset", n -> new long[3]);
+    synchronized (k) {
+      k[0]++;
+      k[2] += rows;
+    }
+  }
+
+  /** Rows gone through so far by all passes and subset builds (divided by m: pass-equivalents). */
+  public long rowsTouched() {
+    return rowsTouched.get();
   }
 
   /**
@@ -60,7 +78,7 @@ public final class PassCounter implements PassObserver {
     return passes.get();
   }
 
-  /** Passes so far by kind: kind to {count, wall nanoseconds}, a copy. */
+  /** Passes so far by kind: kind to {count, wall nanoseconds, rows gone through}, a copy. */
   public Map<String, long[]> byKind() {
     Map<String, long[]> copy = new TreeMap<>();
     for (Map.Entry<String, long[]> e : byKind.entrySet()) {

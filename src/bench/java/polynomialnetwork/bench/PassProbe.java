@@ -10,11 +10,13 @@ import polynomialnetwork.engine.optimizer.SolverSettings;
 
 /**
  * Fits planted problems (r = 5) with the Weka defaults on 2 threads and prints per fit the
- * passes over all rows by kind, the iterations, the relative error of L and the seconds (of a
- * JVM's first fits: a compile-time figure, not a benchmark). Run by {@code scripts/pass-probe.sh}.
- * Arguments: p m noise seed... (default 200 20000 0 1 2 3); {@code -DheadSteps=n} sets
- * {@code -head-steps} (0 = AP-ROM's head at every step), {@code -Dwarm=n} makes n untimed fits
- * before each timed one.
+ * pass-equivalents (rows gone through ÷ m, building the row samples included) by kind, the
+ * passes, the iterations on samples and on all rows, the relative error of L and the seconds (of
+ * a JVM's first fits: a compile-time figure, not a benchmark). Run by
+ * {@code scripts/pass-probe.sh}. Arguments: p m noise seed... (default 200 20000 0 1 2 3);
+ * {@code -DheadSteps=n} sets {@code -head-steps} (0 = AP-ROM's head at every step),
+ * {@code -DsampledStart=false} turns the sampled start off, {@code -Dwarm=n} makes n untimed
+ * fits before each timed one.
  */
 public final class PassProbe {
 
@@ -36,13 +38,16 @@ public final class PassProbe {
     for (long seed : seeds) {
       PlantedProblem prob = PlantedProblem.spec().p(p).r(5).m(m).seed(seed).noise(noise).build();
       SolverSettings s = SolverSettings.DEFAULTS.rank(5).threads(2)
-          .headSteps(Integer.getInteger("headSteps", SolverSettings.DEFAULTS.headSteps()));
+          .headSteps(Integer.getInteger("headSteps", SolverSettings.DEFAULTS.headSteps()))
+          .sampledStart(Boolean.parseBoolean(System.getProperty("sampledStart",
+              Boolean.toString(SolverSettings.DEFAULTS.sampledStart()))));
       for (int w = 0; w < Integer.getInteger("warm", 0); w++) {
         try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(prob.data, 2)) {
           RecoverySolver.fit(blocks, s);
         }
       }
       long passes0 = counter.passes();
+      long rows0 = counter.rowsTouched();
       Map<String, long[]> before = counter.byKind();
       long t0 = System.nanoTime();
       FitResult fit;
@@ -53,14 +58,16 @@ public final class PassProbe {
       StringBuilder kinds = new StringBuilder();
       for (Map.Entry<String, long[]> e : counter.byKind().entrySet()) {
         long[] b = before.get(e.getKey());
-        long n = e.getValue()[0] - (b == null ? 0 : b[0]);
-        if (n > 0) {
-          kinds.append(' ').append(e.getKey()).append('=').append(n);
+        long rows = e.getValue()[2] - (b == null ? 0 : b[2]);
+        if (rows > 0) {
+          kinds.append(String.format(Locale.ROOT, " %s=%.1f", e.getKey(), rows / (double) m));
         }
       }
-      System.out.printf(Locale.ROOT, "p=%d m=%d noise=%g seed=%d passes=%d iterations=%d"
-          + " chosen=%d runs=%d stop=%s relErrL=%.3e seconds=%.2f |%s%n", p, m, noise, seed,
-          counter.passes() - passes0, fit.iterations(), fit.chosenIterations(),
+      System.out.printf(Locale.ROOT, "p=%d m=%d noise=%g seed=%d passeq=%.1f passes=%d"
+          + " sampled=%d iterations=%d chosen=%d runs=%d stop=%s relErrL=%.3e seconds=%.2f |"
+          + " pass-equivalents by kind:%s%n", p, m, noise, seed,
+          (counter.rowsTouched() - rows0) / (double) m, counter.passes() - passes0,
+          fit.sampledTrace().size(), fit.iterations(), fit.chosenIterations(),
           fit.validationRuns(), fit.stopReason(), prob.relativeError(fit), secs, kinds);
     }
   }

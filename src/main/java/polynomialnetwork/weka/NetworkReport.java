@@ -39,6 +39,12 @@ public final class NetworkReport {
      * kernel; set for the first such fit in a JVM only, so the hint is given once.
      */
     public boolean fasterKernelHint;
+    /**
+     * Iterations of the final fit on samples of the training instances before the
+     * {@link #iterations} on all of them, and the largest sample's fraction (0 without).
+     */
+    public int sampledIterations;
+    public double largestSample;
 
     public FitSummary(String solver, String stepRule, int requestedRank, int iterations,
         int bestIteration, String stopReason, double relativeResidual, double trainingRmse,
@@ -70,6 +76,10 @@ public final class NetworkReport {
       FitSummary summary = new FitSummary(solver, stepRule, requestedRank, fit.iterations(),
           fit.bestIteration(), stopDescription(fit), fit.bestRelativeResidual(), trainingRmse,
           fit.seconds(), freshSamplingBatches);
+      summary.sampledIterations = fit.sampledTrace().size();
+      for (FitResult.IterationRecord r : fit.sampledTrace()) {
+        summary.largestSample = Math.max(summary.largestSample, r.rowFraction);
+      }
       summary.fasterKernelHint = PassKernels.fasterKernelAvailableButOff()
           && !KERNEL_HINT_GIVEN.getAndSet(true);
       return summary;
@@ -276,8 +286,11 @@ public final class NetworkReport {
         + conv.trainingRows() + " (total weight "
         + (Double.isInfinite(conv.trainingWeight()) ? "above 1.8e308, the largest double"
             : num(conv.trainingWeight())) + ")");
-    line("Iterations: " + s.iterations + " (best iterate: " + s.bestIteration
-        + "); stopped because: " + s.stopReason);
+    line("Iterations: " + s.iterations + " (best iterate: " + s.bestIteration + ")"
+        + (s.sampledIterations == 0 ? "" : ", after " + s.sampledIterations
+            + " on seeded samples of at most " + num(100 * s.largestSample)
+            + " % of the instances (-no-sampled-start turns them off)")
+        + "; stopped because: " + s.stopReason);
     line("Training RMSE: " + num(s.trainingRmse) + " (in units of " + conv.className()
         + "); relative residual ||d||/||y|| on the standardized class: "
         + num(s.relativeResidual));

@@ -53,6 +53,13 @@ public enum OptionText {
       + "analysis: the training instances are split into disjoint batches, "
       + "max(2, min(maxIterations, m / (10 p r))) of them, and each iteration uses the next "
       + "batch.", s -> s.freshSamplingBatches() > 1 ? "on" : "off"),
+  NO_SAMPLED_START("no-sampled-start", "", "noSampledStart", "If set, every iteration reads "
+      + "all training instances. By default, on data with at least 20 p r instances, the first "
+      + "iterations of each fit run on a seeded sample of 5 p r of them (at least 1/64, at most "
+      + "1/4), which doubles whenever an iteration stops paying on it, and the fit then goes on "
+      + "from there on all instances with every safeguard; that reads the data fewer times "
+      + "(about a third less on large data) and ends in the same model up to the tolerance. "
+      + "Without effect with -fresh-sampling.", s -> s.sampledStart() ? "off" : "on"),
   NO_LINEAR("no-linear", "", "noLinear", "If set, fit only the quadratic part: no linear term "
       + "beta and no bias c (the class mean is still added back).",
       s -> s.fitLinear() ? "off" : "on"),

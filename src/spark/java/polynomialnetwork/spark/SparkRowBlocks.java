@@ -2,8 +2,10 @@ package polynomialnetwork.spark;
 
 import polynomialnetwork.engine.data.BlockAggregator;
 import polynomialnetwork.engine.data.BlockState;
+import polynomialnetwork.engine.data.DesignMatrix;
 import polynomialnetwork.engine.data.RowBlock;
 import polynomialnetwork.engine.data.RowBlocks;
+import polynomialnetwork.engine.data.RowFilter;
 import polynomialnetwork.engine.data.SolverInterruptedException;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -182,6 +184,52 @@ public final class SparkRowBlocks implements RowBlocks, AutoCloseable {
     } catch (java.io.IOException e) {
       // an undeleted checkpoint costs disk space, not correctness
     }
+  }
+
+  /**
+   * The kept rows of each partition, in blocks of {@link DesignMatrix#DEFAULT_BLOCK_ROWS} rows (on
+   * one partition the blocks the in-memory back end builds), cached; one job builds and counts
+   * them. {@link #release()} (or close) unpersists them.
+   */
+  @Override
+  public RowBlocks subset(RowFilter filter) {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new SolverInterruptedException();
+    }
+    final int p = cols;
+    JavaRDD<RowBlock> kept = blocks.mapPartitions(it -> {
+      DesignMatrix.Builder b = new DesignMatrix.Builder(p, 0, DesignMatrix.DEFAULT_BLOCK_ROWS);
+      double[] row = new double[p];
+      while (it.hasNext()) {
+        RowBlock block = it.next();
+        boolean[] keep = filter.keeps(block);
+        for (int i = 0; i < block.rows(); i++) {
+          if (keep[i]) {
+            System.arraycopy(block.values(), block.offset(i), row, 0, p);
+            b.addRow(row, block.target(i), block.weight(i));
+          }
+        }
+      }
+      List<RowBlock> out = new ArrayList<>();
+      if (b.rows() > 0) {
+        DesignMatrix m = b.build(true);
+        for (int k = 0; k < m.blockCount(); k++) {
+          out.add(m.rowBlock(k));
+        }
+      }
+      return out.iterator();
+    }, true).persist(StorageLevel.MEMORY_AND_DISK());
+    long n = kept.map(RowBlock::rows).fold(0, Integer::sum);
+    if (n == 0) {
+      kept.unpersist(false);
+      return null;
+    }
+    return new SparkRowBlocks(sc, kept, cols, n);
+  }
+
+  @Override
+  public void release() {
+    close();
   }
 
   /** Releases the cached state, the blocks, the broadcasts and the checkpoint files. */

@@ -209,12 +209,16 @@ public final class PeerBenchmark {
     Runs runs = new Runs();
     Map<String, long[]> before = PassCounter.installed().byKind();
     long passes0 = PassCounter.installed().passes();
+    long rows0 = PassCounter.installed().rowsTouched();
     double[] first = fit(id, r, cores, train, testSet, runs);
     long passes = PassCounter.installed().passes() - passes0;
+    double passEquivalents = (PassCounter.installed().rowsTouched() - rows0)
+        / (double) train.numInstances();
     String firstRuns = runs.iterations.toString().replace(" ", "");
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "RESULT first=%.4f rrse=%.6e passes=%d kernel=%s",
-        first[0], first[1], passes, PassKernels.best().name().replace(' ', '_')));
+    out.append(String.format(Locale.ROOT, "RESULT first=%.4f rrse=%.6e passes=%d passeq=%.1f"
+        + " kernel=%s", first[0], first[1], passes, passEquivalents,
+        PassKernels.best().name().replace(' ', '_')));
     if (profile) {
       printProfile("first", first[0], runs, before, PassCounter.installed().byKind());
     }
@@ -303,6 +307,8 @@ public final class PeerBenchmark {
     String kernel = "";
     String runs = "";
     long passes = -1;
+    /** Rows gone through by the first fit, divided by m. */
+    double passEquivalents = Double.NaN;
     String failure;
     final List<String> profile = new ArrayList<>();
   }
@@ -589,6 +595,9 @@ public final class PeerBenchmark {
               case "passes":
                 cell.passes = Long.parseLong(v);
                 break;
+              case "passeq":
+                cell.passEquivalents = Double.parseDouble(v);
+                break;
               case "runs":
                 cell.runs = v;
                 break;
@@ -633,7 +642,8 @@ public final class PeerBenchmark {
       }
       if (id.startsWith("PN") && !plain.runs.isEmpty()) {
         note.append("updates per solver run ").append(plain.runs).append(", ")
-            .append(plain.passes).append(" passes; kernel ").append(plain.kernel);
+            .append(plain.passes).append(" passes (").append(String.format(Locale.ROOT, "%.1f",
+                plain.passEquivalents)).append(" pass-equivalents: rows gone through / m); kernel ").append(plain.kernel);
         if (vec != null && !vec.kernel.isEmpty()) {
           note.append(" / ").append(vec.kernel);
         }

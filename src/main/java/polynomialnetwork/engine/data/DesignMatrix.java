@@ -74,6 +74,11 @@ public final class DesignMatrix implements Serializable {
     return blocks.length;
   }
 
+  /** The rows of every block but the last. */
+  public int blockRows() {
+    return blockRows;
+  }
+
   /** Block {@code b}. */
   public RowBlock rowBlock(int b) {
     return blocks[b];

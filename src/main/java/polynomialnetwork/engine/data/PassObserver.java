@@ -9,7 +9,15 @@ public interface PassObserver {
 
   /**
    * @param aggregator the pass that ran
+   * @param rows the rows it went through
    * @param nanos its wall time
    */
-  void passDone(BlockAggregator<?> aggregator, long nanos);
+  void passDone(BlockAggregator<?> aggregator, long rows, long nanos);
+
+  /**
+   * A subset of rows was built ({@link RowBlocks#subset}): one pass through {@code rows} rows,
+   * {@code kept} of them copied.
+   */
+  default void subsetBuilt(long rows, long kept) {
+  }
 }

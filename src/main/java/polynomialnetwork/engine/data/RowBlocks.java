@@ -30,4 +30,15 @@ public interface RowBlocks {
   default boolean cheapStateUpdates() {
     return false;
   }
+
+  /**
+   * The rows {@code filter} keeps, in their order, as rows of their own (with fresh, empty
+   * states) on the same back end; one pass over these rows builds them. Call
+   * {@link #release()} on the subset when done with it.
+   */
+  RowBlocks subset(RowFilter filter);
+
+  /** Frees what a {@link #subset} holds (its copy of the rows); call it on a subset only. */
+  default void release() {
+  }
 }

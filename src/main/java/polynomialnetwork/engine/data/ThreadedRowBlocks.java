@@ -19,22 +19,65 @@ public final class ThreadedRowBlocks implements RowBlocks, AutoCloseable {
   private final BlockState[] states;
   private final int threads;
   private final ExecutorService executor;
+  /** Whether the executor is a parent's, which stops it. */
+  private final boolean sharesExecutor;
 
   /**
    * @param threads the number of threads to use (at most one per block)
    */
   public ThreadedRowBlocks(DesignMatrix data, int threads) {
     this.data = data;
-    this.states = new BlockState[data.blockCount()];
-    for (int b = 0; b < states.length; b++) {
-      states[b] = new BlockState();
-    }
+    this.states = emptyStates(data);
     this.threads = Math.max(1, Math.min(threads, data.blockCount()));
     this.executor = this.threads <= 1 ? null : Executors.newFixedThreadPool(this.threads, r -> {
       Thread t = new Thread(r, "polynomialNetwork-pass");
       t.setDaemon(true);
       return t;
     });
+    this.sharesExecutor = false;
+  }
+
+  /** A subset's rows on the threads of {@code parent} (which owns and stops them). */
+  private ThreadedRowBlocks(DesignMatrix data, ThreadedRowBlocks parent) {
+    this.data = data;
+    this.states = emptyStates(data);
+    this.threads = parent.executor == null ? 1 : Math.max(1, Math.min(parent.threads,
+        data.blockCount()));
+    this.executor = this.threads <= 1 ? null : parent.executor;
+    this.sharesExecutor = true;
+  }
+
+  private static BlockState[] emptyStates(DesignMatrix data) {
+    BlockState[] s = new BlockState[data.blockCount()];
+    for (int b = 0; b < s.length; b++) {
+      s[b] = new BlockState();
+    }
+    return s;
+  }
+
+  /**
+   * The kept rows copied into blocks of the same size as these (so that on one thread, or on one
+   * Spark partition, a subset has the same blocks whichever back end built it).
+   */
+  @Override
+  public RowBlocks subset(RowFilter filter) {
+    DesignMatrix.Builder b = new DesignMatrix.Builder(data.cols(), 0, data.blockRows());
+    double[] row = new double[data.cols()];
+    for (int k = 0; k < data.blockCount(); k++) {
+      RowBlock block = data.rowBlock(k);
+      boolean[] keep = filter.keeps(block);
+      for (int i = 0; i < block.rows(); i++) {
+        if (keep[i]) {
+          System.arraycopy(block.values(), block.offset(i), row, 0, row.length);
+          b.addRow(row, block.target(i), block.weight(i));
+        }
+      }
+    }
+    PassObserver o = observer;
+    if (o != null) {
+      o.subsetBuilt(data.rows(), b.rows());
+    }
+    return b.rows() == 0 ? null : new ThreadedRowBlocks(b.build(true), this);
   }
 
   /**
@@ -65,7 +108,7 @@ public final class ThreadedRowBlocks implements RowBlocks, AutoCloseable {
     try {
       return pass(aggregator);
     } finally {
-      o.passDone(aggregator, System.nanoTime() - t0);
+      o.passDone(aggregator, data.rows(), System.nanoTime() - t0);
     }
   }
 
@@ -89,7 +132,7 @@ public final class ThreadedRowBlocks implements RowBlocks, AutoCloseable {
 
   @Override
   public void close() {
-    if (executor != null) {
+    if (executor != null && !sharesExecutor) {
       executor.shutdownNow();
     }
   }

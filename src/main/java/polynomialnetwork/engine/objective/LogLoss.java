@@ -25,6 +25,8 @@ public final class LogLoss implements Objective {
   private final RowBlocks blocks;
   private final ClassScores layout;
   private final RowSplitter splitter;
+  /** Whether the rows are a sample's copy, which {@link #release()} frees. */
+  private final boolean ownsRows;
 
   /**
    * @param blocks rows whose targets are class indices 0 … classes−1
@@ -34,7 +36,12 @@ public final class LogLoss implements Objective {
    *     biases)
    */
   public LogLoss(RowBlocks blocks, int classes, boolean linearFeatures) {
+    this(blocks, classes, linearFeatures, false);
+  }
+
+  private LogLoss(RowBlocks blocks, int classes, boolean linearFeatures, boolean ownsRows) {
     this.blocks = blocks;
+    this.ownsRows = ownsRows;
     this.layout = new ClassScores(classes, blocks.cols(), linearFeatures);
     this.splitter = new RowSplitter(blocks, new KeepSplit());
   }
@@ -121,5 +128,19 @@ public final class LogLoss implements Objective {
   public CoreFit refitCore(FactoredSymmetric l, double[] beta, double bias,
       RowSelection selection) {
     return null;
+  }
+
+  @Override
+  public Objective sample(long seed, double fraction) {
+    RowBlocks rows = blocks.subset(RowSplit.sample(seed, fraction));
+    return rows == null ? null
+        : new LogLoss(rows, layout.classes(), layout.linearFeatures(), true);
+  }
+
+  @Override
+  public void release() {
+    if (ownsRows) {
+      blocks.release();
+    }
   }
 }

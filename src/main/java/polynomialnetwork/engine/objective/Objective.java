@@ -112,4 +112,20 @@ public interface Objective {
    * loss offers no refit.
    */
   CoreFit refitCore(FactoredSymmetric l, double[] beta, double bias, RowSelection selection);
+
+  /**
+   * The same loss on a copy of the nested sample of its rows of fraction {@code fraction}
+   * ({@link RowSplit#sample}: a sample of a larger fraction holds it, and which rows it holds
+   * does not depend on the layout of the rows), with per-row state of its own; null when this
+   * objective does not sample or the sample is empty. Building it is one read of the rows.
+   * The optimizer's early iterations run on such samples (doc/algorithms.md §3.10);
+   * {@link #release()} frees the copy.
+   */
+  default Objective sample(long seed, double fraction) {
+    return null;
+  }
+
+  /** Frees the copy of the rows a {@link #sample} holds; nothing for an objective on given rows. */
+  default void release() {
+  }
 }

@@ -1,6 +1,7 @@
 package polynomialnetwork.engine.objective;
 
 import polynomialnetwork.engine.data.RowBlock;
+import polynomialnetwork.engine.data.RowFilter;
 
 /**
  * Every row's two seeded split numbers: u, which decides its validation fold
@@ -18,21 +19,47 @@ public final class RowSplit {
   /** {u, v} of every row of the block, for this seed. */
   public static double[][] numbers(RowBlock block, long seed) {
     int n = block.rows();
-    int p = block.cols();
-    double[] x = block.values();
     double[] u = new double[n];
     double[] v = new double[n];
     for (int i = 0; i < n; i++) {
-      long h = mix(seed ^ 0x5DEECE66DL);
-      for (int j = 0; j < p; j++) {
-        h = mix(h ^ Float.floatToIntBits((float) x[i * p + j] + 0.0f));
-      }
-      h = mix(h ^ Float.floatToIntBits((float) block.target(i) + 0.0f));
-      u[i] = (h >>> 11) / (double) (1L << 53);
-      v[i] = (mix(h ^ 0x2545F4914F6CDD1DL) >>> 11) / (double) (1L << 53);
+      long h = rowHash(block, i, seed);
+      u[i] = unit(h);
+      v[i] = unit(mix(h ^ 0x2545F4914F6CDD1DL));
     }
     return new double[][] {u, v};
   }
+
+  /**
+   * The rows of the nested sample of fraction {@code fraction}: those whose third split number
+   * w (a hash of the row like u and v, independent of both) is below the fraction. A sample of a
+   * larger fraction contains it; which rows it holds does not depend on the blocks' layout.
+   */
+  public static RowFilter sample(long seed, double fraction) {
+    return block -> {
+      boolean[] keep = new boolean[block.rows()];
+      for (int i = 0; i < keep.length; i++) {
+        keep[i] = unit(mix(rowHash(block, i, seed) ^ 0x7A5B4C3D2E1F0A9BL)) < fraction;
+      }
+      return keep;
+    };
+  }
+
+  /** The seeded hash of row i's values and target (rounded to float). */
+  private static long rowHash(RowBlock block, int i, long seed) {
+    int p = block.cols();
+    double[] x = block.values();
+    long h = mix(seed ^ 0x5DEECE66DL);
+    for (int j = 0; j < p; j++) {
+      h = mix(h ^ Float.floatToIntBits((float) x[i * p + j] + 0.0f));
+    }
+    return mix(h ^ Float.floatToIntBits((float) block.target(i) + 0.0f));
+  }
+
+  /** A hash's top 53 bits as a number in [0, 1). */
+  private static double unit(long h) {
+    return (h >>> 11) / (double) (1L << 53);
+  }
+
 
   /**
    * Adds to {@code counts[k]} the rows that validation run k of {@code runs} holds out (each a

@@ -51,6 +51,11 @@ public final class FitResult {
     public final int productColumns;
     /** RMSE on the held-out rows (NaN without validation). */
     public final double validationRmse;
+    /**
+     * The fraction of the rows this iteration ran on: below 1 on the sampled start
+     * (doc/algorithms.md §3.10), whose errors are those of the sample's rows.
+     */
+    public final double rowFraction;
 
     IterationRecord(int iteration, double relativeResidual, double rmse, double stepL,
         double stepLinear, double seconds, int productColumns) {
@@ -60,6 +65,14 @@ public final class FitResult {
 
     IterationRecord(int iteration, double relativeResidual, double rmse, double stepL,
         double stepLinear, double seconds, int productColumns, double validationRmse) {
+      this(iteration, relativeResidual, rmse, stepL, stepLinear, seconds, productColumns,
+          validationRmse, 1);
+    }
+
+    IterationRecord(int iteration, double relativeResidual, double rmse, double stepL,
+        double stepLinear, double seconds, int productColumns, double validationRmse,
+        double rowFraction) {
+      this.rowFraction = rowFraction;
       this.validationRmse = validationRmse;
       this.iteration = iteration;
       this.relativeResidual = relativeResidual;
@@ -72,7 +85,8 @@ public final class FitResult {
 
     @Override
     public String toString() {
-      return String.format(java.util.Locale.ROOT,
+      return (rowFraction < 1 ? String.format(java.util.Locale.ROOT, "sample %5.2f%% ",
+          100 * rowFraction) : "") + String.format(java.util.Locale.ROOT,
           "iter %4d  rel.residual %.3e  rmse %.6g  step %.4g  %.3fs", iteration,
           relativeResidual, rmse, stepL, seconds)
           + (Double.isNaN(validationRmse) ? "" : String.format(java.util.Locale.ROOT,
@@ -98,13 +112,23 @@ public final class FitResult {
   private final double linearRelativeResidual;
   /** With the automatic choice of r: the best held-out RMSE of rank r at index r − 1. */
   private double[] rankScores;
+  /** The records of the iterations on row samples before the trace's (§3.10). */
+  private final List<IterationRecord> sampledTrace;
 
   FitResult(FactoredSymmetric interaction, double[] linear, double bias,
       List<IterationRecord> trace, StopReason stopReason, int iterations, int bestIteration,
       double seconds) {
+    this(interaction, linear, bias, trace, stopReason, iterations, bestIteration, seconds,
+        Collections.emptyList());
+  }
+
+  FitResult(FactoredSymmetric interaction, double[] linear, double bias,
+      List<IterationRecord> trace, StopReason stopReason, int iterations, int bestIteration,
+      double seconds, List<IterationRecord> sampledTrace) {
     this(interaction, linear, bias, QuadraticNetwork.fromFactored(interaction, linear, bias),
         Collections.unmodifiableList(trace), stopReason, iterations, bestIteration, seconds, null,
-        false, 0, null, -1, false, Double.NaN);
+        false, 0, null, -1, false, Double.NaN,
+        Collections.unmodifiableList(new java.util.ArrayList<>(sampledTrace)));
   }
 
   /**
@@ -117,7 +141,8 @@ public final class FitResult {
       int iterations, int bestIteration, double seconds, FitResult validationRun,
       boolean selfValidated, int validationRuns,
       double[] validationCurve, int chosenIterations, boolean linearFallback,
-      double linearRelativeResidual) {
+      double linearRelativeResidual, List<IterationRecord> sampledTrace) {
+    this.sampledTrace = sampledTrace;
     this.interaction = interaction;
     this.linear = linear;
     this.bias = bias;
@@ -141,14 +166,14 @@ public final class FitResult {
     double[] b = beta.clone();
     return new FitResult(none, b, c, QuadraticNetwork.fromFactored(none, b, c), trace,
         stopReason, iterations, bestIteration, seconds, validationRun, validationRun == this,
-        validationRuns, validationCurve, chosenIterations, true, relativeResidual);
+        validationRuns, validationCurve, chosenIterations, true, relativeResidual, sampledTrace);
   }
 
   /** This fit, with the scores of the automatic rank choice that preceded it. */
   FitResult withRankScores(double[] scores) {
     FitResult copy = new FitResult(interaction, linear, bias, network, trace, stopReason,
         iterations, bestIteration, seconds, validationRun, validationRun == this, validationRuns,
-        validationCurve, chosenIterations, linearFallback, linearRelativeResidual);
+        validationCurve, chosenIterations, linearFallback, linearRelativeResidual, sampledTrace);
     copy.rankScores = scores.clone();
     return copy;
   }
@@ -183,7 +208,8 @@ public final class FitResult {
     // a probe that needed no refit is its own validation run, and its time is already counted
     return new FitResult(interaction, linear, bias, network, trace, stopReason, iterations,
         bestIteration, run == this ? seconds : seconds + validationSeconds, run, run == this, runs,
-        curve == null ? null : curve.clone(), chosen, linearFallback, linearRelativeResidual);
+        curve == null ? null : curve.clone(), chosen, linearFallback, linearRelativeResidual,
+        sampledTrace);
   }
 
   /** Number of validation runs the iteration count was chosen from (0 without validation). */
@@ -231,9 +257,21 @@ public final class FitResult {
     return network;
   }
 
-  /** One record per evaluated state, iteration 0 being L = 0. */
+  /**
+   * One record per state evaluated on all of the run's rows, iteration 0 being L = 0, or the
+   * sampled start's iterate when there is a {@link #sampledTrace()}.
+   */
   public List<IterationRecord> trace() {
     return trace;
+  }
+
+  /**
+   * One record per iteration on a row sample before the {@link #trace()} (doc/algorithms.md
+   * §3.10), each with its {@link IterationRecord#rowFraction}; empty when the run started from
+   * zero on all rows.
+   */
+  public List<IterationRecord> sampledTrace() {
+    return sampledTrace;
   }
 
   public StopReason stopReason() {

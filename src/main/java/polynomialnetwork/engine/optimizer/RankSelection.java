@@ -64,18 +64,21 @@ public final class RankSelection {
     }
     double best = Double.POSITIVE_INFINITY;
     int worse = 0;
-    for (int r = 1; r <= rMax; r++) {
-      List<FitResult> probes = ValidatedFit.validationRuns(objective, s.rank(r), folds, false);
-      double[] curve = ValidatedFit.meanValidationCurve(probes);
-      score[r - 1] = curve[ValidatedFit.argmin(curve)];
-      if (probes.get(probes.size() - 1).stopReason() == FitResult.StopReason.INTERRUPTED) {
-        break;
-      }
-      if (score[r - 1] < best * (1 - 1e-3)) {
-        best = score[r - 1];
-        worse = 0;
-      } else if (++worse >= 2) {
-        break;
+    try (RowSamples samples = new RowSamples(objective, s)) {
+      for (int r = 1; r <= rMax; r++) {
+        List<FitResult> probes = ValidatedFit.validationRuns(objective, s.rank(r), folds, false,
+            samples);
+        double[] curve = ValidatedFit.meanValidationCurve(probes);
+        score[r - 1] = curve[ValidatedFit.argmin(curve)];
+        if (probes.get(probes.size() - 1).stopReason() == FitResult.StopReason.INTERRUPTED) {
+          break;
+        }
+        if (score[r - 1] < best * (1 - 1e-3)) {
+          best = score[r - 1];
+          worse = 0;
+        } else if (++worse >= 2) {
+          break;
+        }
       }
     }
     for (int r = 1; r <= rMax; r++) {

@@ -61,7 +61,10 @@ public final class RecoverySolver {
       choice = RankSelection.choose(objective, settings, SolverSettings.MAX_AUTOMATIC_RANK);
       settings = settings.rank(choice.rank);
     }
-    FitResult fit = ValidatedFit.fit(objective, settings);
+    FitResult fit;
+    try (RowSamples samples = new RowSamples(objective, settings)) {
+      fit = ValidatedFit.fit(objective, settings, samples);
+    }
     if (!Thread.currentThread().isInterrupted()) {
       fit = LinearBaseline.notWorseThanLinear(objective, settings, fit);
     }

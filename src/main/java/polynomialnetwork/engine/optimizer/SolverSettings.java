@@ -93,6 +93,7 @@ public final class SolverSettings {
    * (doc/algorithms.md §3.9).
    */
   private int headSteps = 1;
+  private boolean sampledStart = true;
   private double ridge = 0;
   private IterationListener listener;
 
@@ -122,6 +123,7 @@ public final class SolverSettings {
     validationRuns = o.validationRuns;
     warmDepth = o.warmDepth;
     headSteps = o.headSteps;
+    sampledStart = o.sampledStart;
     ridge = o.ridge;
     listener = o.listener;
   }
@@ -358,6 +360,20 @@ public final class SolverSettings {
   public SolverSettings headSteps(int v) {
     require(v >= 0, "-head-steps must be >= 0 (0 = a Krylov head step every iteration), got " + v);
     return with(c -> c.headSteps = v);
+  }
+
+  /**
+   * Whether each run's early iterations run on nested samples of the rows, a few times p·r rows
+   * at first, growing as the iterate stops improving on them, before the iterations on all rows
+   * ({@link RowSamples}, doc/algorithms.md §3.10); without effect when the rows are too few for a
+   * sample, with fresh sampling, or for a loss that does not sample.
+   */
+  public boolean sampledStart() {
+    return sampledStart;
+  }
+
+  public SolverSettings sampledStart(boolean v) {
+    return with(c -> c.sampledStart = v);
   }
 
   /** λ of the ridge penalty: the solver minimises (1/2W) Σ w_i d_i² + (λ/2)(‖L‖_F² + ‖β‖²) over rank(L) ≤ r, in standardized coordinates (c is not penalised). 0 = the papers' least squares. */

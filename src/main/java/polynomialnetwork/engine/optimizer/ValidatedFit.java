@@ -20,13 +20,16 @@ final class ValidatedFit {
   private ValidatedFit() {
   }
 
-  /** One fit on all rows, or, with validation, the runs, the choice and the refit. */
-  static FitResult fit(Objective objective, SolverSettings settings) {
+  /**
+   * One fit on all rows, or, with validation, the runs, the choice and the refit; each run
+   * starting on {@code samples} (null: none).
+   */
+  static FitResult fit(Objective objective, SolverSettings settings, RowSamples samples) {
     RowSelection[] folds = validationFolds(objective, settings);
     if (folds == null) {
-      return new SolverRun(objective, settings, RowSelection.ALL).run();
+      return new SolverRun(objective, settings, RowSelection.ALL, samples).run();
     }
-    List<FitResult> probes = validationRuns(objective, settings, folds, true);
+    List<FitResult> probes = validationRuns(objective, settings, folds, true, samples);
     FitResult last = probes.get(probes.size() - 1);
     if (last.stopReason() == FitResult.StopReason.INTERRUPTED) {
       // keep what there is: the best iterate of the interrupted run
@@ -40,7 +43,7 @@ final class ValidatedFit {
     double[] curve = meanValidationCurve(probes);
     int chosen = argmin(curve);
     SolverSettings full = settings.validationFraction(0).iterationBudget(chosen);
-    FitResult result = new SolverRun(objective, full, RowSelection.ALL).run();
+    FitResult result = new SolverRun(objective, full, RowSelection.ALL, samples).run();
     return result.withValidation(probes.get(0), probes.size(), curve, chosen,
         totalSeconds(probes));
   }
@@ -51,10 +54,10 @@ final class ValidatedFit {
    * data exactly}.
    */
   static List<FitResult> validationRuns(Objective objective, SolverSettings settings,
-      RowSelection[] folds, boolean stopWhenExact) {
+      RowSelection[] folds, boolean stopWhenExact, RowSamples samples) {
     List<FitResult> probes = new ArrayList<>();
     for (RowSelection holdout : folds) {
-      FitResult probe = new SolverRun(objective, settings, holdout).run();
+      FitResult probe = new SolverRun(objective, settings, holdout, samples).run();
       probes.add(probe);
       if (probe.stopReason() == FitResult.StopReason.INTERRUPTED
           || (stopWhenExact && probes.size() == 1 && explainsExactly(probe))) {

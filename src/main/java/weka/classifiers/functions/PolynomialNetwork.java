@@ -291,6 +291,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   protected int m_HeadSteps = DEFAULTS.headSteps();
   protected boolean m_FreshSampling = DEFAULTS.freshSamplingBatches() > 1;
   protected boolean m_NoLinear = !DEFAULTS.fitLinear();
+  protected boolean m_NoSampledStart = !DEFAULTS.sampledStart();
   protected int m_NumThreads = DEFAULTS.threads();
   protected double m_ValidationFraction = DEFAULTS.validationFraction();
 
@@ -618,7 +619,8 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     SolverSettings settings = DEFAULTS.method(Method.values()[m_Solver])
       .rank(m_NumHiddenUnits).maxIterations(m_MaxIterations).tolerance(m_Tolerance)
       .stepRule(STEP_RULES[m_Step]).blockSize(m_BlockSize).krylovDepth(m_KrylovIterations)
-      .headSteps(m_HeadSteps).fitLinear(!m_NoLinear).seed(m_Seed).threads(m_NumThreads)
+      .headSteps(m_HeadSteps).sampledStart(!m_NoSampledStart).fitLinear(!m_NoLinear)
+      .seed(m_Seed).threads(m_NumThreads)
       .validationFraction(m_ValidationFraction).validationRuns(m_ValidationRuns).ridge(m_Ridge);
     if (m_FreshSampling) {
       int rank = Math.min(m_NumHiddenUnits == SolverSettings.AUTOMATIC_RANK
@@ -1113,6 +1115,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     s = Utils.getOption("krylov-iters", options);
     setKrylovIterations(s.length() == 0 ? DEFAULTS.krylovDepth() : parseInt("-krylov-iters", s));
     setFreshSampling(Utils.getFlag("fresh-sampling", options));
+    setNoSampledStart(Utils.getFlag("no-sampled-start", options));
     setNoLinear(Utils.getFlag("no-linear", options));
     s = Utils.getOption("head-steps", options);
     setHeadSteps(s.length() == 0 ? DEFAULTS.headSteps() : parseInt("-head-steps", s));
@@ -1177,6 +1180,9 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     result.add("" + m_HeadSteps);
     if (m_FreshSampling) {
       result.add("-fresh-sampling");
+    }
+    if (m_NoSampledStart) {
+      result.add("-no-sampled-start");
     }
     if (m_NoLinear) {
       result.add("-no-linear");
@@ -1579,6 +1585,27 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    */
   public void setFreshSampling(boolean value) {
     m_FreshSampling = value;
+  }
+
+  /**
+   * @return tip text for this property
+   */
+  public String noSampledStartTipText() {
+    return OptionText.NO_SAMPLED_START.tipText();
+  }
+
+  /**
+   * @return whether every iteration reads all training instances
+   */
+  public boolean getNoSampledStart() {
+    return m_NoSampledStart;
+  }
+
+  /**
+   * @param value whether every iteration reads all training instances (no sampled start)
+   */
+  public void setNoSampledStart(boolean value) {
+    m_NoSampledStart = value;
   }
 
   /**

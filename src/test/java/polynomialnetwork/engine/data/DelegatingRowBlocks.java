@@ -31,4 +31,14 @@ public class DelegatingRowBlocks implements RowBlocks {
   public boolean cheapStateUpdates() {
     return inner.cheapStateUpdates();
   }
+
+  @Override
+  public RowBlocks subset(RowFilter filter) {
+    return inner.subset(filter);
+  }
+
+  @Override
+  public void release() {
+    inner.release();
+  }
 }
