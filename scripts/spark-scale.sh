@@ -304,6 +304,8 @@ M=$M P=$P R=$R awk '
   echo "- load average (1, 5, 15 min) at the start and the end of the fit: Spark $(paste -sd'|' "$OUT/spark.load"), in-memory $(paste -sd'|' "$OUT/inmemory.load")"
   echo "- Spark job durations (event log): ${JOB_TIMES:-n/a}"
   echo "- Spark checkpoints on disk at the end: $CKPT_DISK"
+  echo "- iterations on row samples before those on all rows (doc/algorithms.md §3.10): Spark $(grep -c '^sample iteration' "$OUT/spark.err" || true), in-memory $(grep -c '^sample iteration' "$OUT/inmemory.err" || true)"
+  echo "- the fits' own summaries: $(grep -h 'trained in' "$OUT/spark.err" "$OUT/inmemory.err" | paste -sd'|' | sed 's/|/; /g')"
   for name in spark inmemory; do
     if [ "$(cat "$OUT/$name.rc")" != 0 ]; then
       echo "- $name FAILED (exit $(cat "$OUT/$name.rc"))$([ -f "$OUT/$name.timedout" ] && echo ", stopped at its deadline of $(cat "$OUT/$name.timedout") s"); the end of its standard error ($OUT/$name.err):"

@@ -16,7 +16,8 @@ import polynomialnetwork.engine.optimizer.SolverSettings;
  * {@code scripts/pass-probe.sh}. Arguments: p m noise seed... (default 200 20000 0 1 2 3);
  * {@code -DheadSteps=n} sets {@code -head-steps} (0 = AP-ROM's head at every step),
  * {@code -DsampledStart=false} turns the sampled start off, {@code -Dwarm=n} makes n untimed
- * fits before each timed one.
+ * fits before each timed one, {@code -Dr=n} plants and fits rank n, {@code -Dvalidation=f} sets
+ * {@code -validation}, {@code -Dtrace=true} prints every iteration.
  */
 public final class PassProbe {
 
@@ -36,8 +37,11 @@ public final class PassProbe {
     }
     PassCounter counter = PassCounter.installed();
     for (long seed : seeds) {
-      PlantedProblem prob = PlantedProblem.spec().p(p).r(5).m(m).seed(seed).noise(noise).build();
-      SolverSettings s = SolverSettings.DEFAULTS.rank(5).threads(2)
+      int r = Integer.getInteger("r", 5);
+      PlantedProblem prob = PlantedProblem.spec().p(p).r(r).m(m).seed(seed).noise(noise).build();
+      SolverSettings s = SolverSettings.DEFAULTS.rank(r).threads(2)
+          .validationFraction(Double.parseDouble(System.getProperty("validation",
+              Double.toString(SolverSettings.DEFAULTS.validationFraction()))))
           .headSteps(Integer.getInteger("headSteps", SolverSettings.DEFAULTS.headSteps()))
           .sampledStart(Boolean.parseBoolean(System.getProperty("sampledStart",
               Boolean.toString(SolverSettings.DEFAULTS.sampledStart()))));
@@ -55,6 +59,10 @@ public final class PassProbe {
         fit = RecoverySolver.fit(blocks, s);
       }
       double secs = (System.nanoTime() - t0) / 1e9;
+      if (Boolean.getBoolean("trace")) {
+        fit.sampledTrace().forEach(System.out::println);
+        fit.trace().forEach(System.out::println);
+      }
       StringBuilder kinds = new StringBuilder();
       for (Map.Entry<String, long[]> e : counter.byKind().entrySet()) {
         long[] b = before.get(e.getKey());

@@ -310,20 +310,25 @@ public final class ScaleRun {
     int threads = polynomialnetwork.engine.optimizer.SolverSettings.DEFAULTS.threads(classifier.getNumThreads()).effectiveThreads();
     try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(matrix, threads)) {
       final long passes0 = PassCounter.installed().passes();
+      final long rows0 = PassCounter.installed().rowsTouched();
       final long fitStart = System.nanoTime();
       classifier.setIterationListener(new SolverSettings.IterationListener() {
         @Override
         public void iterationDone(FitResult.IterationRecord rec) {
-          err.printf(Locale.ROOT, "iteration %d: relative residual %.4e, %.1f s, %d passes, "
-              + "0 Spark jobs%n", rec.iteration, rec.relativeResidual,
+          err.printf(Locale.ROOT, "%siteration %d%s: relative residual %.4e, %.1f s, %d passes, "
+              + "0 Spark jobs%n", rec.rowFraction < 1 ? "sample " : "", rec.iteration,
+              rec.rowFraction < 1 ? String.format(Locale.ROOT, " (%.4g %% of the rows)",
+                  100 * rec.rowFraction) : "", rec.relativeResidual,
               (System.nanoTime() - fitStart) / 1e9, PassCounter.installed().passes() - passes0);
         }
       });
       classifier.buildClassifier(converter, blocks, classMin, classMax);
       double iterations = classifier.getMeasure("measureNumIterations");
-      err.printf(Locale.ROOT, "InMemory: trained in %.1f s: %d passes over the data, %d threads,"
-          + " %d iterations%n", (System.nanoTime() - fitStart) / 1e9,
-          PassCounter.installed().passes() - passes0, threads, (int) iterations);
+      err.printf(Locale.ROOT, "InMemory: trained in %.1f s: %d passes over the data, %.1f "
+          + "pass-equivalents with the row samples (rows read / rows), %d threads, %d iterations%n",
+          (System.nanoTime() - fitStart) / 1e9, PassCounter.installed().passes() - passes0,
+          (PassCounter.installed().rowsTouched() - rows0) / (double) m, threads,
+          (int) iterations);
     }
     classifier.setIterationListener(null);
     System.out.println(classifier);

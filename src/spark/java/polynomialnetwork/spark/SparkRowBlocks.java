@@ -47,6 +47,8 @@ public final class SparkRowBlocks implements RowBlocks, AutoCloseable {
   /** The state RDD last checkpointed (its files are deleted when the next one is written). */
   private JavaRDD<PartitionState> checkpointed;
   private long passes;
+  /** Rows gone through by the passes of these blocks and of their subsets, and by building those. */
+  private final java.util.concurrent.atomic.AtomicLong rowsRead;
 
   /**
    * @param blocks the row blocks, persisted by the caller or not (they are persisted here)
@@ -54,6 +56,12 @@ public final class SparkRowBlocks implements RowBlocks, AutoCloseable {
    * @param rows m (known from the pass that built the blocks)
    */
   public SparkRowBlocks(JavaSparkContext sc, JavaRDD<RowBlock> blocks, int cols, long rows) {
+    this(sc, blocks, cols, rows, new java.util.concurrent.atomic.AtomicLong());
+  }
+
+  private SparkRowBlocks(JavaSparkContext sc, JavaRDD<RowBlock> blocks, int cols, long rows,
+      java.util.concurrent.atomic.AtomicLong rowsRead) {
+    this.rowsRead = rowsRead;
     this.sc = sc;
     this.blocks = blocks.getStorageLevel().equals(StorageLevel.NONE())
         ? blocks.persist(StorageLevel.MEMORY_AND_DISK()) : blocks;
@@ -107,9 +115,17 @@ public final class SparkRowBlocks implements RowBlocks, AutoCloseable {
     return rows;
   }
 
-  /** Passes (Spark jobs) run so far on these blocks. */
+  /** Passes (Spark jobs) run so far on these blocks (not on their subsets). */
   public long passes() {
     return passes;
+  }
+
+  /**
+   * Rows gone through so far by the passes of these blocks and of their subsets, building the
+   * subsets included; divided by {@link #rows()}, the fit's pass-equivalents.
+   */
+  public long rowsRead() {
+    return rowsRead.get();
   }
 
   @Override
@@ -118,6 +134,7 @@ public final class SparkRowBlocks implements RowBlocks, AutoCloseable {
       throw new SolverInterruptedException();
     }
     passes++;
+    rowsRead.addAndGet(rows);
     final Broadcast<BlockAggregator<A>> inputs = sc.broadcast(aggregator);
     if (!aggregator.updatesState()) {
       try {
@@ -220,11 +237,12 @@ public final class SparkRowBlocks implements RowBlocks, AutoCloseable {
       return out.iterator();
     }, true).persist(StorageLevel.MEMORY_AND_DISK());
     long n = kept.map(RowBlock::rows).fold(0, Integer::sum);
+    rowsRead.addAndGet(rows);
     if (n == 0) {
       kept.unpersist(false);
       return null;
     }
-    return new SparkRowBlocks(sc, kept, cols, n);
+    return new SparkRowBlocks(sc, kept, cols, n, rowsRead);
   }
 
   @Override

@@ -282,16 +282,20 @@ public final class TrainOnSpark {
             String error = nominal ? String.format(Locale.ROOT, "mean log-loss %.6g nats (%.4f"
                 + " of the uniform guess's)", r.rmse, r.relativeResidual)
                 : String.format(Locale.ROOT, "relative residual %.4e", r.relativeResidual);
-            err.printf(Locale.ROOT, "iteration %d: %s, %.1f s, %d passes, %d Spark jobs%n",
-                r.iteration, error, (System.nanoTime() - fitStart) / 1e9, blocks.passes(),
-                jobs.count() - prepJobs);
+            String sample = r.rowFraction < 1 ? String.format(Locale.ROOT,
+                " (%.4g %% of the rows)", 100 * r.rowFraction) : "";
+            err.printf(Locale.ROOT, "%siteration %d%s: %s, %.1f s, %d passes, %d Spark jobs%n",
+                r.rowFraction < 1 ? "sample " : "", r.iteration, sample, error,
+                (System.nanoTime() - fitStart) / 1e9, blocks.passes(), jobs.count() - prepJobs);
           }
         });
         data.fit(classifier, decorate.apply(blocks));
         long fitJobs = jobs.count() - prepJobs;
         int iterations = iterations(classifier);
-        err.printf(Locale.ROOT, "TrainOnSpark: trained in %.1f s: %d passes over the data, %d "
-            + "Spark jobs%s%n", (System.nanoTime() - fitStart) / 1e9, blocks.passes(), fitJobs,
+        err.printf(Locale.ROOT, "TrainOnSpark: trained in %.1f s: %d passes over all rows, %.1f "
+            + "pass-equivalents with the row samples (rows read / rows), %d Spark jobs%s%n",
+            (System.nanoTime() - fitStart) / 1e9, blocks.passes(),
+            blocks.rowsRead() / (double) Math.max(1, blocks.rows()), fitJobs,
             iterations > 0 ? String.format(Locale.ROOT,
                 " (%.1f jobs per iteration of the final fit's %d)", fitJobs / (double) iterations,
                 iterations) : "");

@@ -36,6 +36,14 @@ final class RowSamples implements AutoCloseable {
    */
   static final int LEVELS = 5;
 
+  /**
+   * A sample holding more than this multiple of its share of the rows is not used: its rows are
+   * mostly copies of a few (identical rows hash alike, so they are in or out together), and the
+   * copies of all levels could each hold nearly all rows. A true sample of at least 2 000 rows
+   * exceeds its share by 1.5 with probability below 10⁻¹⁰⁰.
+   */
+  static final double MAX_OVERSHOOT = 1.5;
+
   private final Objective objective;
   private final SolverSettings settings;
   private final int iterationCap;
@@ -84,12 +92,18 @@ final class RowSamples implements AutoCloseable {
   /**
    * The loss on level k's rows, built on first use (one read of all rows, and one more when the
    * fit holds rows out, to split the sample's rows as all rows are split); null when the loss
-   * does not sample or the sample is empty.
+   * does not sample, or the sample is empty or holds more than {@link #MAX_OVERSHOOT} times its
+   * share of the rows.
    */
   Objective level(int k) {
     if (!tried[k]) {
       tried[k] = true;
       levels[k] = objective.sample(settings.seed(), fraction(k));
+      if (levels[k] != null
+          && levels[k].rows() > MAX_OVERSHOOT * fraction(k) * objective.rows()) {
+        levels[k].release();
+        levels[k] = null;
+      }
       if (levels[k] != null && settings.validationFraction() > 0) {
         levels[k].splitRows(settings.seed(), settings.validationFraction(),
             settings.validationRuns());

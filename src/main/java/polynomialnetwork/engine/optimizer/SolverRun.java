@@ -176,14 +176,14 @@ final class SolverRun {
   /**
    * The iterations on samples (doc/algorithms.md §3.10): from x, on each level of
    * {@link RowSamples} from the run's first, the unchanged iteration on the level's rows (the
-   * same rows held out) until the level stops paying: an update that lowers the level's best
-   * objective by less than {@link #LEVEL_PROGRESS}, which is where the sample's own optimum,
-   * not the iterate, limits the progress; then the next, twice as large level starts from the
-   * level's best iterate. A level fitted to the tolerance ends the sampled start (the sample
+   * same rows held out) until the level stops paying: its best objective fell by less than
+   * {@link #LEVEL_PROGRESS} per update over the last {@link #LEVEL_WINDOW} updates, which is
+   * where the sample's own optimum, not the iterate, limits the progress; then the next, twice
+   * as large level starts from the level's best iterate. A level fitted to the tolerance ends the sampled start (the sample
    * is explained exactly, so are all rows, or the first evaluation on them says otherwise).
    *
-   * @return the iterate the iterations on all rows start from: the last level's best, or x
-   *     when there are no samples or an iterate on a sample stopped being finite
+   * @return the iterate the iterations on all rows start from: the last level's best (x when
+   *     there are no samples), or x when an iterate on a sample stopped being finite
    * @throws SolverInterruptedException when interrupted ({@link #sampledBest} holds the best
    *     iterate so far)
    */
@@ -195,7 +195,7 @@ final class SolverRun {
       for (; level >= 0 && sampledTrace.size() < samples.iterationCap(); level--) {
         Objective rows = samples.level(level);
         if (rows == null) {
-          return x;
+          return sampledBest;
         }
         LossScale scale = rows.startRun(holdout);
         if (scale.degenerate()) {

