@@ -57,6 +57,8 @@ class SparkEquivalenceTest extends LocalSparkTest {
     assertEquals(null, savedHeader.equalHeadersMsg(new Instances(data, 0)));
     assertEquals(inWeka.getMeasure("measureNumIterations"),
         onSpark.getMeasure("measureNumIterations"), "iterations");
+    assertEquals(inWeka.getMeasure("measureNumSampledIterations"),
+        onSpark.getMeasure("measureNumSampledIterations"), "iterations on row samples");
     assertEquals(inWeka.getMeasure("measureNumHiddenUnits"),
         onSpark.getMeasure("measureNumHiddenUnits"), "hidden units");
     double scale = 0;
@@ -68,10 +70,13 @@ class SparkEquivalenceTest extends LocalSparkTest {
     }
     // one row of the equivalence table (in the test output)
     System.out.printf(java.util.Locale.ROOT, "equivalence | %s | %s | %d partitions | "
-        + "iterations %d / %d | hidden units %d / %d | max |diff| / max |prediction| %.2e%n",
+        + "iterations %d / %d (+ %d / %d on row samples) | hidden units %d / %d | max |diff| / "
+        + "max |prediction| %.2e%n",
         csv.getFileName(), String.join(" ", options), Math.max(1, partitions),
         (int) inWeka.getMeasure("measureNumIterations"),
         (int) onSpark.getMeasure("measureNumIterations"),
+        (int) inWeka.getMeasure("measureNumSampledIterations"),
+        (int) onSpark.getMeasure("measureNumSampledIterations"),
         (int) inWeka.getMeasure("measureNumHiddenUnits"),
         (int) onSpark.getMeasure("measureNumHiddenUnits"), largestDifference / scale);
     for (int i = 0; i < data.numInstances(); i++) {
@@ -89,6 +94,7 @@ class SparkEquivalenceTest extends LocalSparkTest {
     // several partitions: sums merged across partitions agree with Weka's to rounding; 20 000
     // rows are enough for the first iterations to run on row samples (both ways the same rows)
     PolynomialNetwork onSpark = assertSameFit(data, csv, null, 3, "-S", "3");
+    assertTrue(onSpark.getMeasure("measureNumSampledIterations") > 0, onSpark.toString());
     assertTrue(onSpark.toString().contains("on seeded samples"), onSpark.toString());
     assertSameFit(data, csv, null, 3, "-S", "3", "-N", "0");
   }

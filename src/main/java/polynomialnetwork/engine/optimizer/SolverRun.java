@@ -161,6 +161,10 @@ final class SolverRun {
     } catch (NonFiniteException e) {
       reason = FitResult.StopReason.DIVERGED;
     }
+    if (trace.isEmpty() && !sampledTrace.isEmpty()) {
+      // interrupted between the samples and the first evaluation on all rows
+      return interruptedOnSamples(scale, start);
+    }
     if (trace.isEmpty()) {
       // interrupted before the first evaluation: the result is the zero model (relative error 1),
       // so that every result has at least one record

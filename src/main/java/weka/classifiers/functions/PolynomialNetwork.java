@@ -1646,6 +1646,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
   public Enumeration<String> enumerateMeasures() {
     Vector<String> names = new Vector<String>();
     names.add("measureNumIterations");
+    names.add("measureNumSampledIterations");
     names.add("measureNumHiddenUnits");
     names.add("measureTrainingRMSE");
     names.add("measureTrainingSeconds");
@@ -1668,6 +1669,9 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     if (name.equals("measureNumIterations")) {
       return fitted ? summary.iterations : 0;
     }
+    if (name.equals("measureNumSampledIterations")) {
+      return fitted ? summary.sampledIterations : 0;
+    }
     if (name.equals("measureNumHiddenUnits")) {
       QuadraticNetwork[] nets = getNetworks();
       int units = 0;
@@ -1689,7 +1693,8 @@ public class PolynomialNetwork extends RandomizableClassifier implements
       return fitted && nominal ? m_NominalModel.trainingAccuracy() : 0;
     }
     throw new IllegalArgumentException(name + " is not a measure of PolynomialNetwork (it has "
-      + "measureNumIterations, measureNumHiddenUnits, measureTrainingRMSE, "
+      + "measureNumIterations, measureNumSampledIterations, measureNumHiddenUnits, "
+      + "measureTrainingRMSE, "
       + "measureTrainingSeconds, measureTrainingLogLoss, measureTrainingAccuracy)");
   }
 
