@@ -183,8 +183,12 @@ final class SolverRun {
    * same rows held out) until the level stops paying: its best objective fell by less than
    * {@link #LEVEL_PROGRESS} per update over the last {@link #LEVEL_WINDOW} updates, which is
    * where the sample's own optimum, not the iterate, limits the progress; then the next, twice
-   * as large level starts from the level's best iterate. A level fitted to the tolerance ends the sampled start (the sample
-   * is explained exactly, so are all rows, or the first evaluation on them says otherwise).
+   * as large level starts from the level's best iterate. Two things end the sampled start
+   * early: a level fitted to the tolerance (the sample is explained exactly, so are all rows,
+   * or the first evaluation on them says otherwise), and a level after the first that does not
+   * pay from its start (the iterate is already as good as a sample twice as large can tell —
+   * on noisy data once the samples hold many times p·r rows — and larger ones will say the
+   * same, each for the price of building it and a few iterations).
    *
    * @return the iterate the iterations on all rows start from: the last level's best (x when
    *     there are no samples), or x when an iterate on a sample stopped being finite
@@ -194,6 +198,7 @@ final class SolverRun {
   private Iterate sampledStart(Iterate x) {
     sampledBest = x;
     int level = samples == null ? -1 : samples.firstLevel(Math.min(settings.rank(), p));
+    int firstLevel = level;
     long start = System.nanoTime();
     try {
       for (; level >= 0 && sampledTrace.size() < samples.iterationCap(); level--) {
@@ -239,6 +244,11 @@ final class SolverRun {
           }
           if (n >= LEVEL_WINDOW && levelBest.get(n)
               > Math.pow(1 - LEVEL_PROGRESS, LEVEL_WINDOW) * levelBest.get(n - LEVEL_WINDOW)) {
+            if (n == LEVEL_WINDOW && level != firstLevel) {
+              // the level never paid: the last level's iterate is already as good as this
+              // larger sample can tell, and so it will be for the larger ones
+              return sampledBest;
+            }
             break;
           }
           Iterate next = step(rows, ev.gradient, at, previous, holdout, false);
