@@ -216,16 +216,9 @@ public final class SparkRowBlocks implements RowBlocks, AutoCloseable {
     final int p = cols;
     JavaRDD<RowBlock> kept = blocks.mapPartitions(it -> {
       DesignMatrix.Builder b = new DesignMatrix.Builder(p, 0, DesignMatrix.DEFAULT_BLOCK_ROWS);
-      double[] row = new double[p];
       while (it.hasNext()) {
         RowBlock block = it.next();
-        boolean[] keep = filter.keeps(block);
-        for (int i = 0; i < block.rows(); i++) {
-          if (keep[i]) {
-            System.arraycopy(block.values(), block.offset(i), row, 0, p);
-            b.addRow(row, block.target(i), block.weight(i));
-          }
-        }
+        b.addRows(block, filter.keeps(block));
       }
       List<RowBlock> out = new ArrayList<>();
       if (b.rows() > 0) {

@@ -203,6 +203,18 @@ public final class DesignMatrix implements Serializable {
       return this;
     }
 
+    /** Adds the rows i of {@code block} with {@code keep[i]}, in their order. */
+    public Builder addRows(RowBlock block, boolean[] keep) {
+      double[] row = new double[cols];
+      for (int i = 0; i < block.rows(); i++) {
+        if (keep[i]) {
+          System.arraycopy(block.values(), block.offset(i), row, 0, cols);
+          addRow(row, block.target(i), block.weight(i));
+        }
+      }
+      return this;
+    }
+
     private void finishBlock() {
       int n = inBlock;
       boolean unit = true;

@@ -62,16 +62,9 @@ public final class ThreadedRowBlocks implements RowBlocks, AutoCloseable {
   @Override
   public RowBlocks subset(RowFilter filter) {
     DesignMatrix.Builder b = new DesignMatrix.Builder(data.cols(), 0, data.blockRows());
-    double[] row = new double[data.cols()];
     for (int k = 0; k < data.blockCount(); k++) {
       RowBlock block = data.rowBlock(k);
-      boolean[] keep = filter.keeps(block);
-      for (int i = 0; i < block.rows(); i++) {
-        if (keep[i]) {
-          System.arraycopy(block.values(), block.offset(i), row, 0, row.length);
-          b.addRow(row, block.target(i), block.weight(i));
-        }
-      }
+      b.addRows(block, filter.keeps(block));
     }
     PassObserver o = observer;
     if (o != null) {
