@@ -345,13 +345,14 @@ class PolynomialNetworkChecksTest {
     PolynomialNetwork pn = converging();
     pn.buildClassifier(noisyQuadratic(300, 4));
     java.util.List<String> names = Collections.list(pn.enumerateMeasures());
-    assertEquals(6, names.size());
+    assertEquals(7, names.size());
     for (String n : names) {
       assertTrue(n.startsWith("measure"));
       assertTrue(Double.isFinite(pn.getMeasure(n)));
     }
     assertEquals(2, pn.getMeasure("measureNumHiddenUnits"), 0.0);
     assertTrue(pn.getMeasure("measureNumIterations") >= 1);
+    assertEquals(0, pn.getMeasure("measureNumSampledIterations"), 0.0, "300 rows: no samples");
     assertTrue(pn.getMeasure("measureTrainingRMSE") > 0.1, "noise σ = 0.3 stays in the RMSE");
     assertThrows(IllegalArgumentException.class, () -> pn.getMeasure("measureNonsense"));
   }
