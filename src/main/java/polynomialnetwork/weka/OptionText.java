@@ -57,9 +57,10 @@ public enum OptionText {
       + "all training instances. By default, on data with at least 20 p r instances, the first "
       + "iterations of each fit run on a seeded sample of 5 p r of them (at least 1/64, at most "
       + "1/4), which doubles whenever an iteration stops paying on it, and the fit then goes on "
-      + "from there on all instances with every safeguard; that reads the data fewer times "
-      + "(about a third less on large data) and ends in the same model up to the tolerance. "
-      + "Without effect with -fresh-sampling.", s -> s.sampledStart() ? "off" : "on"),
+      + "from there on all instances with every safeguard. On noiseless planted data that "
+      + "reads the data a third (m = 10^4) to three quarters (m = 10^5) less; with noise the "
+      + "saving is smaller, and the model as accurate. Without effect with -fresh-sampling.",
+      s -> s.sampledStart() ? "off" : "on"),
   NO_LINEAR("no-linear", "", "noLinear", "If set, fit only the quadratic part: no linear term "
       + "beta and no bias c (the class mean is still added back).",
       s -> s.fitLinear() ? "off" : "on"),

@@ -198,7 +198,7 @@ final class SolverRun {
   private Iterate sampledStart(Iterate x) {
     sampledBest = x;
     int level = samples == null ? -1 : samples.firstLevel(Math.min(settings.rank(), p));
-    int firstLevel = level;
+    int levelsRun = 0;
     long start = System.nanoTime();
     try {
       for (; level >= 0 && sampledTrace.size() < samples.iterationCap(); level--) {
@@ -210,6 +210,7 @@ final class SolverRun {
         if (scale.degenerate()) {
           continue;
         }
+        levelsRun++;
         // the level's best objective after each of its evaluations
         List<Double> levelBest = new ArrayList<>();
         Iterate at = sampledBest;
@@ -244,7 +245,7 @@ final class SolverRun {
           }
           if (n >= LEVEL_WINDOW && levelBest.get(n)
               > Math.pow(1 - LEVEL_PROGRESS, LEVEL_WINDOW) * levelBest.get(n - LEVEL_WINDOW)) {
-            if (n == LEVEL_WINDOW && level != firstLevel) {
+            if (n == LEVEL_WINDOW && levelsRun > 1) {
               // the level never paid: the last level's iterate is already as good as this
               // larger sample can tell, and so it will be for the larger ones
               return sampledBest;
