@@ -134,14 +134,8 @@ final class SolverRun {
         FitResult.IterationRecord rec = new FitResult.IterationRecord(t, rel,
             scale.fittedError(ev.fittedLoss), lastStepL,
             x.linear == null ? Double.NaN : lastStepB, seconds(start), products, validError);
-        trace.add(rec);
-        if (settings.listener() != null) {
-          settings.listener().iterationDone(rec);
-        }
-        // With a ridge penalty the quantity minimised is the penalised objective, so that is
-        // what the best iterate, stagnation and divergence are judged by (= rel when λ = 0).
-        double penalized = ridge == 0 ? rel
-            : scale.relative(ev.fittedLoss + scale.penalty(ridge, x.interaction, x.linear));
+        record(trace, rec);
+        double penalized = minimised(scale, ev, x);
         FitResult.StopReason stop = rules.afterEvaluation(t, x, rel, penalized, validError);
         if (stop != null) {
           reason = stop;
@@ -222,16 +216,12 @@ final class SolverRun {
           LossEvaluation ev = rows.evaluate(at.interaction, at.linear, at.bias, holdout,
               update.plannedBasis(at.interaction));
           double rel = scale.relative(ev.fittedLoss);
-          double objectiveNow = ridge == 0 ? rel
-              : scale.relative(ev.fittedLoss + scale.penalty(ridge, at.interaction, at.linear));
+          double objectiveNow = minimised(scale, ev, at);
           FitResult.IterationRecord rec = new FitResult.IterationRecord(sampledTrace.size(),
               rel, scale.fittedError(ev.fittedLoss), lastStepL,
               at.linear == null ? Double.NaN : lastStepB, seconds(start), update.productColumns(),
               Double.NaN, RowSamples.fraction(level));
-          sampledTrace.add(rec);
-          if (settings.listener() != null) {
-            settings.listener().iterationDone(rec);
-          }
+          record(sampledTrace, rec);
           if (!Double.isFinite(objectiveNow)) {
             return x;
           }
@@ -277,6 +267,24 @@ final class SolverRun {
         holdout.holdsOut() ? scale.heldOutError(ev.heldOutLoss) : Double.NaN));
     return new FitResult(x.interaction, x.linear, x.bias, trace,
         FitResult.StopReason.INTERRUPTED, 0, 0, seconds(start), sampledTrace);
+  }
+
+  /** Adds the record to the trace and tells the listener. */
+  private void record(List<FitResult.IterationRecord> to, FitResult.IterationRecord rec) {
+    to.add(rec);
+    if (settings.listener() != null) {
+      settings.listener().iterationDone(rec);
+    }
+  }
+
+  /**
+   * The relative objective the run minimises at x: with a ridge penalty the penalised one, which
+   * the best iterate, stagnation, divergence and the sample levels are judged by (the relative
+   * error when λ = 0).
+   */
+  private double minimised(LossScale scale, LossEvaluation ev, Iterate x) {
+    return ridge == 0 ? scale.relative(ev.fittedLoss)
+        : scale.relative(ev.fittedLoss + scale.penalty(ridge, x.interaction, x.linear));
   }
 
   /** One update of L (by the update rule) and of β and c (§5), from x, on the rows of {@code on}. */
