@@ -315,10 +315,8 @@ public final class ScaleRun {
       classifier.setIterationListener(new SolverSettings.IterationListener() {
         @Override
         public void iterationDone(FitResult.IterationRecord rec) {
-          err.printf(Locale.ROOT, "%siteration %d%s: relative residual %.4e, %.1f s, %d passes, "
-              + "0 Spark jobs%n", rec.rowFraction < 1 ? "sample " : "", rec.iteration,
-              rec.rowFraction < 1 ? String.format(Locale.ROOT, " (%.4g %% of the rows)",
-                  100 * rec.rowFraction) : "", rec.relativeResidual,
+          err.printf(Locale.ROOT, "%s: relative residual %.4e, %.1f s, %d passes, "
+              + "0 Spark jobs%n", rec.progressLabel(), rec.relativeResidual,
               (System.nanoTime() - fitStart) / 1e9, PassCounter.installed().passes() - passes0);
         }
       });

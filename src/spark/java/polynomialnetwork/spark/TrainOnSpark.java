@@ -282,11 +282,9 @@ public final class TrainOnSpark {
             String error = nominal ? String.format(Locale.ROOT, "mean log-loss %.6g nats (%.4f"
                 + " of the uniform guess's)", r.rmse, r.relativeResidual)
                 : String.format(Locale.ROOT, "relative residual %.4e", r.relativeResidual);
-            String sample = r.rowFraction < 1 ? String.format(Locale.ROOT,
-                " (%.4g %% of the rows)", 100 * r.rowFraction) : "";
-            err.printf(Locale.ROOT, "%siteration %d%s: %s, %.1f s, %d passes, %d Spark jobs%n",
-                r.rowFraction < 1 ? "sample " : "", r.iteration, sample, error,
-                (System.nanoTime() - fitStart) / 1e9, blocks.passes(), jobs.count() - prepJobs);
+            err.printf(Locale.ROOT, "%s: %s, %.1f s, %d passes, %d Spark jobs%n",
+                r.progressLabel(), error, (System.nanoTime() - fitStart) / 1e9, blocks.passes(),
+                jobs.count() - prepJobs);
           }
         });
         data.fit(classifier, decorate.apply(blocks));

@@ -83,6 +83,16 @@ public final class FitResult {
       this.productColumns = productColumns;
     }
 
+    /**
+     * "iteration k", or "sample iteration k (x % of the rows)" on the sampled start: how the
+     * progress lines of TrainOnSpark and the scale run name an iteration.
+     */
+    public String progressLabel() {
+      return rowFraction < 1 ? String.format(java.util.Locale.ROOT,
+          "sample iteration %d (%.4g %% of the rows)", iteration, 100 * rowFraction)
+          : "iteration " + iteration;
+    }
+
     @Override
     public String toString() {
       return (rowFraction < 1 ? String.format(java.util.Locale.ROOT, "sample %5.2f%% ",
