@@ -4,11 +4,11 @@ package polynomialnetwork.spark;
  * Input a user must fix (a path, a column, a value, an option): its message says which and what
  * to do, and TrainOnSpark prints it alone, without a stack trace, and writes no model.
  */
-public final class BadInputException extends IllegalArgumentException {
+final class BadInputException extends IllegalArgumentException {
 
   private static final long serialVersionUID = 1L;
 
-  public BadInputException(String message) {
+  BadInputException(String message) {
     super(message);
   }
 }

@@ -32,7 +32,7 @@ import org.apache.spark.storage.StorageLevel;
  * and every {@link #CHECKPOINT_INTERVAL} updates the state is checkpointed, which cuts the lineage
  * and releases those broadcasts. One pass is one Spark job.
  */
-public final class SparkRowBlocks implements RowBlocks, AutoCloseable {
+final class SparkRowBlocks implements RowBlocks, AutoCloseable {
 
   /** State updates between checkpoints: bounds the lineage a lost partition is recomputed from. */
   static final int CHECKPOINT_INTERVAL = 10;
@@ -55,7 +55,7 @@ public final class SparkRowBlocks implements RowBlocks, AutoCloseable {
    * @param cols p
    * @param rows m (known from the pass that built the blocks)
    */
-  public SparkRowBlocks(JavaSparkContext sc, JavaRDD<RowBlock> blocks, int cols, long rows) {
+  SparkRowBlocks(JavaSparkContext sc, JavaRDD<RowBlock> blocks, int cols, long rows) {
     this(sc, blocks, cols, rows, new java.util.concurrent.atomic.AtomicLong());
   }
 

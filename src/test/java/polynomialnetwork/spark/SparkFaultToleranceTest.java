@@ -57,12 +57,12 @@ class SparkFaultToleranceTest {
       "--partitions", "2", "--", "-N", "2", "-S", "4"};
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
 
-    PolynomialNetwork undisturbed = TrainOnSpark.train(spark, TrainOnSpark.Arguments.parse(args),
+    PolynomialNetwork undisturbed = TrainOnSpark.train(spark, SparkCommandLine.parse(args),
         quiet, UnaryOperator.identity());
     assertEquals(0, INJECTED.get());
     java.util.concurrent.atomic.AtomicReference<FailOnceAt> failing =
         new java.util.concurrent.atomic.AtomicReference<>();
-    PolynomialNetwork retried = TrainOnSpark.train(spark, TrainOnSpark.Arguments.parse(args),
+    PolynomialNetwork retried = TrainOnSpark.train(spark, SparkCommandLine.parse(args),
         quiet, blocks -> {
           failing.set(new FailOnceAt(blocks, 6));
           return failing.get();
