@@ -96,14 +96,15 @@ class SparkClassificationTest extends LocalSparkTest {
       }
     }
     // one row of the equivalence table (in the test output)
-    java.util.regex.Matcher passes = java.util.regex.Pattern.compile("(\\d+) passes over the "
-        + "data").matcher(progress);
+    java.util.regex.Matcher passes = java.util.regex.Pattern.compile("(\\d+) passes over all "
+        + "rows").matcher(progress);
     System.out.printf(java.util.Locale.ROOT, "classification equivalence | %s | %d classes | %s"
         + " | %s | iterations %d / %d | max |P_weka - P_spark| %.2e | %s passes on Spark%n",
         input.getFileName(), data.classAttribute().numValues(),
         String.join(" ", sparkArgs).replace(dir + java.io.File.separator, ""),
         String.join(" ", options), wekaIterations, sparkIterations, largest,
         passes.find() ? passes.group(1) : "?");
+    assertTrue(passes.find(0), "TrainOnSpark's summary line with its passes:\n" + progress);
     assertTrue(largest <= 1e-9, "largest probability difference " + largest);
     return new Comparison(inWeka, onSpark, largest, progress);
   }
