@@ -19,9 +19,11 @@ import weka.core.Utils;
 /**
  * The PolynomialNetwork options as typed Spark ML params, with the defaults and validity of the
  * Weka classifier (both from {@link SolverSettings#DEFAULTS}), and the Weka classifier they
- * configure. One instance per estimator or model, made with its uid.
+ * configure. One instance per estimator or model, made with its uid; public only as the type
+ * of {@link PolynomialNetworkParams#networkParams()}, its fields reached through the param
+ * accessors.
  */
-final class NetworkParams implements Serializable {
+public final class NetworkParams implements Serializable {
 
   private static final long serialVersionUID = 1L;
 

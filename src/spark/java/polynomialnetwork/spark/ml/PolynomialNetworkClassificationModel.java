@@ -2,9 +2,6 @@ package polynomialnetwork.spark.ml;
 
 import java.io.IOException;
 import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.param.DoubleParam;
-import org.apache.spark.ml.param.IntParam;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
 import org.apache.spark.ml.linalg.Vectors;
@@ -15,9 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import scala.Option;
 import weka.classifiers.functions.PolynomialNetwork;
-import weka.core.DenseInstance;
 import weka.core.Instances;
-import weka.core.Utils;
 
 /**
  * A trained {@link PolynomialNetworkClassifier}: the Weka model, whose class distribution
@@ -55,63 +50,8 @@ public final class PolynomialNetworkClassificationModel
   }
 
   @Override
-  public IntParam rank() {
-    return params.rank;
-  }
-
-  @Override
-  public Param<String> solver() {
-    return params.solver;
-  }
-
-  @Override
-  public Param<String> stepRule() {
-    return params.stepRule;
-  }
-
-  @Override
-  public IntParam maxIter() {
-    return params.maxIter;
-  }
-
-  @Override
-  public DoubleParam tol() {
-    return params.tol;
-  }
-
-  @Override
-  public DoubleParam ridge() {
-    return params.ridge;
-  }
-
-  @Override
-  public IntParam seed() {
-    return params.seed;
-  }
-
-  @Override
-  public DoubleParam validationFraction() {
-    return params.validationFraction;
-  }
-
-  @Override
-  public IntParam validationRuns() {
-    return params.validationRuns;
-  }
-
-  @Override
-  public Param<String> wekaOptions() {
-    return params.wekaOptions;
-  }
-
-  @Override
-  public Param<String> weightCol() {
-    return params.weightCol;
-  }
-
-  @Override
-  public Param<String> handleInvalid() {
-    return params.handleInvalid;
+  public NetworkParams networkParams() {
+    return params;
   }
 
   /**
@@ -147,29 +87,8 @@ public final class PolynomialNetworkClassificationModel
 
   @Override
   public Vector predictRaw(Vector features) {
-    int p = numFeatures();
-    if (features.size() != p) {
-      throw new IllegalArgumentException("PolynomialNetworkClassificationModel: a features "
-          + "vector of length " + features.size() + "; the model was trained on " + p + ".");
-    }
-    double[] values = new double[p + 1];
-    for (int j = 0; j < p; j++) {
-      values[j] = features.apply(j);
-    }
-    values[p] = Utils.missingValue();
-    DenseInstance row = new DenseInstance(1.0, values);
-    row.setDataset(header);
-    try {
-      // the classifier's converter runs Weka filters, which hold the row they convert
-      synchronized (classifier) {
-        return Vectors.dense(classifier.distributionForInstance(row));
-      }
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException("PolynomialNetworkClassificationModel: " + e.getMessage(),
-          e);
-    }
+    return Vectors.dense(WekaPrediction.of("PolynomialNetworkClassificationModel", classifier,
+        header, features, PolynomialNetwork::distributionForInstance));
   }
 
   /**

@@ -1,9 +1,6 @@
 package polynomialnetwork.spark.ml;
 
 import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.param.DoubleParam;
-import org.apache.spark.ml.param.IntParam;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +30,7 @@ import weka.core.Instances;
 public final class PolynomialNetworkClassifier
     extends ProbabilisticClassifier<Vector, PolynomialNetworkClassifier,
         PolynomialNetworkClassificationModel>
-    implements DefaultParamsWritable, PolynomialNetworkParams {
+    implements DefaultParamsWritable, PolynomialNetworkSetters<PolynomialNetworkClassifier> {
 
   private static final long serialVersionUID = 1L;
 
@@ -60,63 +57,8 @@ public final class PolynomialNetworkClassifier
   }
 
   @Override
-  public IntParam rank() {
-    return params.rank;
-  }
-
-  @Override
-  public Param<String> solver() {
-    return params.solver;
-  }
-
-  @Override
-  public Param<String> stepRule() {
-    return params.stepRule;
-  }
-
-  @Override
-  public IntParam maxIter() {
-    return params.maxIter;
-  }
-
-  @Override
-  public DoubleParam tol() {
-    return params.tol;
-  }
-
-  @Override
-  public DoubleParam ridge() {
-    return params.ridge;
-  }
-
-  @Override
-  public IntParam seed() {
-    return params.seed;
-  }
-
-  @Override
-  public DoubleParam validationFraction() {
-    return params.validationFraction;
-  }
-
-  @Override
-  public IntParam validationRuns() {
-    return params.validationRuns;
-  }
-
-  @Override
-  public Param<String> wekaOptions() {
-    return params.wekaOptions;
-  }
-
-  @Override
-  public Param<String> weightCol() {
-    return params.weightCol;
-  }
-
-  @Override
-  public Param<String> handleInvalid() {
-    return params.handleInvalid;
+  public NetworkParams networkParams() {
+    return params;
   }
 
   /**
@@ -127,67 +69,6 @@ public final class PolynomialNetworkClassifier
   public StructType transformSchema(StructType schema) {
     FeatureRows.requireVectorFeatures("PolynomialNetworkClassifier", schema, getFeaturesCol(), -1);
     return super.transformSchema(schema);
-  }
-
-
-
-
-
-
-
-
-
-
-
-
-
-  public PolynomialNetworkClassifier setRank(int v) {
-    return (PolynomialNetworkClassifier) set(params.rank, v);
-  }
-
-  public PolynomialNetworkClassifier setSolver(String v) {
-    return (PolynomialNetworkClassifier) set(params.solver, v);
-  }
-
-  public PolynomialNetworkClassifier setStepRule(String v) {
-    return (PolynomialNetworkClassifier) set(params.stepRule, v);
-  }
-
-  public PolynomialNetworkClassifier setMaxIter(int v) {
-    return (PolynomialNetworkClassifier) set(params.maxIter, v);
-  }
-
-  public PolynomialNetworkClassifier setTol(double v) {
-    return (PolynomialNetworkClassifier) set(params.tol, v);
-  }
-
-  public PolynomialNetworkClassifier setRidge(double v) {
-    return (PolynomialNetworkClassifier) set(params.ridge, v);
-  }
-
-  public PolynomialNetworkClassifier setSeed(int v) {
-    return (PolynomialNetworkClassifier) set(params.seed, v);
-  }
-
-  public PolynomialNetworkClassifier setValidationFraction(double v) {
-    return (PolynomialNetworkClassifier) set(params.validationFraction, v);
-  }
-
-  public PolynomialNetworkClassifier setValidationRuns(int v) {
-    return (PolynomialNetworkClassifier) set(params.validationRuns, v);
-  }
-
-  public PolynomialNetworkClassifier setWekaOptions(String v) {
-    return (PolynomialNetworkClassifier) set(params.wekaOptions, v);
-  }
-
-  public PolynomialNetworkClassifier setWeightCol(String v) {
-    return (PolynomialNetworkClassifier) set(params.weightCol, v);
-  }
-
-  /** "error" (default) or "skip": see the param's doc. */
-  public PolynomialNetworkClassifier setHandleInvalid(String v) {
-    return (PolynomialNetworkClassifier) set(params.handleInvalid, v);
   }
 
   /** The Weka classifier these params configure, untrained (its options are the params'). */

@@ -11,29 +11,60 @@ import org.apache.spark.ml.param.Params;
  */
 public interface PolynomialNetworkParams extends Params {
 
-  IntParam rank();
+  /**
+   * The param objects of this estimator or model, made with its uid (one holder per instance);
+   * the accessors below return them, so that Spark finds them as it finds any param: public
+   * methods without arguments that return a Param.
+   */
+  NetworkParams networkParams();
 
-  Param<String> solver();
+  default IntParam rank() {
+    return networkParams().rank;
+  }
 
-  Param<String> stepRule();
+  default Param<String> solver() {
+    return networkParams().solver;
+  }
 
-  IntParam maxIter();
+  default Param<String> stepRule() {
+    return networkParams().stepRule;
+  }
 
-  DoubleParam tol();
+  default IntParam maxIter() {
+    return networkParams().maxIter;
+  }
 
-  DoubleParam ridge();
+  default DoubleParam tol() {
+    return networkParams().tol;
+  }
 
-  IntParam seed();
+  default DoubleParam ridge() {
+    return networkParams().ridge;
+  }
 
-  DoubleParam validationFraction();
+  default IntParam seed() {
+    return networkParams().seed;
+  }
 
-  IntParam validationRuns();
+  default DoubleParam validationFraction() {
+    return networkParams().validationFraction;
+  }
 
-  Param<String> wekaOptions();
+  default IntParam validationRuns() {
+    return networkParams().validationRuns;
+  }
 
-  Param<String> weightCol();
+  default Param<String> wekaOptions() {
+    return networkParams().wekaOptions;
+  }
 
-  Param<String> handleInvalid();
+  default Param<String> weightCol() {
+    return networkParams().weightCol;
+  }
+
+  default Param<String> handleInvalid() {
+    return networkParams().handleInvalid;
+  }
 
   default int getRank() {
     return (Integer) getOrDefault(rank());

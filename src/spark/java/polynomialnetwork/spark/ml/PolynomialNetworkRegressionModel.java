@@ -2,9 +2,6 @@ package polynomialnetwork.spark.ml;
 
 import java.io.IOException;
 import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.param.DoubleParam;
-import org.apache.spark.ml.param.IntParam;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.regression.RegressionModel;
 import org.apache.spark.ml.util.MLReader;
@@ -14,9 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import scala.Option;
 import weka.classifiers.functions.PolynomialNetwork;
-import weka.core.DenseInstance;
 import weka.core.Instances;
-import weka.core.Utils;
 
 /**
  * A trained {@link PolynomialNetworkRegressor}: the Weka model, which predicts each row's
@@ -54,63 +49,8 @@ public final class PolynomialNetworkRegressionModel
   }
 
   @Override
-  public IntParam rank() {
-    return params.rank;
-  }
-
-  @Override
-  public Param<String> solver() {
-    return params.solver;
-  }
-
-  @Override
-  public Param<String> stepRule() {
-    return params.stepRule;
-  }
-
-  @Override
-  public IntParam maxIter() {
-    return params.maxIter;
-  }
-
-  @Override
-  public DoubleParam tol() {
-    return params.tol;
-  }
-
-  @Override
-  public DoubleParam ridge() {
-    return params.ridge;
-  }
-
-  @Override
-  public IntParam seed() {
-    return params.seed;
-  }
-
-  @Override
-  public DoubleParam validationFraction() {
-    return params.validationFraction;
-  }
-
-  @Override
-  public IntParam validationRuns() {
-    return params.validationRuns;
-  }
-
-  @Override
-  public Param<String> wekaOptions() {
-    return params.wekaOptions;
-  }
-
-  @Override
-  public Param<String> weightCol() {
-    return params.weightCol;
-  }
-
-  @Override
-  public Param<String> handleInvalid() {
-    return params.handleInvalid;
+  public NetworkParams networkParams() {
+    return params;
   }
 
   /**
@@ -141,28 +81,8 @@ public final class PolynomialNetworkRegressionModel
 
   @Override
   public double predict(Vector features) {
-    int p = numFeatures();
-    if (features.size() != p) {
-      throw new IllegalArgumentException("PolynomialNetworkRegressionModel: a features vector "
-          + "of length " + features.size() + "; the model was trained on " + p + ".");
-    }
-    double[] values = new double[p + 1];
-    for (int j = 0; j < p; j++) {
-      values[j] = features.apply(j);
-    }
-    values[p] = Utils.missingValue();
-    DenseInstance row = new DenseInstance(1.0, values);
-    row.setDataset(header);
-    try {
-      // the classifier's converter runs Weka filters, which hold the row they convert
-      synchronized (classifier) {
-        return classifier.classifyInstance(row);
-      }
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException("PolynomialNetworkRegressionModel: " + e.getMessage(), e);
-    }
+    return WekaPrediction.of("PolynomialNetworkRegressionModel", classifier, header, features,
+        PolynomialNetwork::classifyInstance);
   }
 
   @Override

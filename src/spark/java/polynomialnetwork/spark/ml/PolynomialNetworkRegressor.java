@@ -1,9 +1,6 @@
 package polynomialnetwork.spark.ml;
 
 import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.param.DoubleParam;
-import org.apache.spark.ml.param.IntParam;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.regression.Regressor;
 import org.apache.spark.ml.util.DefaultParamsReader;
@@ -25,7 +22,7 @@ import weka.core.Instances;
  */
 public final class PolynomialNetworkRegressor
     extends Regressor<Vector, PolynomialNetworkRegressor, PolynomialNetworkRegressionModel>
-    implements DefaultParamsWritable, PolynomialNetworkParams {
+    implements DefaultParamsWritable, PolynomialNetworkSetters<PolynomialNetworkRegressor> {
 
   private static final long serialVersionUID = 1L;
 
@@ -52,63 +49,8 @@ public final class PolynomialNetworkRegressor
   }
 
   @Override
-  public IntParam rank() {
-    return params.rank;
-  }
-
-  @Override
-  public Param<String> solver() {
-    return params.solver;
-  }
-
-  @Override
-  public Param<String> stepRule() {
-    return params.stepRule;
-  }
-
-  @Override
-  public IntParam maxIter() {
-    return params.maxIter;
-  }
-
-  @Override
-  public DoubleParam tol() {
-    return params.tol;
-  }
-
-  @Override
-  public DoubleParam ridge() {
-    return params.ridge;
-  }
-
-  @Override
-  public IntParam seed() {
-    return params.seed;
-  }
-
-  @Override
-  public DoubleParam validationFraction() {
-    return params.validationFraction;
-  }
-
-  @Override
-  public IntParam validationRuns() {
-    return params.validationRuns;
-  }
-
-  @Override
-  public Param<String> wekaOptions() {
-    return params.wekaOptions;
-  }
-
-  @Override
-  public Param<String> weightCol() {
-    return params.weightCol;
-  }
-
-  @Override
-  public Param<String> handleInvalid() {
-    return params.handleInvalid;
+  public NetworkParams networkParams() {
+    return params;
   }
 
   /**
@@ -119,67 +61,6 @@ public final class PolynomialNetworkRegressor
   public StructType transformSchema(StructType schema) {
     FeatureRows.requireVectorFeatures("PolynomialNetworkRegressor", schema, getFeaturesCol(), -1);
     return super.transformSchema(schema);
-  }
-
-
-
-
-
-
-
-
-
-
-
-
-
-  public PolynomialNetworkRegressor setRank(int v) {
-    return (PolynomialNetworkRegressor) set(params.rank, v);
-  }
-
-  public PolynomialNetworkRegressor setSolver(String v) {
-    return (PolynomialNetworkRegressor) set(params.solver, v);
-  }
-
-  public PolynomialNetworkRegressor setStepRule(String v) {
-    return (PolynomialNetworkRegressor) set(params.stepRule, v);
-  }
-
-  public PolynomialNetworkRegressor setMaxIter(int v) {
-    return (PolynomialNetworkRegressor) set(params.maxIter, v);
-  }
-
-  public PolynomialNetworkRegressor setTol(double v) {
-    return (PolynomialNetworkRegressor) set(params.tol, v);
-  }
-
-  public PolynomialNetworkRegressor setRidge(double v) {
-    return (PolynomialNetworkRegressor) set(params.ridge, v);
-  }
-
-  public PolynomialNetworkRegressor setSeed(int v) {
-    return (PolynomialNetworkRegressor) set(params.seed, v);
-  }
-
-  public PolynomialNetworkRegressor setValidationFraction(double v) {
-    return (PolynomialNetworkRegressor) set(params.validationFraction, v);
-  }
-
-  public PolynomialNetworkRegressor setValidationRuns(int v) {
-    return (PolynomialNetworkRegressor) set(params.validationRuns, v);
-  }
-
-  public PolynomialNetworkRegressor setWekaOptions(String v) {
-    return (PolynomialNetworkRegressor) set(params.wekaOptions, v);
-  }
-
-  public PolynomialNetworkRegressor setWeightCol(String v) {
-    return (PolynomialNetworkRegressor) set(params.weightCol, v);
-  }
-
-  /** "error" (default) or "skip": see the param's doc. */
-  public PolynomialNetworkRegressor setHandleInvalid(String v) {
-    return (PolynomialNetworkRegressor) set(params.handleInvalid, v);
   }
 
   /** The Weka classifier these params configure, untrained (its options are the params'). */
