@@ -7,8 +7,10 @@
  *
  * <p>The engine's rooms, which depend one way (each may use only those listed before it):
  * {@code linalg} (dense linear algebra), {@code data} (the data seam: row blocks, their state,
- * the back ends), {@code kernel} (the inner loops of a pass), this package (the model),
- * {@code objective} (a loss and every pass over rows it needs), {@code optimizer} (EP-ROM and
- * AP-ROM, which never see a row). This package may use {@code linalg} and {@code data}.
+ * the back ends), {@code kernel} (the inner loops of a pass), {@code objective} (a loss and
+ * every pass over rows it needs), this package (the model), {@code optimizer} (EP-ROM and
+ * AP-ROM, which never see a row). This package uses {@code linalg}, {@code data} and, for a
+ * nominal class, {@code objective}'s {@code ClassScores} (where each class's score sits in the
+ * lifted problem the model was fitted in).
  */
 package polynomialnetwork.engine;

@@ -54,9 +54,10 @@ public enum OptionText {
       + "max(2, min(maxIterations, m / (10 p r))) of them, and each iteration uses the next "
       + "batch.", s -> s.freshSamplingBatches() > 1 ? "on" : "off"),
   NO_SAMPLED_START("no-sampled-start", "", "noSampledStart", "If set, every iteration reads "
-      + "all training instances. By default, on data with at least 20 p r instances, the first "
-      + "iterations of each fit run on a seeded sample of 5 p r of them (at least 1/64, at most "
-      + "1/4), which doubles whenever an iteration stops paying on it, and the fit then goes on "
+      + "all training instances. By default, on data with at least max(20 p r, 8000) "
+      + "instances, the first iterations of each fit run on a seeded sample of max(5 p r, 2000) "
+      + "of them (at least 1/64, at most 1/4), which doubles whenever an iteration stops paying "
+      + "on it, and the fit then goes on "
       + "from there on all instances with every safeguard. On noiseless planted data that "
       + "reads the data a third (m = 10^4) to three quarters (m = 10^5) less; with noise the "
       + "saving is smaller, and the model as accurate. Without effect with -fresh-sampling.",

@@ -20,17 +20,6 @@ public final class DataFrameTraining {
   private DataFrameTraining() {
   }
 
-  /**
-   * Trains {@code classifier} (its options set) on {@code rows}.
-   *
-   * @param rows each row: one value per attribute of {@code header}, in its order (numbers; a
-   *     nominal attribute's value index), then a null, then the row's weight when
-   *     {@code weighted} (finite and >= 0)
-   * @param header the attributes, the class set
-   * @param source how a message names the data
-   * @throws BadInputException when the rows cannot be trained on (no row, no class value), with
-   *     a message naming {@code source}
-   */
   /** What to do with rows marked invalid (a mask last in each row). */
   public interface InvalidRows {
     /**
@@ -45,6 +34,17 @@ public final class DataFrameTraining {
     String check(long rows, long[] invalid);
   }
 
+  /**
+   * Trains {@code classifier} (its options set) on {@code rows}.
+   *
+   * @param rows each row: one value per attribute of {@code header}, in its order (numbers; a
+   *     nominal attribute's value index), then a null, then the row's weight when
+   *     {@code weighted} (finite and >= 0)
+   * @param header the attributes, the class set
+   * @param source how a message names the data
+   * @throws IllegalArgumentException when the rows cannot be trained on (no row, no class
+   *     value), with a message naming {@code source}
+   */
   public static void train(JavaRDD<Row> rows, Instances header, boolean weighted,
       PolynomialNetwork classifier, String source) throws Exception {
     train(rows, header, weighted, classifier, source, null);

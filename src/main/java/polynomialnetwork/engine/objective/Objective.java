@@ -85,11 +85,13 @@ public interface Objective {
    * C = {@link StepModel#CURRENT}, θ the last evaluated point, P_head = (D, 0) and
    * P_linear = (0, (Dβ, Dc)) the update's directions, and P_previous = θ − θ_previous, the
    * previous step, θ_previous the point of the evaluation before the last in this run (a
-   * positive η_previous steps back along it); its per-row effect is f(θ) − f(θ_previous). For the squared loss the model is exact: M is the
-   * weighted Gram matrix of the per-row effects (a, e, b) and the residual d. A loss without a
-   * closed-form best step answers with a majorizer (a quadratic above the loss on these rows that
-   * touches it at η = 0), so that the model's minimizer decreases the loss before the rank
-   * projection. One pass.
+   * positive η_previous steps back along it); its per-row effect is f(θ) − f(θ_previous). For
+   * the squared loss the model is exact: M is the weighted Gram matrix of the per-row effects
+   * (a, e, b) and the residual d. A loss without a closed-form best step answers with a quadratic
+   * whose minimizer decreases the loss on these rows before the rank projection: a majorizer
+   * (above the loss, touching it at η = 0), or, as the log-loss does, the quadratic with the exact
+   * Hessian at the step its own search found (doc/algorithms.md §12). One pass over the rows
+   * (a loss may add light passes over per-row numbers it keeps).
    */
   double[][] stepModel(UpdateDirection direction, RowSelection batch);
 

@@ -107,7 +107,7 @@ final class HeadTailUpdate extends LowRankUpdate {
     }
     FactoredSymmetric dir;
     // a slow run gets a head step, then tangent steps for a window to show their rate again
-    boolean slowHead = in.slow && movesSinceHead >= SolverRun.SLOW_WINDOW;
+    boolean slowHead = in.slow && movesSinceHead >= SLOW_WINDOW;
     boolean tangentStep = tangent && !slowHead && start == l.vectors();
     movesSinceHead = tangentStep ? movesSinceHead + 1 : 0;
     if (tangentStep) {

@@ -43,19 +43,6 @@ final class SolverRun {
   /** The lowest objective (the one the solver minimises) after each evaluation of this run. */
   private final List<Double> bestSoFar = new ArrayList<>();
 
-  /**
-   * A run is slow when its best objective fell less than {@link #SLOW_FACTOR}-fold over the last
-   * {@link #SLOW_WINDOW} iterations; {@link HeadTailUpdate} then takes a head step
-   * (doc/algorithms.md §3.9). A tangent step that converges contracts the objective by about 0.4
-   * per iteration (planted p = 200: 22 iterations from 1 to 1e-8), 100-fold in five; a 5-fold
-   * bound leaves such runs alone and catches the crawls tangent steps can fall into. Measured on
-   * the non-Gaussian acceptance problems (p = 50, r = 3, m = 5 000, 10 seeds each): without the
-   * rule one log-normal seed crawled from a relative residual of 8·10⁻⁵ for 280 iterations; with
-   * a 2-fold bound it took 198 iterations, with 5-fold at most 74 (log-normal), 86 (correlated)
-   * and 40 (binary inputs), where head steps throughout take medians of 68, 185 and 47.
-   */
-  static final int SLOW_WINDOW = 5;
-  static final double SLOW_FACTOR = 5;
 
   /**
    * A level of the sampled start ends when its best objective fell by less than this fraction
@@ -143,7 +130,8 @@ final class SolverRun {
         }
         double best = t == 0 ? penalized : Math.min(bestSoFar.get(t - 1), penalized);
         bestSoFar.add(best);
-        boolean slow = t >= SLOW_WINDOW && best * SLOW_FACTOR > bestSoFar.get(t - SLOW_WINDOW);
+        boolean slow = t >= LowRankUpdate.SLOW_WINDOW
+            && best * LowRankUpdate.SLOW_FACTOR > bestSoFar.get(t - LowRankUpdate.SLOW_WINDOW);
         Iterate next = step(objective, ev.gradient, x, previous, batch, slow);
         previous = x;
         x = next;

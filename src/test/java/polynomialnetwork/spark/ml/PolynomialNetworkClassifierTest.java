@@ -117,7 +117,7 @@ class PolynomialNetworkClassifierTest {
     double bayes = data.bayesAccuracy();
     System.out.printf("accuracy %.4f, Bayes %.4f (%.1f s, %d iterations)%n", accuracy, bayes,
         (System.nanoTime() - start) / 1e9, (int) net.wekaModel().getMeasure("measureNumIterations"));
-    assertTrue(accuracy > bayes - 0.02, "accuracy " + accuracy + ", Bayes " + bayes);
+    assertTrue(accuracy >= bayes - 0.015, "accuracy " + accuracy + ", Bayes " + bayes);
 
     String saved = dir.resolve("classifier-pipeline").toString();
     model.write().overwrite().save(saved);

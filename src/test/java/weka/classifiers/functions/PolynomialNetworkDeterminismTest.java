@@ -13,7 +13,7 @@ import weka.core.Utils;
 
 /**
  * Determinism of the whole classifier (converter, validation split, refit, automatic rank,
- * clipping), on top of the engine-level checks in {@code SolverBehaviourTest}
+ * clipping), on top of the engine-level checks in {@code RecoverySolverTest}
  * (sameSeedGivesBitIdenticalModel, twoThreadsAgreeWithOneToRounding, which run the solver
  * alone): the same seed gives a bit-identical model with one thread; one and two threads give
  * models equal to 1e-9 relative. The data has 3000 rows, i.e. three row blocks of 1024, so
