@@ -53,8 +53,12 @@ final class FeatureRows {
     Instances header = header(rows, featuresCol, labelCol, p, classValues);
     Column x = functions.col(ARRAY);
     Column label = functions.col(labelCol).cast(DataTypes.DoubleType);
-    Dataset<Row> withArray = rows.withColumn(ARRAY, org.apache.spark.ml.functions.vector_to_array(
-        functions.col(featuresCol), "float64"));
+    // vector_to_array fails on a null vector: a null features value stays a null array, which
+    // the mask below counts as invalid
+    Column features = functions.col(featuresCol);
+    Dataset<Row> withArray = rows.withColumn(ARRAY, functions.when(features.isNull(),
+        functions.lit(null).cast(DataTypes.createArrayType(DataTypes.DoubleType)))
+        .otherwise(org.apache.spark.ml.functions.vector_to_array(features, "float64")));
     Column badX = x.isNull().or(functions.size(x).notEqual(p)).or(functions.expr(
         "exists(" + ARRAY + ", v -> isnan(v) OR abs(v) = double('Infinity'))"));
     Column badY = label.isNull().or(functions.isnan(label)).or(functions.abs(label)

@@ -22,11 +22,15 @@ final class WekaPrediction {
    * The answer for {@code features} as a Weka instance of {@code header} (class missing).
    *
    * @param model the Spark model's name, for the messages
-   * @throws IllegalArgumentException when the vector's length is not the model's
+   * @throws IllegalArgumentException when the vector is null or its length is not the model's
    */
   static <R> R of(String model, PolynomialNetwork classifier, Instances header, Vector features,
       Question<R> question) {
     int p = header.numAttributes() - 1;
+    if (features == null) {
+      throw new IllegalArgumentException(model + ": a row's features vector is null; drop such "
+          + "rows (e.g. Dataset.na().drop()) before transform.");
+    }
     if (features.size() != p) {
       throw new IllegalArgumentException(model + ": a features vector of length "
           + features.size() + "; the model was trained on " + p + ".");

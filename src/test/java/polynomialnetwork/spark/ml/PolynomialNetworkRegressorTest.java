@@ -43,8 +43,9 @@ import weka.core.SerializationHelper;
  * PolynomialNetworkRegressor in Spark ML pipelines (local[2]): on planted data (p = 10, r = 3,
  * noise 0.1, with a linear term) cross-validation over the rank finds rank 1 clearly worse and
  * the tuned pipeline predicts new rows within the noise; a saved and loaded PipelineModel
- * predicts the same to the bit; a fit equals the Weka classifier's on the same rows, weighted or
- * not; bad params and bad rows are refused with their names.
+ * predicts the same to the bit; a fit equals the Weka classifier's and TrainOnSpark's on the same
+ * rows, weighted or not; bad params and bad rows (null or short feature vectors too) are refused
+ * with their names, or skipped and counted.
  */
 class PolynomialNetworkRegressorTest {
 
@@ -253,6 +254,49 @@ class PolynomialNetworkRegressorTest {
         .setValidationRuns(1).setWeightCol("w"), true);
   }
 
+  /**
+   * The estimator and TrainOnSpark are two doors to one fit: the same weighted rows, as a
+   * DataFrame and as a CSV file, give the same model.
+   */
+  @Test
+  void aFitEqualsTrainOnSparksOnTheSameRows() throws Exception {
+    Dataset<Row> training = frame(train.data, 0, 1200, 2);
+    PolynomialNetworkRegressor net = new PolynomialNetworkRegressor().setLabelCol("y")
+        .setWeightCol("w").setRank(3).setMaxIter(30).setValidationRuns(2);
+    PolynomialNetworkRegressionModel model = net.fit(assembler().transform(training));
+
+    StringBuilder csv = new StringBuilder(String.join(",", inputNames())).append(",y,w\n");
+    for (Row r : training.collectAsList()) {
+      for (int j = 0; j < P + 2; j++) {
+        csv.append(j == 0 ? "" : ",").append(r.getDouble(j));
+      }
+      csv.append('\n');
+    }
+    Path input = dir.resolve("same-rows.csv");
+    java.nio.file.Files.write(input,
+        csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Path modelFile = dir.resolve("same-rows.model");
+    List<String> args = new ArrayList<>(Arrays.asList("--input", input.toString(), "--model",
+        modelFile.toString(), "--class", "y", "--weight", "w", "--partitions", "2", "--"));
+    args.addAll(Arrays.asList(net.wekaClassifier().getOptions()));
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int status = polynomialnetwork.spark.TrainOnSpark.run(args.toArray(new String[0]),
+        new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true),
+        new java.io.PrintStream(err, true));
+    assertEquals(0, status, err.toString());
+    PolynomialNetwork onSpark = (PolynomialNetwork) SerializationHelper.readAll(
+        modelFile.toString())[0];
+    assertEquals(onSpark.getMeasure("measureNumIterations"),
+        model.wekaModel().getMeasure("measureNumIterations"), "iterations");
+
+    Instances testInstances = instances(frame(test.data, 3000, 3300, 1), false);
+    for (int i = 0; i < testInstances.numInstances(); i++) {
+      double a = onSpark.classifyInstance(testInstances.instance(i));
+      double b = model.wekaModel().classifyInstance(testInstances.instance(i));
+      assertEquals(a, b, 1e-9 * Math.max(1, Math.abs(a)), "row " + i);
+    }
+  }
+
   @Test
   void paramsHaveWekasDefaultsAndRefuseInvalidValues() {
     PolynomialNetworkRegressor net = new PolynomialNetworkRegressor();
@@ -360,6 +404,50 @@ class PolynomialNetworkRegressorTest {
             .fit(allBad));
     assertTrue(e.getMessage().contains("every one of the 200 rows has an invalid value "
         + "(labelCol 'y' in 200 rows)"), e.getMessage());
+  }
+
+  /**
+   * Rows whose features vector is null or shorter than the others (a DataFrame's ragged rows)
+   * are refused at fit, naming the column and the count, or left out and counted with
+   * handleInvalid = skip: no row is lost silently.
+   */
+  @Test
+  void nullAndShortFeatureVectorsAreRefusedOrSkippedAndCounted() throws Exception {
+    Dataset<Row> training = assembler().transform(frame(train.data, 0, 200, 2));
+    Dataset<Row> nullFeatures = training.withColumn("features", org.apache.spark.sql.functions
+        .when(org.apache.spark.sql.functions.col("x0").gt(1.5),
+            org.apache.spark.sql.functions.lit(null))
+        .otherwise(org.apache.spark.sql.functions.col("features")));
+    long nulls = training.filter("x0 > 1.5").count();
+    assertTrue(nulls > 0);
+    Dataset<Row> shortRows = new VectorAssembler().setInputCols(new String[] {"x0", "x1", "x2"})
+        .setOutputCol("features").transform(frame(train.data, 200, 210, 1))
+        .select(columns(training.columns()));
+    Dataset<Row> ragged = nullFeatures.union(shortRows);
+    long bad = nulls + 10;
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new PolynomialNetworkRegressor().setLabelCol("y").fit(ragged));
+    assertTrue(e.getMessage().contains("featuresCol 'features'") && e.getMessage().contains(
+        bad + " of the 210 rows"), e.getMessage());
+
+    PolynomialNetworkRegressionModel skipped = new PolynomialNetworkRegressor().setLabelCol("y")
+        .setHandleInvalid("skip").setMaxIter(5).fit(ragged);
+    String text = skipped.wekaModel().toString();
+    assertTrue(text.contains("Training data: " + bad + " of the 210 rows skipped for invalid "
+        + "values (handleInvalid = skip; featuresCol 'features' in " + bad + " rows)"), text);
+    PolynomialNetworkRegressionModel valid = new PolynomialNetworkRegressor().setLabelCol("y")
+        .setMaxIter(5).fit(training.filter("x0 <= 1.5"));
+    assertArrayEquals(predictions(valid.transform(training)),
+        predictions(skipped.transform(training)), 0.0, "the same fit as on the valid rows");
+  }
+
+  private static org.apache.spark.sql.Column[] columns(String[] names) {
+    org.apache.spark.sql.Column[] c = new org.apache.spark.sql.Column[names.length];
+    for (int i = 0; i < names.length; i++) {
+      c[i] = org.apache.spark.sql.functions.col(names[i]);
+    }
+    return c;
   }
 
   @Test
