@@ -86,6 +86,8 @@ class SparkClassificationTest extends LocalSparkTest {
     int sparkIterations = TrainOnSpark.iterations(onSpark);
     assertEquals(wekaIterations, sparkIterations, () -> "iterations; Weka's model:\n" + inWeka
         + "\nSpark's:\n" + onSpark + "\nprogress:\n" + progress);
+    assertEquals(inWeka.getMeasure("measureNumSampledIterations"),
+        onSpark.getMeasure("measureNumSampledIterations"), "iterations on row samples");
     double largest = 0;
     for (int i = 0; i < data.numInstances(); i++) {
       double[] a = inWeka.distributionForInstance(data.instance(i));
@@ -99,10 +101,13 @@ class SparkClassificationTest extends LocalSparkTest {
     java.util.regex.Matcher passes = java.util.regex.Pattern.compile("(\\d+) passes over all "
         + "rows").matcher(progress);
     System.out.printf(java.util.Locale.ROOT, "classification equivalence | %s | %d classes | %s"
-        + " | %s | iterations %d / %d | max |P_weka - P_spark| %.2e | %s passes on Spark%n",
+        + " | %s | iterations %d / %d (+ %d / %d on row samples) | max |P_weka - P_spark| %.2e"
+        + " | %s passes on Spark%n",
         input.getFileName(), data.classAttribute().numValues(),
         String.join(" ", sparkArgs).replace(dir + java.io.File.separator, ""),
-        String.join(" ", options), wekaIterations, sparkIterations, largest,
+        String.join(" ", options), wekaIterations, sparkIterations,
+        (int) inWeka.getMeasure("measureNumSampledIterations"),
+        (int) onSpark.getMeasure("measureNumSampledIterations"), largest,
         passes.find() ? passes.group(1) : "?");
     assertTrue(passes.find(0), "TrainOnSpark's summary line with its passes:\n" + progress);
     assertTrue(largest <= 1e-9, "largest probability difference " + largest);
@@ -167,6 +172,21 @@ class SparkClassificationTest extends LocalSparkTest {
     assertTrue(TrainOnSpark.iterations(c.onSpark) >= 2, "the fit iterates: "
         + TrainOnSpark.iterations(c.onSpark));
     assertEquals(1, c.onSpark.getNominalClassModel().network().scoreCount(), "logistic");
+  }
+
+  /**
+   * From 8 000 rows a fit starts on nested row samples (the sampled start): they are chosen by a
+   * hash of each row, so Spark's partitions pick the same samples as Weka's row blocks and the
+   * log-loss fit is the same, samples and all.
+   */
+  @Test
+  void twoClassesOnManyRowsStartOnTheSameRowSamples() throws Exception {
+    Instances data = planted(8_000, 5, 2, new String[] {"no", "yes"}, 3.0, 61);
+    Path csv = SparkTestData.csv(data, dir.resolve("two-classes-sampled.csv"), "?");
+    Comparison c = assertSameClassifier(data, csv, Arrays.asList("--partitions", "3"), "-S", "7",
+        "-validation", "0", "-I", "20");
+    assertTrue(c.inWeka.getMeasure("measureNumSampledIterations") > 0, c.inWeka.toString());
+    assertTrue(c.progress.contains("sample iteration 1 ("), c.progress);
   }
 
   @Test
