@@ -1,9 +1,8 @@
 package polynomialnetwork.bench;
 
+import polynomialnetwork.engine.InMemoryFit;
 import polynomialnetwork.engine.PlantedProblem;
 import polynomialnetwork.engine.optimizer.FitResult;
-import polynomialnetwork.engine.optimizer.RankSelection;
-import polynomialnetwork.engine.optimizer.RecoverySolver;
 import polynomialnetwork.engine.optimizer.SolverSettings;
 import polynomialnetwork.engine.optimizer.SolverSettings.Method;
 import polynomialnetwork.engine.optimizer.SolverSettings.StepRule;
@@ -107,7 +106,7 @@ public final class AcceptanceSweep {
         double[] errs = new double[SEEDS];
         for (int s = 0; s < SEEDS; s++) {
           PlantedProblem pp = PlantedProblem.spec().m(ms[k]).noise(0.1).seed(s + 1).build();
-          errs[s] = pp.relativeError(RecoverySolver.fit(pp.data,
+          errs[s] = pp.relativeError(InMemoryFit.fit(pp.data,
               settings(Method.AP_ROM_MBK, rule, s + 1)));
         }
         java.util.Arrays.sort(errs);
@@ -131,7 +130,7 @@ public final class AcceptanceSweep {
         int[] its = new int[SEEDS];
         for (int s = 0; s < SEEDS; s++) {
           PlantedProblem pp = PlantedProblem.spec().m(8000).linear(true).seed(s + 1).build();
-          FitResult f = RecoverySolver.fit(pp.data,
+          FitResult f = InMemoryFit.fit(pp.data,
               settings(method, rule, s + 1).fitLinear(true).maxIterations(150));
           eL = Math.max(eL, pp.relativeError(f));
           double[] b = f.linearTerm();
@@ -170,7 +169,7 @@ public final class AcceptanceSweep {
     StringBuilder reasons = new StringBuilder();
     for (int s = 0; s < SEEDS; s++) {
       PlantedProblem pp = PlantedProblem.spec().m(32000).kappa(100).seed(s + 1).build();
-      FitResult f = RecoverySolver.fit(pp.data, settings(method, rule, s + 1).maxIterations(200));
+      FitResult f = InMemoryFit.fit(pp.data, settings(method, rule, s + 1).maxIterations(200));
       double e = pp.relativeError(f);
       ok += e < 1e-6 ? 1 : 0;
       maxErr = Math.max(maxErr, e);
@@ -198,7 +197,7 @@ public final class AcceptanceSweep {
         for (int s = 0; s < SEEDS; s++) {
           PlantedProblem pp = PlantedProblem.spec().p(50).r(3).m(5000).distribution(d)
               .linear(true).seed(s + 1).build();
-          FitResult f = RecoverySolver.fit(pp.data, singleRun().rank(3).seed(s + 1)
+          FitResult f = InMemoryFit.fit(pp.data, singleRun().rank(3).seed(s + 1)
               .maxIterations(300).tolerance(1e-12).stepRule(rule));
           double e = pp.identifiableError(f, d);
           ok += e < 1e-6 ? 1 : 0;
@@ -224,7 +223,7 @@ public final class AcceptanceSweep {
         for (int s = 0; s < SEEDS; s++) {
           PlantedProblem pp = PlantedProblem.spec().p(pm[0]).r(r).m(pm[1]).noise(0.1)
               .linear(true).seed(s + 1).build();
-          int c = RankSelection.choose(pp.data, singleRun().seed(s + 1)
+          int c = InMemoryFit.chooseRank(pp.data, singleRun().seed(s + 1)
               .validationRuns(Integer.getInteger("sweep.validationRuns", 5)), 10).rank;
           ok += c == r ? 1 : 0;
           chosen.append(c).append(' ');
@@ -245,7 +244,7 @@ public final class AcceptanceSweep {
     boolean finite = true;
     for (int s = 0; s < SEEDS; s++) {
       PlantedProblem pp = PlantedProblem.spec().m(m).noise(noise).seed(s + 1).build();
-      FitResult f = RecoverySolver.fit(pp.data, settings(method, rule, s + 1));
+      FitResult f = InMemoryFit.fit(pp.data, settings(method, rule, s + 1));
       double e = pp.relativeError(f);
       finite &= Double.isFinite(e);
       ok += e < threshold ? 1 : 0;

@@ -1,11 +1,11 @@
 package polynomialnetwork.bench;
 
+import polynomialnetwork.engine.InMemoryFit;
 import polynomialnetwork.engine.ClassificationNetwork;
 import polynomialnetwork.engine.PlantedClassification;
 import polynomialnetwork.engine.data.ThreadedRowBlocks;
 import polynomialnetwork.engine.objective.LogLoss;
 import polynomialnetwork.engine.optimizer.FitResult;
-import polynomialnetwork.engine.optimizer.RecoverySolver;
 import polynomialnetwork.engine.optimizer.SolverSettings;
 import java.util.Locale;
 
@@ -43,7 +43,7 @@ public final class ClassStructureSweep {
           try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(data.train, 2)) {
             LogLoss loss = new LogLoss(blocks, k, true);
             long t0 = System.nanoTime();
-            FitResult fit = RecoverySolver.fit(loss, SolverSettings.DEFAULTS.rank(rank)
+            FitResult fit = InMemoryFit.fit(loss, SolverSettings.DEFAULTS.rank(rank)
                 .headSpansIterate(true));
             secs += (System.nanoTime() - t0) / 1e9 / seeds;
             ClassificationNetwork net = ClassificationNetwork.of(fit.interaction(),

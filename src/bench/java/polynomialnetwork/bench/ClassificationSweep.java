@@ -1,5 +1,6 @@
 package polynomialnetwork.bench;
 
+import polynomialnetwork.engine.InMemoryFit;
 import polynomialnetwork.engine.ClassificationNetwork;
 import polynomialnetwork.engine.PlantedClassification;
 import polynomialnetwork.engine.data.DesignMatrix;
@@ -82,7 +83,7 @@ public final class ClassificationSweep {
         settings.effectiveThreads())) {
       LogLoss loss = new LogLoss(blocks, data.classes, settings.fitLinear());
       // as the Weka classifier fits the log-loss (doc/algorithms.md §13)
-      o.fit = RecoverySolver.fit(loss, settings.headSpansIterate(true));
+      o.fit = InMemoryFit.fit(loss, settings.headSpansIterate(true));
       ClassificationNetwork net = ClassificationNetwork.of(o.fit.interaction(),
           o.fit.linearTerm(), o.fit.bias(), loss.layout());
       o.seconds = (System.nanoTime() - t0) * 1e-9;

@@ -1,8 +1,8 @@
 package polynomialnetwork.bench;
 
+import polynomialnetwork.engine.InMemoryFit;
 import polynomialnetwork.engine.PlantedProblem;
 import polynomialnetwork.engine.optimizer.FitResult;
-import polynomialnetwork.engine.optimizer.RecoverySolver;
 import polynomialnetwork.engine.optimizer.SolverSettings;
 import polynomialnetwork.engine.optimizer.SolverSettings.Method;
 import java.util.Arrays;
@@ -36,7 +36,7 @@ public final class DenseIterationTiming {
       for (String name : methods) {
         Method method = Method.valueOf(name);
         int n = method == Method.AP_ROM_MBK ? Math.max(iters, 6) : iters;
-        FitResult fit = RecoverySolver.fit(pp.data, new SolverSettings().method(method).rank(r)
+        FitResult fit = InMemoryFit.fit(pp.data, new SolverSettings().method(method).rank(r)
             .maxIterations(n + 1).tolerance(0).stagnationPatience(1000).seed(1)
             .threads(threads));
         List<FitResult.IterationRecord> tr = fit.trace();

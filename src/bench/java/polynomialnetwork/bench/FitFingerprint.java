@@ -1,5 +1,6 @@
 package polynomialnetwork.bench;
 
+import polynomialnetwork.engine.InMemoryFit;
 import polynomialnetwork.engine.PlantedProblem;
 import polynomialnetwork.engine.data.BlockAggregator;
 import polynomialnetwork.engine.data.DelegatingRowBlocks;
@@ -29,7 +30,7 @@ import java.util.TreeMap;
  * time goes to standard output (per-configuration seconds go to standard error), so two runs of
  * the same code print the same text.
  *
- * <p>It reaches the engine only through {@link RecoverySolver#fit(RowBlocks, SolverSettings)},
+ * <p>It reaches the engine only through {@link polynomialnetwork.engine.InMemoryFit#fit(RowBlocks, SolverSettings)},
  * {@link ThreadedRowBlocks}, {@link SolverSettings}, {@link FitResult} and the test helper
  * {@link PlantedProblem} (plus the types their signatures name: {@link RowBlocks},
  * {@link BlockAggregator}, {@link DesignMatrix}, {@link FactoredSymmetric}), so that it is easy to
@@ -288,7 +289,7 @@ public final class FitFingerprint {
       CountingRowBlocks blocks = new CountingRowBlocks(tb);
       FitResult fit;
       try {
-        fit = RecoverySolver.fit(blocks, s);
+        fit = InMemoryFit.fit(blocks, s);
       } catch (RuntimeException e) {
         System.out.println("threw " + e.getClass().getName() + ": " + e.getMessage());
         System.out.println(blocks.summary());

@@ -1,8 +1,8 @@
 package polynomialnetwork.bench;
 
+import polynomialnetwork.engine.InMemoryFit;
 import polynomialnetwork.engine.PlantedProblem;
 import polynomialnetwork.engine.optimizer.FitResult;
-import polynomialnetwork.engine.optimizer.RecoverySolver;
 import polynomialnetwork.engine.optimizer.SolverSettings.Method;
 import java.util.Locale;
 
@@ -52,7 +52,7 @@ public final class IterationTiming {
   }
 
   static double secondsPerIteration(PlantedProblem pp, Method method, int r, int iters) {
-    FitResult fit = RecoverySolver.fit(pp.data, PlantedProblem.singleRun().method(method).rank(r)
+    FitResult fit = InMemoryFit.fit(pp.data, PlantedProblem.singleRun().method(method).rank(r)
         .maxIterations(iters).tolerance(0).stagnationPatience(1000).seed(1));
     java.util.List<FitResult.IterationRecord> tr = fit.trace();
     // record i is taken after i updates: updates 2..iters span records 1..iters

@@ -1,11 +1,11 @@
 package polynomialnetwork.bench;
 
+import polynomialnetwork.engine.InMemoryFit;
 import java.util.Locale;
 import java.util.Map;
 import polynomialnetwork.engine.PlantedProblem;
 import polynomialnetwork.engine.data.ThreadedRowBlocks;
 import polynomialnetwork.engine.optimizer.FitResult;
-import polynomialnetwork.engine.optimizer.RecoverySolver;
 import polynomialnetwork.engine.optimizer.SolverSettings;
 
 /**
@@ -47,7 +47,7 @@ public final class PassProbe {
               Boolean.toString(SolverSettings.DEFAULTS.sampledStart()))));
       for (int w = 0; w < Integer.getInteger("warm", 0); w++) {
         try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(prob.data, 2)) {
-          RecoverySolver.fit(blocks, s);
+          InMemoryFit.fit(blocks, s);
         }
       }
       long passes0 = counter.passes();
@@ -56,7 +56,7 @@ public final class PassProbe {
       long t0 = System.nanoTime();
       FitResult fit;
       try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(prob.data, 2)) {
-        fit = RecoverySolver.fit(blocks, s);
+        fit = InMemoryFit.fit(blocks, s);
       }
       double secs = (System.nanoTime() - t0) / 1e9;
       if (Boolean.getBoolean("trace")) {

@@ -1,10 +1,7 @@
 package polynomialnetwork.engine.optimizer;
 
-import polynomialnetwork.engine.data.DesignMatrix;
-import polynomialnetwork.engine.data.ThreadedRowBlocks;
 import polynomialnetwork.engine.objective.Objective;
 import polynomialnetwork.engine.objective.RowSelection;
-import polynomialnetwork.engine.objective.SquaredLoss;
 import java.util.List;
 
 /**
@@ -41,15 +38,7 @@ public final class RankSelection {
   private RankSelection() {
   }
 
-  /** Chooses r among 1 … min(maxRank, p) for the squared loss on rows held in memory. */
-  public static Choice choose(DesignMatrix x, SolverSettings settings, int maxRank) {
-    DenseMatrixBudget.require(x.cols(), settings.method(), Runtime.getRuntime().maxMemory());
-    try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(x, settings.effectiveThreads())) {
-      return choose(new SquaredLoss(blocks), settings, maxRank);
-    }
-  }
-
-  /** As {@link #choose(DesignMatrix, SolverSettings, int)}, for any objective. */
+  /** Chooses r among 1 … min(maxRank, p) by the held-out loss of each rank's fit. */
   public static Choice choose(Objective objective, SolverSettings settings, int maxRank) {
     DenseMatrixBudget.require(objective.dimension(), settings.method(),
         Runtime.getRuntime().maxMemory());

@@ -1,10 +1,7 @@
 package polynomialnetwork.engine.optimizer;
 
-import polynomialnetwork.engine.data.DesignMatrix;
 import polynomialnetwork.engine.data.RowBlocks;
-import polynomialnetwork.engine.data.ThreadedRowBlocks;
 import polynomialnetwork.engine.objective.Objective;
-import polynomialnetwork.engine.objective.SquaredLoss;
 
 /**
  * EP-ROM and AP-ROM (Soltani &amp; Hegde, AISTATS 2018, Algorithm 1; doc/algorithms.md §3):
@@ -29,22 +26,6 @@ import polynomialnetwork.engine.objective.SquaredLoss;
 public final class RecoverySolver {
 
   private RecoverySolver() {
-  }
-
-  /**
-   * Fits the model to the squared loss on rows held in memory, on
-   * {@link SolverSettings#effectiveThreads()} threads; see {@link #fit(Objective, SolverSettings)}.
-   */
-  public static FitResult fit(DesignMatrix x, SolverSettings settings) {
-    DenseMatrixBudget.require(x.cols(), settings.method(), Runtime.getRuntime().maxMemory());
-    try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(x, settings.effectiveThreads())) {
-      return fit(blocks, settings);
-    }
-  }
-
-  /** Fits the model to the squared loss on the rows; see {@link #fit(Objective, SolverSettings)}. */
-  public static FitResult fit(RowBlocks blocks, SolverSettings settings) {
-    return fit(new SquaredLoss(blocks), settings);
   }
 
   /**

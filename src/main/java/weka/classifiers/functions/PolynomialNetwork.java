@@ -27,6 +27,7 @@ import polynomialnetwork.engine.TrainedNetwork;
 import polynomialnetwork.engine.data.DesignMatrix;
 import polynomialnetwork.engine.data.RowBlocks;
 import polynomialnetwork.engine.data.ThreadedRowBlocks;
+import polynomialnetwork.engine.objective.SquaredLoss;
 import polynomialnetwork.engine.optimizer.FitResult;
 import polynomialnetwork.engine.optimizer.RecoverySolver;
 import polynomialnetwork.engine.optimizer.SolverSettings;
@@ -655,7 +656,7 @@ public class PolynomialNetwork extends RandomizableClassifier implements
     SolverSettings settings = solverSettings(blocks.rows(), blocks.cols());
     FitResult fit;
     try {
-      fit = RecoverySolver.fit(blocks, settings);
+      fit = RecoverySolver.fit(new SquaredLoss(blocks), settings);
     } catch (OutOfMemoryError e) {
       // The training data is untouched and the half-built arrays are garbage by now: say what
       // ran out and what helps, instead of leaving the user an error from inside the solver.

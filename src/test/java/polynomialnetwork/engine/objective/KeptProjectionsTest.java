@@ -1,5 +1,6 @@
 package polynomialnetwork.engine.objective;
 
+import polynomialnetwork.engine.InMemoryFit;
 import polynomialnetwork.engine.PlantedProblem;
 import polynomialnetwork.engine.data.BlockAggregator;
 import polynomialnetwork.engine.data.BlockState;
@@ -10,7 +11,6 @@ import polynomialnetwork.engine.data.ThreadedRowBlocks;
 import polynomialnetwork.engine.linalg.FactoredSymmetric;
 import polynomialnetwork.engine.linalg.Linalg;
 import polynomialnetwork.engine.optimizer.FitResult;
-import polynomialnetwork.engine.optimizer.RecoverySolver;
 import polynomialnetwork.engine.optimizer.SolverSettings;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -65,7 +65,7 @@ class KeptProjectionsTest {
           return true;
         }
       };
-      kept = RecoverySolver.fit(counting, s);
+      kept = InMemoryFit.fit(counting, s);
       long keeping = counting.passes.stream().filter("StepGram+"::equals).count();
       assertTrue(keeping >= kept.iterations() - 2,
           "the step searches kept their projections: " + counting.passes);
@@ -73,7 +73,7 @@ class KeptProjectionsTest {
     KeepsNothing nothing;
     try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(pp.data, 2)) {
       nothing = new KeepsNothing(blocks);
-      none = RecoverySolver.fit(nothing, s);
+      none = InMemoryFit.fit(nothing, s);
     }
     assertTrue(pp.relativeError(kept) < 1e-8, "" + pp.relativeError(kept));
     assertTrue(nothing.passes.contains("StepGram"), "" + nothing.passes);
@@ -98,7 +98,7 @@ class KeptProjectionsTest {
           return true;
         }
       };
-      FitResult fit = RecoverySolver.fit(counting, PlantedProblem.singleRun().rank(3).seed(2));
+      FitResult fit = InMemoryFit.fit(counting, PlantedProblem.singleRun().rank(3).seed(2));
       assertTrue(fit.iterations() > 2);
       assertTrue(counting.passes.contains("StepGram"), "" + counting.passes);
       assertTrue(!counting.passes.contains("StepGram+"), "3 numbers per row kept for 20 columns");

@@ -1,5 +1,6 @@
 package polynomialnetwork.engine.objective;
 
+import polynomialnetwork.engine.InMemoryFit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,6 @@ import polynomialnetwork.engine.ClassificationNetwork;
 import polynomialnetwork.engine.PlantedClassification;
 import polynomialnetwork.engine.data.ThreadedRowBlocks;
 import polynomialnetwork.engine.optimizer.FitResult;
-import polynomialnetwork.engine.optimizer.RecoverySolver;
 import polynomialnetwork.engine.optimizer.SolverSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +44,7 @@ class LogLossTest {
   static Outcome fit(PlantedClassification data, SolverSettings settings) {
     try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(data.train, 2)) {
       LogLoss loss = new LogLoss(blocks, data.classes, settings.fitLinear());
-      FitResult fit = RecoverySolver.fit(loss, settings.headSpansIterate(true));
+      FitResult fit = InMemoryFit.fit(loss, settings.headSpansIterate(true));
       ClassificationNetwork net = ClassificationNetwork.of(fit.interaction(), fit.linearTerm(),
           fit.bias(), loss.layout());
       return new Outcome(fit, net, data);

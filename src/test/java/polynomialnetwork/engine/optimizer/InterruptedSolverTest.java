@@ -1,5 +1,6 @@
 package polynomialnetwork.engine.optimizer;
 
+import polynomialnetwork.engine.InMemoryFit;
 import polynomialnetwork.engine.PlantedProblem;
 import polynomialnetwork.engine.optimizer.FitResult.StopReason;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,7 +37,7 @@ class InterruptedSolverTest {
   @Test
   void interruptedFitWithValidationReturnsAnInterruptedResult() {
     onInterruptedThread(() -> {
-      FitResult fit = RecoverySolver.fit(problem().data, base().validationFraction(0.2));
+      FitResult fit = InMemoryFit.fit(problem().data, base().validationFraction(0.2));
       assertEquals(StopReason.INTERRUPTED, fit.stopReason());
       assertTrue(Thread.currentThread().isInterrupted());
     });
@@ -45,7 +46,7 @@ class InterruptedSolverTest {
   @Test
   void interruptedBeforeTheFirstIterateStillHasAResidual() {
     onInterruptedThread(() -> {
-      FitResult fit = RecoverySolver.fit(problem().data, base());
+      FitResult fit = InMemoryFit.fit(problem().data, base());
       assertEquals(StopReason.INTERRUPTED, fit.stopReason());
       assertEquals(1.0, fit.bestRelativeResidual(), 0.0, "the zero model's residual");
     });
@@ -54,7 +55,7 @@ class InterruptedSolverTest {
   @Test
   void interruptedRankChoiceReturnsAChoice() {
     onInterruptedThread(() -> {
-      RankSelection.Choice choice = RankSelection.choose(problem().data, base(), 5);
+      RankSelection.Choice choice = InMemoryFit.chooseRank(problem().data, base(), 5);
       assertTrue(choice.rank >= 1);
     });
   }
@@ -70,7 +71,7 @@ class InterruptedSolverTest {
         }
       });
     try {
-      FitResult fit = RecoverySolver.fit(pp.data, s);
+      FitResult fit = InMemoryFit.fit(pp.data, s);
       assertEquals(StopReason.INTERRUPTED, fit.stopReason());
       assertTrue(fit.trace().size() >= 1, "the returned model must be an evaluated iterate");
       assertTrue(fit.bestRelativeResidual() < 1.0, "the probe's progress must be kept");

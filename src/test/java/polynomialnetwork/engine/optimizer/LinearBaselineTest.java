@@ -1,5 +1,6 @@
 package polynomialnetwork.engine.optimizer;
 
+import polynomialnetwork.engine.InMemoryFit;
 import polynomialnetwork.engine.PlantedProblem;
 import polynomialnetwork.engine.data.DesignMatrix;
 import java.util.Random;
@@ -37,7 +38,7 @@ class LinearBaselineTest {
       b.addRow(x, y + rng.nextGaussian(), 1.0);
     }
     DesignMatrix data = b.build(false);
-    FitResult fit = RecoverySolver.fit(data, PlantedProblem.singleRun().rank(3).seed(1)
+    FitResult fit = InMemoryFit.fit(data, PlantedProblem.singleRun().rank(3).seed(1)
         .maxIterations(1));
     assertTrue(fit.linearFallback());
     assertEquals(0.0, fit.interaction().frobeniusNorm(), 0.0);
@@ -66,7 +67,7 @@ class LinearBaselineTest {
         "the reported residual is the linear model's");
     // a real quadratic network is kept
     PlantedProblem pp = PlantedProblem.spec().p(10).r(2).m(1000).linear(true).seed(22).build();
-    assertTrue(!RecoverySolver.fit(pp.data, PlantedProblem.singleRun().rank(2).seed(1))
+    assertTrue(!InMemoryFit.fit(pp.data, PlantedProblem.singleRun().rank(2).seed(1))
         .linearFallback());
   }
 }

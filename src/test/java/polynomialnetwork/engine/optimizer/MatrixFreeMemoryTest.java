@@ -1,5 +1,6 @@
 package polynomialnetwork.engine.optimizer;
 
+import polynomialnetwork.engine.InMemoryFit;
 import polynomialnetwork.engine.PlantedProblem;
 import polynomialnetwork.engine.optimizer.SolverSettings.Method;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +20,7 @@ class MatrixFreeMemoryTest {
     long heap = Runtime.getRuntime().maxMemory();
     assertTrue(heap < pByP, "heap " + heap + " could hold a p×p array; the test proves nothing");
     PlantedProblem pp = PlantedProblem.spec().p(p).r(2).m(1500).seed(1).build();
-    FitResult fit = RecoverySolver.fit(pp.data, PlantedProblem.singleRun()
+    FitResult fit = InMemoryFit.fit(pp.data, PlantedProblem.singleRun()
         .method(Method.AP_ROM_MBK).rank(2).maxIterations(2).tolerance(0).seed(1));
     assertTrue(fit.bestRelativeResidual() < 0.9, "residual " + fit.bestRelativeResidual());
     assertTrue(Double.isFinite(fit.network().alpha(0)));

@@ -1,5 +1,6 @@
 package polynomialnetwork.engine.optimizer;
 
+import polynomialnetwork.engine.InMemoryFit;
 import polynomialnetwork.engine.PlantedProblem;
 import polynomialnetwork.engine.PlantedProblem.Distribution;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,7 @@ class NonGaussianRecoveryTest {
   void defaultSolverRecoversTheIdentifiablePartOfL(Distribution d) {
     PlantedProblem pp = PlantedProblem.spec().p(50).r(3).m(5000).distribution(d).seed(21)
         .linear(true).build();
-    FitResult fit = RecoverySolver.fit(pp.data,
+    FitResult fit = InMemoryFit.fit(pp.data,
         PlantedProblem.singleRun().rank(3).seed(1).maxIterations(300).tolerance(1e-12));
     double err = pp.identifiableError(fit, d);
     assertTrue(err < 1e-6, d + ": relative error " + err + " after " + fit.iterations()

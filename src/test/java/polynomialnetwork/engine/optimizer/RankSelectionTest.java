@@ -1,5 +1,6 @@
 package polynomialnetwork.engine.optimizer;
 
+import polynomialnetwork.engine.InMemoryFit;
 import polynomialnetwork.engine.PlantedProblem;
 import java.util.Random;
 
@@ -24,7 +25,7 @@ class RankSelectionTest {
   void automaticRankFindsThePlantedRank(int r) {
     PlantedProblem pp = PlantedProblem.spec().p(20).r(r).m(2000).noise(0.1).linear(true)
         .seed(19).build();
-    RankSelection.Choice choice = RankSelection.choose(pp.data,
+    RankSelection.Choice choice = InMemoryFit.chooseRank(pp.data,
         PlantedProblem.singleRun().seed(1), 10);
     assertEquals(r, choice.rank, java.util.Arrays.toString(choice.validationRmse));
     // a rank below the truth leaves a whole unit unexplained

@@ -1,5 +1,6 @@
 package polynomialnetwork.engine.optimizer;
 
+import polynomialnetwork.engine.InMemoryFit;
 import polynomialnetwork.engine.PlantedProblem;
 import polynomialnetwork.engine.optimizer.FitResult.StopReason;
 import polynomialnetwork.engine.optimizer.SolverSettings.Method;
@@ -27,7 +28,7 @@ class RecoverySolverAcceptanceTest {
   @EnumSource(Method.class)
   void noiselessRecoveryToMachinePrecisionWithUnitStep(Method method) {
     PlantedProblem pp = PlantedProblem.spec().m(8000).seed(3).build();
-    FitResult fit = RecoverySolver.fit(pp.data, settings(method, StepRule.UNIT));
+    FitResult fit = InMemoryFit.fit(pp.data, settings(method, StepRule.UNIT));
     double err = pp.relativeError(fit);
     assertTrue(err < 1e-8, method + ": relative error " + err);
     assertTrue(fit.iterations() <= 100, method + ": " + fit.iterations() + " iterations");
@@ -40,7 +41,7 @@ class RecoverySolverAcceptanceTest {
   @EnumSource(Method.class)
   void noiselessRecoveryWithDefaultStepRule(Method method) {
     PlantedProblem pp = PlantedProblem.spec().m(8000).seed(4).build();
-    FitResult fit = RecoverySolver.fit(pp.data,
+    FitResult fit = InMemoryFit.fit(pp.data,
         settings(method, PlantedProblem.singleRun().stepRule()));
     assertTrue(pp.relativeError(fit) < 1e-8, method + ": " + pp.relativeError(fit));
     assertTrue(fit.iterations() <= 100);
@@ -49,7 +50,7 @@ class RecoverySolverAcceptanceTest {
   @Test
   void lineSearchRecoversAtSixPrSamplesWhereUnitStepDiverges() {
     PlantedProblem pp = PlantedProblem.spec().m(3000).seed(5).build();
-    FitResult unit = RecoverySolver.fit(pp.data, settings(Method.AP_ROM_MBK, StepRule.UNIT));
+    FitResult unit = InMemoryFit.fit(pp.data, settings(Method.AP_ROM_MBK, StepRule.UNIT));
     assertEquals(StopReason.DIVERGED, unit.stopReason());
     double unitErr = pp.relativeError(unit);
     assertTrue(Double.isFinite(unitErr), "returned iterate must be finite");
@@ -62,7 +63,7 @@ class RecoverySolverAcceptanceTest {
     assertTrue(unit.bestRelativeResidual() < last);
     assertTrue(unitErr < 1.0, "best iterate no worse than L = 0: " + unitErr);
 
-    FitResult safe = RecoverySolver.fit(pp.data,
+    FitResult safe = InMemoryFit.fit(pp.data,
         settings(Method.AP_ROM_MBK, StepRule.SAFEGUARDED));
     assertTrue(pp.relativeError(safe) < 1e-3, "safeguarded: " + pp.relativeError(safe));
   }
@@ -79,7 +80,7 @@ class RecoverySolverAcceptanceTest {
 
   private static double noisyError(int m) {
     PlantedProblem pp = PlantedProblem.spec().m(m).noise(0.1).seed(11).build();
-    FitResult fit = RecoverySolver.fit(pp.data,
+    FitResult fit = InMemoryFit.fit(pp.data,
         settings(Method.AP_ROM_MBK, PlantedProblem.singleRun().stepRule()));
     assertTrue(fit.stopReason() == StopReason.STAGNATED
         || fit.stopReason() == StopReason.MAX_ITERATIONS, fit.stopReason().toString());
@@ -90,7 +91,7 @@ class RecoverySolverAcceptanceTest {
   @EnumSource(Method.class)
   void generalQuadraticRecoversLinearTermAndBias(Method method) {
     PlantedProblem pp = PlantedProblem.spec().m(8000).linear(true).seed(6).build();
-    FitResult fit = RecoverySolver.fit(pp.data,
+    FitResult fit = InMemoryFit.fit(pp.data,
         settings(method, PlantedProblem.singleRun().stepRule()).fitLinear(true).maxIterations(150));
     assertTrue(pp.relativeError(fit) < 1e-8, "L: " + pp.relativeError(fit));
     double[] b = fit.linearTerm();
@@ -108,7 +109,7 @@ class RecoverySolverAcceptanceTest {
   @Test
   void illConditionedNetworkConverges() {
     PlantedProblem pp = PlantedProblem.spec().m(32000).kappa(100).seed(8).build();
-    FitResult fit = RecoverySolver.fit(pp.data,
+    FitResult fit = InMemoryFit.fit(pp.data,
         settings(Method.AP_ROM_MBK, PlantedProblem.singleRun().stepRule()).maxIterations(200));
     assertTrue(pp.relativeError(fit) < 1e-6, "κ = 100: " + pp.relativeError(fit));
   }
@@ -116,7 +117,7 @@ class RecoverySolverAcceptanceTest {
   @Test
   void freshSamplingUsesDisjointBatchesAndStillRecovers() {
     PlantedProblem pp = PlantedProblem.spec().m(16000).seed(9).build();
-    FitResult fit = RecoverySolver.fit(pp.data,
+    FitResult fit = InMemoryFit.fit(pp.data,
         settings(Method.AP_ROM_MBK, StepRule.UNIT).freshSamplingBatches(2).maxIterations(150));
     assertTrue(pp.relativeError(fit) < 1e-8, "fresh sampling: " + pp.relativeError(fit));
   }

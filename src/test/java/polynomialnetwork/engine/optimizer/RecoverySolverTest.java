@@ -1,5 +1,6 @@
 package polynomialnetwork.engine.optimizer;
 
+import polynomialnetwork.engine.InMemoryFit;
 import polynomialnetwork.engine.PlantedProblem;
 import polynomialnetwork.engine.data.DesignMatrix;
 import polynomialnetwork.engine.optimizer.FitResult.StopReason;
@@ -26,7 +27,7 @@ class RecoverySolverTest {
   void zeroTargetGivesZeroModel() {
     PlantedProblem pp = PlantedProblem.spec().p(10).r(2).m(200).seed(1).build();
     DesignMatrix zero = pp.data.withTarget(new double[200]);
-    FitResult fit = RecoverySolver.fit(zero, base());
+    FitResult fit = InMemoryFit.fit(zero, base());
     assertEquals(StopReason.ZERO_TARGET, fit.stopReason());
     assertEquals(0, fit.network().predict(pp.data.row(0)), 0.0);
   }
@@ -34,8 +35,8 @@ class RecoverySolverTest {
   @Test
   void sameSeedGivesBitIdenticalModel() {
     PlantedProblem pp = PlantedProblem.spec().p(30).r(3).m(2000).noise(0.1).seed(3).build();
-    FitResult a = RecoverySolver.fit(pp.data, base());
-    FitResult b = RecoverySolver.fit(pp.data, base());
+    FitResult a = InMemoryFit.fit(pp.data, base());
+    FitResult b = InMemoryFit.fit(pp.data, base());
     assertArrayEquals(a.interaction().values(), b.interaction().values(), 0.0);
     for (int j = 0; j < a.interaction().rank(); j++) {
       assertArrayEquals(a.interaction().vectors()[j], b.interaction().vectors()[j], 0.0);
@@ -48,8 +49,8 @@ class RecoverySolverTest {
     PlantedProblem pp = PlantedProblem.spec().p(40).r(3).m(5000).linear(true).seed(4).build();
     for (Method method : Method.values()) {
       SolverSettings s = base().method(method).maxIterations(15).tolerance(0);
-      FitResult one = RecoverySolver.fit(pp.data, s.threads(1));
-      FitResult two = RecoverySolver.fit(pp.data, s.threads(2));
+      FitResult one = InMemoryFit.fit(pp.data, s.threads(1));
+      FitResult two = InMemoryFit.fit(pp.data, s.threads(2));
       double rel = one.interaction().distance(two.interaction())
           / one.interaction().frobeniusNorm();
       assertTrue(rel < 1e-10, method + ": threads 1 vs 2 differ by " + rel);
@@ -59,7 +60,7 @@ class RecoverySolverTest {
   @Test
   void stagnationStopsNoisyFitsBeforeTheBudget() {
     PlantedProblem pp = PlantedProblem.spec().p(30).r(3).m(3000).noise(0.5).seed(5).build();
-    FitResult fit = RecoverySolver.fit(pp.data, base().maxIterations(500));
+    FitResult fit = InMemoryFit.fit(pp.data, base().maxIterations(500));
     assertEquals(StopReason.STAGNATED, fit.stopReason());
     assertTrue(fit.iterations() < 500);
   }
@@ -68,7 +69,7 @@ class RecoverySolverTest {
   void traceHasOneRecordPerStateAndListenerSeesThem() {
     PlantedProblem pp = PlantedProblem.spec().p(20).r(2).m(1000).seed(6).build();
     List<Integer> seen = new ArrayList<>();
-    FitResult fit = RecoverySolver.fit(pp.data,
+    FitResult fit = InMemoryFit.fit(pp.data,
         base().rank(2).maxIterations(5).tolerance(0).listener(r -> seen.add(r.iteration)));
     assertEquals(StopReason.MAX_ITERATIONS, fit.stopReason());
     assertEquals(5, fit.iterations());
@@ -92,8 +93,8 @@ class RecoverySolverTest {
     }
     SolverSettings s = base().rank(2).maxIterations(10).tolerance(0)
         .stepRule(SolverSettings.StepRule.LINE_SEARCH);
-    FitResult a = RecoverySolver.fit(dup.build(false), s);
-    FitResult b = RecoverySolver.fit(wtd.build(true), s);
+    FitResult a = InMemoryFit.fit(dup.build(false), s);
+    FitResult b = InMemoryFit.fit(wtd.build(true), s);
     double rel = a.interaction().distance(b.interaction()) / a.interaction().frobeniusNorm();
     assertTrue(rel < 1e-9, "weights vs duplicates: " + rel);
   }
@@ -101,7 +102,7 @@ class RecoverySolverTest {
   @Test
   void rankAboveDimensionIsCapped() {
     PlantedProblem pp = PlantedProblem.spec().p(4).r(2).m(500).seed(8).build();
-    FitResult fit = RecoverySolver.fit(pp.data, base().rank(10));
+    FitResult fit = InMemoryFit.fit(pp.data, base().rank(10));
     assertTrue(fit.network().hiddenUnits() <= 4);
     assertTrue(pp.relativeError(fit) < 1e-8, "" + pp.relativeError(fit));
   }
@@ -111,7 +112,7 @@ class RecoverySolverTest {
     PlantedProblem pp = PlantedProblem.spec().p(20).r(2).m(1000).seed(9).build();
     Thread.currentThread().interrupt();
     try {
-      FitResult fit = RecoverySolver.fit(pp.data, base());
+      FitResult fit = InMemoryFit.fit(pp.data, base());
       assertEquals(StopReason.INTERRUPTED, fit.stopReason());
       assertTrue(Thread.currentThread().isInterrupted());
     } finally {
@@ -131,8 +132,8 @@ class RecoverySolverTest {
   void momentumNeedsFewerIterationsThanTheUnitStep() {
     PlantedProblem pp = PlantedProblem.spec().m(8000).seed(12).build();
     SolverSettings s = PlantedProblem.singleRun().rank(5).tolerance(1e-12).seed(1).fitLinear(false);
-    FitResult unit = RecoverySolver.fit(pp.data, s.stepRule(SolverSettings.StepRule.UNIT));
-    FitResult mom = RecoverySolver.fit(pp.data, s.stepRule(SolverSettings.StepRule.SEARCH));
+    FitResult unit = InMemoryFit.fit(pp.data, s.stepRule(SolverSettings.StepRule.UNIT));
+    FitResult mom = InMemoryFit.fit(pp.data, s.stepRule(SolverSettings.StepRule.SEARCH));
     assertTrue(pp.relativeError(mom) < 1e-8);
     // measured over 5 seeds: 45 against 63 median iterations
     assertTrue(mom.iterations() < 0.85 * unit.iterations(),
@@ -144,8 +145,8 @@ class RecoverySolverTest {
     PlantedProblem pp = PlantedProblem.spec().m(8000).seed(13).build();
     SolverSettings s = PlantedProblem.singleRun().rank(5).tolerance(1e-12).seed(1).fitLinear(false)
         .headSteps(0);
-    FitResult cold = RecoverySolver.fit(pp.data, s.warmStart(false));
-    FitResult warm = RecoverySolver.fit(pp.data, s.warmStart(true).warmDepth(3));
+    FitResult cold = InMemoryFit.fit(pp.data, s.warmStart(false));
+    FitResult warm = InMemoryFit.fit(pp.data, s.warmStart(true).warmDepth(3));
     assertTrue(pp.relativeError(warm) < 1e-8, "" + pp.relativeError(warm));
     assertTrue(productColumns(warm) < 0.9 * productColumns(cold),
         productColumns(warm) + " vs " + productColumns(cold));
@@ -160,8 +161,8 @@ class RecoverySolverTest {
   void tangentStepsRecoverWithFewerIterationsAndProducts() {
     PlantedProblem pp = PlantedProblem.spec().m(8000).seed(15).build();
     SolverSettings s = PlantedProblem.singleRun().rank(5).tolerance(1e-10).seed(1).fitLinear(false);
-    FitResult heads = RecoverySolver.fit(pp.data, s.headSteps(0));
-    FitResult tangent = RecoverySolver.fit(pp.data, s.headSteps(1));
+    FitResult heads = InMemoryFit.fit(pp.data, s.headSteps(0));
+    FitResult tangent = InMemoryFit.fit(pp.data, s.headSteps(1));
     assertTrue(pp.relativeError(heads) < 1e-8, "" + pp.relativeError(heads));
     assertTrue(pp.relativeError(tangent) < 1e-8, "" + pp.relativeError(tangent));
     assertTrue(tangent.iterations() < 0.8 * heads.iterations(),
@@ -184,7 +185,7 @@ class RecoverySolverTest {
   void aSlowFitTakesAHeadStepEverySixthMoveAtMost() {
     PlantedProblem pp = PlantedProblem.spec().p(8).r(2).m(400).noise(0.3).linear(true).seed(2)
         .build();
-    FitResult fit = RecoverySolver.fit(pp.data,
+    FitResult fit = InMemoryFit.fit(pp.data,
         PlantedProblem.singleRun().rank(3).maxIterations(200).seed(1));
     List<FitResult.IterationRecord> trace = fit.trace();
     int heads = 0;
@@ -204,7 +205,7 @@ class RecoverySolverTest {
   @Test
   void coreRefitKeepsExactRecoveryWithLinearTerm() {
     PlantedProblem pp = PlantedProblem.spec().p(30).r(3).m(3000).linear(true).seed(14).build();
-    FitResult fit = RecoverySolver.fit(pp.data, PlantedProblem.singleRun().rank(3).tolerance(1e-12)
+    FitResult fit = InMemoryFit.fit(pp.data, PlantedProblem.singleRun().rank(3).tolerance(1e-12)
         .seed(1).refitCore(true).maxIterations(200));
     assertTrue(pp.relativeError(fit) < 1e-8, "" + pp.relativeError(fit));
     assertEquals(pp.bias, fit.bias(), 1e-8 * Math.abs(pp.bias));
@@ -232,7 +233,7 @@ class RecoverySolverTest {
       rows[i][i] = 1;
     }
     DesignMatrix wide = DesignMatrix.fromRows(rows, new double[] {1, 2, 3}, null);
-    assertThrows(IllegalArgumentException.class, () -> RankSelection.choose(wide,
+    assertThrows(IllegalArgumentException.class, () -> InMemoryFit.chooseRank(wide,
         PlantedProblem.singleRun().method(Method.EP_ROM), 3));
   }
 }

@@ -1,5 +1,6 @@
 package polynomialnetwork.engine.optimizer;
 
+import polynomialnetwork.engine.InMemoryFit;
 import polynomialnetwork.engine.PlantedProblem;
 import polynomialnetwork.engine.data.DesignMatrix;
 import polynomialnetwork.engine.linalg.DenseSymmetricMatrix;
@@ -46,7 +47,7 @@ class RidgePenaltyTest {
       b.addRow(x, v, w[i]);
     }
     DesignMatrix data = b.build(true);
-    FitResult fit = RecoverySolver.fit(data, PlantedProblem.singleRun().method(method)
+    FitResult fit = InMemoryFit.fit(data, PlantedProblem.singleRun().method(method)
         .rank(p).ridge(lambda).tolerance(0).maxIterations(400).seed(1));
 
     // reference: features 2 x_a x_b (a < b), x_a² (a = b), x, 1; penalty weights 2, 1, 1, 0
@@ -98,7 +99,7 @@ class RidgePenaltyTest {
     assertTrue(rel < 1e-6, method + ": relative distance to the ridge solution " + rel + " ("
         + fit.stopReason() + " after " + fit.iterations() + " iterations)");
     // and the penalty did shrink: the unpenalised fit is further from zero
-    FitResult plain = RecoverySolver.fit(data, PlantedProblem.singleRun().method(method)
+    FitResult plain = InMemoryFit.fit(data, PlantedProblem.singleRun().method(method)
         .rank(p).tolerance(0).maxIterations(400).seed(1));
     assertTrue(LossScale.parameterNormSquared(plain.interaction(), plain.linearTerm())
         > LossScale.parameterNormSquared(fit.interaction(), fit.linearTerm()));

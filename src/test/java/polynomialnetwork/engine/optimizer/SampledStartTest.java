@@ -1,5 +1,6 @@
 package polynomialnetwork.engine.optimizer;
 
+import polynomialnetwork.engine.InMemoryFit;
 import polynomialnetwork.engine.PlantedProblem;
 import polynomialnetwork.engine.data.BlockAggregator;
 import polynomialnetwork.engine.data.DelegatingRowBlocks;
@@ -53,7 +54,7 @@ class SampledStartTest {
   private static double[] fitCounting(DesignMatrix data, SolverSettings s, FitResult[] out) {
     AtomicLong rows = new AtomicLong();
     try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(data, 2)) {
-      out[0] = RecoverySolver.fit(new RowCounting(blocks, rows), s);
+      out[0] = InMemoryFit.fit(new RowCounting(blocks, rows), s);
     }
     return new double[] {rows.get() / (double) data.rows()};
   }
@@ -116,8 +117,8 @@ class SampledStartTest {
     }
     DesignMatrix otherBlocks = b.build(true);
     SolverSettings s = SolverSettings.DEFAULTS.rank(3).seed(3);
-    FitResult one = RecoverySolver.fit(pp.data, s.threads(1));
-    FitResult two = RecoverySolver.fit(otherBlocks, s.threads(2));
+    FitResult one = InMemoryFit.fit(pp.data, s.threads(1));
+    FitResult two = InMemoryFit.fit(otherBlocks, s.threads(2));
     assertFalse(one.sampledTrace().isEmpty());
     assertEquals(one.sampledTrace().size(), two.sampledTrace().size());
     assertEquals(one.iterations(), two.iterations());
@@ -139,7 +140,7 @@ class SampledStartTest {
     for (int k = 0; k < 2; k++) {
       try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(data.train, 2)) {
         LogLoss loss = new LogLoss(blocks, data.classes, true);
-        FitResult fit = RecoverySolver.fit(loss, s.sampledStart(k == 0));
+        FitResult fit = InMemoryFit.fit(loss, s.sampledStart(k == 0));
         sampledIterations[k] = fit.sampledTrace().size();
         accuracy[k] = data.accuracy(polynomialnetwork.engine.ClassificationNetwork.of(
             fit.interaction(), fit.linearTerm(), fit.bias(), loss.layout()));
@@ -163,7 +164,7 @@ class SampledStartTest {
       }
     });
     try {
-      FitResult fit = RecoverySolver.fit(pp.data, s);
+      FitResult fit = InMemoryFit.fit(pp.data, s);
       assertEquals(StopReason.INTERRUPTED, fit.stopReason());
       assertEquals(5, fit.sampledTrace().size());
       assertEquals(1, fit.trace().size());
@@ -178,14 +179,14 @@ class SampledStartTest {
   @Test
   void smallDataAndTheSwitchRunOnAllRows() {
     PlantedProblem small = PlantedProblem.spec().p(10).r(2).m(7999).seed(56).build();
-    assertTrue(RecoverySolver.fit(small.data, PlantedProblem.singleRun().rank(2))
+    assertTrue(InMemoryFit.fit(small.data, PlantedProblem.singleRun().rank(2))
         .sampledTrace().isEmpty(), "2 000 rows are a quarter of 8 000 at least");
     PlantedProblem large = PlantedProblem.spec().p(10).r(2).m(8000).seed(56).build();
-    assertFalse(RecoverySolver.fit(large.data, PlantedProblem.singleRun().rank(2))
+    assertFalse(InMemoryFit.fit(large.data, PlantedProblem.singleRun().rank(2))
         .sampledTrace().isEmpty());
-    assertTrue(RecoverySolver.fit(large.data, PlantedProblem.singleRun().rank(2)
+    assertTrue(InMemoryFit.fit(large.data, PlantedProblem.singleRun().rank(2)
         .sampledStart(false)).sampledTrace().isEmpty());
-    assertTrue(RecoverySolver.fit(large.data, PlantedProblem.singleRun().rank(2)
+    assertTrue(InMemoryFit.fit(large.data, PlantedProblem.singleRun().rank(2)
         .freshSamplingBatches(4)).sampledTrace().isEmpty());
   }
 
@@ -200,8 +201,8 @@ class SampledStartTest {
     }
     DesignMatrix twoRows = b.build(true);
     SolverSettings s = SolverSettings.DEFAULTS.rank(2).seed(7);
-    FitResult sampled = RecoverySolver.fit(twoRows, s);
-    FitResult full = RecoverySolver.fit(twoRows, s.sampledStart(false));
+    FitResult sampled = InMemoryFit.fit(twoRows, s);
+    FitResult full = InMemoryFit.fit(twoRows, s.sampledStart(false));
     assertTrue(sampled.sampledTrace().isEmpty(), "" + sampled.sampledTrace().size());
     assertEquals(full.iterations(), sampled.iterations());
     for (int i = 0; i < 2; i++) {

@@ -1,5 +1,6 @@
 package polynomialnetwork.engine.optimizer;
 
+import polynomialnetwork.engine.InMemoryFit;
 import polynomialnetwork.engine.PlantedProblem;
 import polynomialnetwork.engine.data.DesignMatrix;
 import polynomialnetwork.engine.data.ThreadedRowBlocks;
@@ -32,7 +33,7 @@ class ValidatedFitTest {
     PlantedProblem pp = PlantedProblem.spec().p(20).r(3).m(300).noise(2.0).seed(15).build();
     SolverSettings s = PlantedProblem.singleRun().rank(3).seed(1).maxIterations(100).tolerance(0)
         .validationFraction(0.25);
-    FitResult fit = RecoverySolver.fit(pp.data, s);
+    FitResult fit = InMemoryFit.fit(pp.data, s);
     FitResult probe = fit.validationRun();
     assertTrue(probe != null && probe != fit);
     int chosen = probe.bestIteration();
@@ -69,7 +70,7 @@ class ValidatedFitTest {
     for (int t : times) {
       assertEquals(1, t, "every row is held out exactly once");
     }
-    FitResult fit = RecoverySolver.fit(pp.data, s);
+    FitResult fit = InMemoryFit.fit(pp.data, s);
     assertEquals(5, fit.validationRuns());
     double[] curve = fit.validationCurve();
     int chosen = fit.chosenIterations();
@@ -105,7 +106,7 @@ class ValidatedFitTest {
   @Test
   void validationOnExactDataKeepsTheConvergedProbe() {
     PlantedProblem pp = PlantedProblem.spec().p(30).r(3).m(3000).seed(16).build();
-    FitResult fit = RecoverySolver.fit(pp.data, PlantedProblem.singleRun().rank(3).seed(1)
+    FitResult fit = InMemoryFit.fit(pp.data, PlantedProblem.singleRun().rank(3).seed(1)
         .validationFraction(0.2));
     assertTrue(fit.validationRun() == fit, "no refit needed when the held-out rows are exact");
     assertTrue(pp.relativeError(fit) < 1e-8, "" + pp.relativeError(fit));
@@ -114,7 +115,7 @@ class ValidatedFitTest {
   @Test
   void validationIsSkippedOnTinyData() {
     PlantedProblem pp = PlantedProblem.spec().p(5).r(1).m(40).seed(17).build();
-    FitResult fit = RecoverySolver.fit(pp.data, PlantedProblem.singleRun().rank(1).seed(1)
+    FitResult fit = InMemoryFit.fit(pp.data, PlantedProblem.singleRun().rank(1).seed(1)
         .validationFraction(0.2));
     assertEquals(null, fit.validationRun());
   }

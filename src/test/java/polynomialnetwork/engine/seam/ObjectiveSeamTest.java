@@ -1,10 +1,10 @@
 package polynomialnetwork.engine.seam;
 
+import polynomialnetwork.engine.InMemoryFit;
 import polynomialnetwork.engine.PlantedProblem;
 import polynomialnetwork.engine.data.DesignMatrix;
 import polynomialnetwork.engine.data.ThreadedRowBlocks;
 import polynomialnetwork.engine.optimizer.FitResult;
-import polynomialnetwork.engine.optimizer.RecoverySolver;
 import polynomialnetwork.engine.optimizer.SolverSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,9 +32,9 @@ class ObjectiveSeamTest {
   private static FitResult[] bothFits(PlantedProblem pp, SolverSettings s) {
     FitResult seam;
     try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(pp.data, 2)) {
-      seam = RecoverySolver.fit(new RowScaledSquaredLoss(blocks), s);
+      seam = InMemoryFit.fit(new RowScaledSquaredLoss(blocks), s);
     }
-    FitResult library = RecoverySolver.fit(scaledWeights(pp.data), s);
+    FitResult library = InMemoryFit.fit(scaledWeights(pp.data), s);
     return new FitResult[] {seam, library};
   }
 
@@ -91,7 +91,7 @@ class ObjectiveSeamTest {
           .maxIterations(300);
       FitResult fit;
       try (ThreadedRowBlocks blocks = new ThreadedRowBlocks(pp.data, 2)) {
-        fit = RecoverySolver.fit(new RowScaledSquaredLoss(blocks, true, 1.5), s);
+        fit = InMemoryFit.fit(new RowScaledSquaredLoss(blocks, true, 1.5), s);
       }
       assertTrue(pp.relativeError(fit) < 1e-6,
           method + ": " + pp.relativeError(fit) + " after " + fit.iterations() + " iterations, "
