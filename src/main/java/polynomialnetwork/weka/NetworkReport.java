@@ -100,6 +100,19 @@ public final class NetworkReport {
       + "per Java session.";
 
   /**
+   * "Iterations: t (best iterate: b), after k on seeded samples of at most x % of the
+   * instances; stopped because: ...", the line both the regression's and the classifier's model
+   * text print.
+   */
+  static String iterationsLine(FitSummary s, int digits) {
+    return "Iterations: " + s.iterations + " (best iterate: " + s.bestIteration + ")"
+        + (s.sampledIterations == 0 ? "" : ", after " + s.sampledIterations
+            + " on seeded samples of at most " + number(100 * s.largestSample, digits)
+            + " % of the instances (-no-sampled-start turns them off)")
+        + "; stopped because: " + s.stopReason;
+  }
+
+  /**
    * @param fit the engine's result
    * @return why the fit stopped, and how validation chose the number of iterations
    */
@@ -121,6 +134,12 @@ public final class NetworkReport {
     }
     String runs = fit.validationRuns() == 1 ? "the held-out instances"
         : "the held-out instances, averaged over " + fit.validationRuns() + " validation runs";
+    if (fit.iterations() < fit.chosenIterations()) {
+      // the refit stopped by a rule of its own before the limit the validation runs chose
+      return fit.stopReason().description() + " before the limit of " + fit.chosenIterations()
+          + " iterations, where the error on " + runs + " was lowest (the refit on all "
+          + "instances stops at that limit or earlier)";
+    }
     return fit.stopReason().description() + "; the number of iterations, "
         + fit.chosenIterations() + ", is where the error on " + runs + " was lowest, and the "
         + "model was then refitted on all instances";
@@ -286,11 +305,7 @@ public final class NetworkReport {
         + conv.trainingRows() + " (total weight "
         + (Double.isInfinite(conv.trainingWeight()) ? "above 1.8e308, the largest double"
             : num(conv.trainingWeight())) + ")");
-    line("Iterations: " + s.iterations + " (best iterate: " + s.bestIteration + ")"
-        + (s.sampledIterations == 0 ? "" : ", after " + s.sampledIterations
-            + " on seeded samples of at most " + num(100 * s.largestSample)
-            + " % of the instances (-no-sampled-start turns them off)")
-        + "; stopped because: " + s.stopReason);
+    line(iterationsLine(s, digits));
     line("Training RMSE: " + num(s.trainingRmse) + " (in units of " + conv.className()
         + "); relative residual ||d||/||y|| on the standardized class: "
         + num(s.relativeResidual));

@@ -201,9 +201,7 @@ public final class NominalClassModel implements Serializable {
             : " (-N " + summary.requestedRank + ")")
         .append(binary ? "" : "; the class matrices are the diagonal blocks of one matrix of rank"
             + " k * N, so units may be shared among classes").append('\n');
-    sb.append("Iterations: ").append(summary.iterations).append(" (best iterate: ")
-        .append(summary.bestIteration).append("); stopped because: ").append(summary.stopReason)
-        .append('\n');
+    sb.append(NetworkReport.iterationsLine(summary, digits)).append('\n');
     sb.append(String.format(Locale.ROOT, "Training log-loss: %s nats per unit weight (%s of the"
         + " uniform guess's); training accuracy: %.2f %%%n",
         NetworkReport.number(summary.trainingRmse, digits),

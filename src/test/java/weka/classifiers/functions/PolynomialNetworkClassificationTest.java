@@ -82,6 +82,22 @@ class PolynomialNetworkClassificationTest {
     assertTrue(pn.toString().contains("log-odds of class = c1 against c0"), pn.toString());
   }
 
+  /** From 8 000 instances the fit starts on row samples, and the model text says so. */
+  @Test
+  void manyInstancesStartOnSamplesAndTheModelSaysSo() throws Exception {
+    PlantedClassification data = PlantedClassification.of(5, 2, 8000, 1000, 2, 3, true, false,
+      9);
+    Instances train = instances(data.train, 2, 2);
+    PolynomialNetwork pn = new PolynomialNetwork();
+    pn.setOptions(Utils.splitOptions("-validation 0 -I 20"));
+    pn.buildClassifier(train);
+    int sampled = (int) pn.getMeasure("measureNumSampledIterations");
+    assertTrue(sampled > 0, pn.toString());
+    assertTrue(pn.toString().contains(", after " + sampled + " on seeded samples of at most "),
+      pn.toString());
+    assertDistributions(pn, instances(data.test, 2, 2));
+  }
+
   @Test
   void threeClassesAndADeclaredClassWithoutInstances() throws Exception {
     PlantedClassification data = PlantedClassification.of(6, 2, 3000, 1000, 3, 2, true, false,
