@@ -97,13 +97,12 @@ public final class NetworkParams implements Serializable {
     {"-validation-runs", "validationRuns"}};
 
   /**
-   * The Weka classifier these params configure.
+   * The Weka options of {@code options}, checked: split as Weka splits them, none of them a
+   * typed param's option, and accepted by the classifier.
    *
-   * @throws IllegalArgumentException naming the param when a value is refused
+   * @throws IllegalArgumentException naming the param and what is wrong
    */
-  PolynomialNetwork classifier(Params owner) {
-    String options = owner.getOrDefault(wekaOptions);
-    PolynomialNetwork c = new PolynomialNetwork();
+  static String[] wekaOptions(String options) {
     String[] split;
     try {
       split = Utils.splitOptions(options);
@@ -119,6 +118,23 @@ public final class NetworkParams implements Serializable {
         }
       }
     }
+    try {
+      new PolynomialNetwork().setOptions(split.clone());
+    } catch (Exception e) {
+      throw new IllegalArgumentException("wekaOptions '" + options + "': " + e.getMessage(), e);
+    }
+    return split;
+  }
+
+  /**
+   * The Weka classifier these params configure.
+   *
+   * @throws IllegalArgumentException naming the param when a value is refused
+   */
+  PolynomialNetwork classifier(Params owner) {
+    String options = owner.getOrDefault(wekaOptions);
+    String[] split = wekaOptions(options);
+    PolynomialNetwork c = new PolynomialNetwork();
     try {
       c.setOptions(split);
     } catch (Exception e) {
@@ -179,6 +195,10 @@ public final class NetworkParams implements Serializable {
       this.param = param;
     }
 
+    /**
+     * True for a valid value; an invalid one is refused here with the reason (Spark's own
+     * message would only say "given invalid value").
+     */
     @Override
     public Object apply(T v) {
       try {
@@ -189,16 +209,36 @@ public final class NetworkParams implements Serializable {
           case "ridge": DEFAULTS.ridge((Double) v); break;
           case "validationFraction": DEFAULTS.validationFraction((Double) v); break;
           case "validationRuns": DEFAULTS.validationRuns((Integer) v); break;
-          case "solver": return v != null && tag(PolynomialNetwork.TAGS_SOLVER, (String) v) >= 0;
-          case "stepRule": return v != null && tag(PolynomialNetwork.TAGS_STEP, (String) v) >= 0;
-          case "wekaOptions": case "weightCol": return v != null;
-          case "handleInvalid": return "error".equals(v) || "skip".equals(v);
+          case "solver": oneOf(PolynomialNetwork.TAGS_SOLVER, (String) v); break;
+          case "stepRule": oneOf(PolynomialNetwork.TAGS_STEP, (String) v); break;
+          case "wekaOptions": wekaOptions(requireText((String) v)); break;
+          case "weightCol": requireText((String) v); break;
+          case "handleInvalid":
+            if (!"error".equals(v) && !"skip".equals(v)) {
+              throw new IllegalArgumentException("'" + v + "'; use 'error' or 'skip'.");
+            }
+            break;
           default: break; // seed: any int
         }
         return true;
       } catch (IllegalArgumentException e) {
-        return false;
+        String m = e.getMessage();
+        throw new IllegalArgumentException(m != null && m.startsWith(param) ? m
+            : "param " + param + ": " + m, e);
       }
+    }
+
+    private static void oneOf(Tag[] tags, String name) {
+      if (name == null || tag(tags, name) < 0) {
+        throw new IllegalArgumentException("'" + name + "' is not one of " + names(tags) + ".");
+      }
+    }
+
+    private static String requireText(String v) {
+      if (v == null) {
+        throw new IllegalArgumentException("null; give a string (empty for none).");
+      }
+      return v;
     }
 
     @Override

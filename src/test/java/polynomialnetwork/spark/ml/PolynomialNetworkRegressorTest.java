@@ -319,6 +319,11 @@ class PolynomialNetworkRegressorTest {
     assertInvalid("solver", () -> net.setSolver("newton"));
     assertInvalid("stepRule", () -> net.setStepRule("big"));
     assertInvalid("validationFraction", () -> net.setValidationFraction(1.5));
+    // the setter says why, not only Spark's "given invalid value"
+    assertInvalid("must be at least 1, or 0 for the automatic choice", () -> net.setRank(-1));
+    assertInvalid("is not one of [EP-ROM, AP-ROM-BK, AP-ROM-MBK]", () -> net.setSolver("x"));
+    assertInvalid("wekaOptions '-bogus 3': Illegal options", () -> net.setWekaOptions("-bogus 3"));
+    assertInvalid("-N is the param rank", () -> net.setWekaOptions("-N 3"));
 
     // copy keeps the uid and takes the extra params
     PolynomialNetworkRegressor copy = net.copy(new ParamMap().put(net.rank().w(4)));
