@@ -63,11 +63,13 @@ public enum OptionText {
       + "saving is smaller, and the model as accurate. Without effect with -fresh-sampling.",
       s -> s.sampledStart() ? "off" : "on"),
   NO_LINEAR("no-linear", "", "noLinear", "If set, fit only the quadratic part: no linear term "
-      + "beta and no bias c (the class mean is still added back).",
+      + "beta and no bias c (the class mean is still added back). For a nominal class with two "
+      + "values the score f has neither; with three or more each class score keeps its bias "
+      + "(the class priors) but no linear term.",
       s -> s.fitLinear() ? "off" : "on"),
   VALIDATION("validation", "<fraction>", "validationFraction", "Fraction of the training "
       + "instances held out (seeded) to choose the number of iterations: the fit stops where "
-      + "the error on them is lowest, then the model is refitted on all instances for that many "
+      + "the error on them (the log-loss for a nominal class) is lowest, then the model is refitted on all instances for that many "
       + "iterations. Guards against overfitting small or noisy data; 0 switches it off. Ignored "
       + "when fewer than 10 instances would be held out.",
       s -> Double.toString(s.validationFraction())),
@@ -81,7 +83,9 @@ public enum OptionText {
       + "minimises (1/2W) sum_i w_i d_i^2 + (lambda/2)(||L||_F^2 + ||beta||^2) on the "
       + "standardized data (the bias is not penalised). Larger values shrink the hidden units "
       + "and the linear term towards zero, which steadies the model on small or noisy data; 0 "
-      + "is the papers' least squares.", s -> Double.toString(s.ridge())),
+      + "is the papers' least squares. For a nominal class the same penalty is added to the "
+      + "log-loss (2 sum_i w_i log-loss_i in place of sum_i w_i d_i^2), and a large value "
+      + "shrinks the probabilities towards the class priors.", s -> Double.toString(s.ridge())),
   ACTIVATION_MARGIN("activation-margin", "<fraction>", "activationMargin", "Each hidden unit's "
       + "input w_j.z is clamped to the range it takes on the training instances, widened by "
       + "this fraction of that range on each side, so a unit's contribution alpha_j (w_j.z)^2 "

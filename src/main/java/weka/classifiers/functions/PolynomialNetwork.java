@@ -182,15 +182,17 @@ import weka.core.WeightedInstancesHandler;
  * 
  * <pre> -no-linear
  *  If set, fit only the quadratic part: no linear term beta and no
- *  bias c (the class mean is still added back).</pre>
+ *  bias c (the class mean is still added back). For a nominal class
+ *  with two values the score f has neither; with three or more each
+ *  class score keeps its bias (the class priors) but no linear term.</pre>
  * 
  * <pre> -validation &lt;fraction&gt;
  *  Fraction of the training instances held out (seeded) to choose
  *  the number of iterations: the fit stops where the error on them
- *  is lowest, then the model is refitted on all instances for that
- *  many iterations. Guards against overfitting small or noisy data;
- *  0 switches it off. Ignored when fewer than 10 instances would be
- *  held out.
+ *  (the log-loss for a nominal class) is lowest, then the model is
+ *  refitted on all instances for that many iterations. Guards
+ *  against overfitting small or noisy data; 0 switches it off.
+ *  Ignored when fewer than 10 instances would be held out.
  *  (default 0.2)</pre>
  * 
  * <pre> -validation-runs &lt;int&gt;
@@ -208,7 +210,10 @@ import weka.core.WeightedInstancesHandler;
  *  standardized data (the bias is not penalised). Larger values
  *  shrink the hidden units and the linear term towards zero, which
  *  steadies the model on small or noisy data; 0 is the papers' least
- *  squares.
+ *  squares. For a nominal class the same penalty is added to the
+ *  log-loss (2 sum_i w_i log-loss_i in place of sum_i w_i d_i^2),
+ *  and a large value shrinks the probabilities towards the class
+ *  priors.
  *  (default 0.0)</pre>
  * 
  * <pre> -activation-margin &lt;fraction&gt;
@@ -1042,15 +1047,17 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    * 
    * <pre> -no-linear
    *  If set, fit only the quadratic part: no linear term beta and no
-   *  bias c (the class mean is still added back).</pre>
+   *  bias c (the class mean is still added back). For a nominal class
+   *  with two values the score f has neither; with three or more each
+   *  class score keeps its bias (the class priors) but no linear term.</pre>
    * 
    * <pre> -validation &lt;fraction&gt;
    *  Fraction of the training instances held out (seeded) to choose
    *  the number of iterations: the fit stops where the error on them
-   *  is lowest, then the model is refitted on all instances for that
-   *  many iterations. Guards against overfitting small or noisy data;
-   *  0 switches it off. Ignored when fewer than 10 instances would be
-   *  held out.
+   *  (the log-loss for a nominal class) is lowest, then the model is
+   *  refitted on all instances for that many iterations. Guards
+   *  against overfitting small or noisy data; 0 switches it off.
+   *  Ignored when fewer than 10 instances would be held out.
    *  (default 0.2)</pre>
    * 
    * <pre> -validation-runs &lt;int&gt;
@@ -1068,7 +1075,10 @@ public class PolynomialNetwork extends RandomizableClassifier implements
    *  standardized data (the bias is not penalised). Larger values
    *  shrink the hidden units and the linear term towards zero, which
    *  steadies the model on small or noisy data; 0 is the papers' least
-   *  squares.
+   *  squares. For a nominal class the same penalty is added to the
+   *  log-loss (2 sum_i w_i log-loss_i in place of sum_i w_i d_i^2),
+   *  and a large value shrinks the probabilities towards the class
+   *  priors.
    *  (default 0.0)</pre>
    * 
    * <pre> -activation-margin &lt;fraction&gt;
