@@ -390,17 +390,10 @@ class PolynomialNetworkRegressorTest {
     long bad = training.filter("x0 > 1.5").count();
     assertTrue(bad > 0);
     assertInvalid("handleInvalid", () -> new PolynomialNetworkRegressor().setHandleInvalid("keep"));
-    PolynomialNetworkRegressionModel skipped = new PolynomialNetworkRegressor().setLabelCol("y")
-        .setHandleInvalid("skip").setMaxIter(5).fit(nanLabels);
+    PolynomialNetworkRegressionModel skipped = assertSkippedAsTheValidRows(nanLabels, training,
+        200, bad, "labelCol 'y'");
     assertEquals("skip", skipped.getHandleInvalid(), "the model keeps the estimator's params");
     assertEquals(5, skipped.getMaxIter());
-    String text = skipped.wekaModel().toString();
-    assertTrue(text.contains("Training data: " + bad + " of the 200 rows skipped for invalid "
-        + "values (handleInvalid = skip; labelCol 'y' in " + bad + " rows)"), text);
-    PolynomialNetworkRegressionModel filtered = new PolynomialNetworkRegressor().setLabelCol("y")
-        .setMaxIter(5).fit(training.filter("x0 <= 1.5"));
-    assertArrayEquals(predictions(filtered.transform(training)),
-        predictions(skipped.transform(training)), 0.0, "the same fit as on the valid rows");
 
     Dataset<Row> allBad = training.withColumn("y", org.apache.spark.sql.functions.lit(
         Double.NaN));
@@ -436,15 +429,26 @@ class PolynomialNetworkRegressorTest {
     assertTrue(e.getMessage().contains("featuresCol 'features'") && e.getMessage().contains(
         bad + " of the 210 rows"), e.getMessage());
 
+    assertSkippedAsTheValidRows(ragged, training, 210, bad, "featuresCol 'features'");
+  }
+
+  /**
+   * Fits {@code withInvalid} with handleInvalid = skip: the model text counts the {@code bad}
+   * rows of {@code total} by column, and the model is the fit on the valid rows of
+   * {@code training} (those with x0 <= 1.5).
+   */
+  private static PolynomialNetworkRegressionModel assertSkippedAsTheValidRows(
+      Dataset<Row> withInvalid, Dataset<Row> training, int total, long bad, String column) {
     PolynomialNetworkRegressionModel skipped = new PolynomialNetworkRegressor().setLabelCol("y")
-        .setHandleInvalid("skip").setMaxIter(5).fit(ragged);
+        .setHandleInvalid("skip").setMaxIter(5).fit(withInvalid);
     String text = skipped.wekaModel().toString();
-    assertTrue(text.contains("Training data: " + bad + " of the 210 rows skipped for invalid "
-        + "values (handleInvalid = skip; featuresCol 'features' in " + bad + " rows)"), text);
+    assertTrue(text.contains("Training data: " + bad + " of the " + total + " rows skipped for "
+        + "invalid values (handleInvalid = skip; " + column + " in " + bad + " rows)"), text);
     PolynomialNetworkRegressionModel valid = new PolynomialNetworkRegressor().setLabelCol("y")
         .setMaxIter(5).fit(training.filter("x0 <= 1.5"));
     assertArrayEquals(predictions(valid.transform(training)),
         predictions(skipped.transform(training)), 0.0, "the same fit as on the valid rows");
+    return skipped;
   }
 
   private static org.apache.spark.sql.Column[] columns(String[] names) {
