@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -48,7 +49,9 @@ final class SparkRowBlocks implements RowBlocks, AutoCloseable {
   private JavaRDD<PartitionState> checkpointed;
   private long passes;
   /** Rows gone through by the passes of these blocks and of their subsets, and by building those. */
-  private final java.util.concurrent.atomic.AtomicLong rowsRead;
+  private final AtomicLong rowsRead;
+  /** Whether these blocks are a {@link #subset}'s, which {@link #release()} unpersists. */
+  private final boolean isSubset;
 
   /**
    * @param blocks the row blocks, persisted by the caller or not (they are persisted here)
@@ -56,12 +59,13 @@ final class SparkRowBlocks implements RowBlocks, AutoCloseable {
    * @param rows m (known from the pass that built the blocks)
    */
   SparkRowBlocks(JavaSparkContext sc, JavaRDD<RowBlock> blocks, int cols, long rows) {
-    this(sc, blocks, cols, rows, new java.util.concurrent.atomic.AtomicLong());
+    this(sc, blocks, cols, rows, new AtomicLong(), false);
   }
 
   private SparkRowBlocks(JavaSparkContext sc, JavaRDD<RowBlock> blocks, int cols, long rows,
-      java.util.concurrent.atomic.AtomicLong rowsRead) {
+      AtomicLong rowsRead, boolean isSubset) {
     this.rowsRead = rowsRead;
+    this.isSubset = isSubset;
     this.sc = sc;
     this.blocks = blocks.getStorageLevel().equals(StorageLevel.NONE())
         ? blocks.persist(StorageLevel.MEMORY_AND_DISK()) : blocks;
@@ -235,12 +239,14 @@ final class SparkRowBlocks implements RowBlocks, AutoCloseable {
       kept.unpersist(false);
       return null;
     }
-    return new SparkRowBlocks(sc, kept, cols, n, rowsRead);
+    return new SparkRowBlocks(sc, kept, cols, n, rowsRead, true);
   }
 
   @Override
   public void release() {
-    close();
+    if (isSubset) {
+      close();
+    }
   }
 
   /** Releases the cached state, the blocks, the broadcasts and the checkpoint files. */

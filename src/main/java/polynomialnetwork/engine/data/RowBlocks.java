@@ -38,7 +38,10 @@ public interface RowBlocks {
    */
   RowBlocks subset(RowFilter filter);
 
-  /** Frees what a {@link #subset} holds (its copy of the rows); call it on a subset only. */
+  /**
+   * Frees what a {@link #subset} holds (its copy of the rows); does nothing on blocks that are
+   * not a subset, so that whoever holds blocks may call it without knowing where they came from.
+   */
   default void release() {
   }
 }

@@ -25,8 +25,6 @@ public final class LogLoss implements Objective {
   private final RowBlocks blocks;
   private final ClassScores layout;
   private final RowSplitter splitter;
-  /** Whether the rows are a sample's copy, which {@link #release()} frees. */
-  private final boolean ownsRows;
 
   /**
    * @param blocks rows whose targets are class indices 0 … classes−1
@@ -36,12 +34,7 @@ public final class LogLoss implements Objective {
    *     biases)
    */
   public LogLoss(RowBlocks blocks, int classes, boolean linearFeatures) {
-    this(blocks, classes, linearFeatures, false);
-  }
-
-  private LogLoss(RowBlocks blocks, int classes, boolean linearFeatures, boolean ownsRows) {
     this.blocks = blocks;
-    this.ownsRows = ownsRows;
     this.layout = new ClassScores(classes, blocks.cols(), linearFeatures);
     this.splitter = new RowSplitter(blocks, new KeepSplit());
   }
@@ -134,13 +127,12 @@ public final class LogLoss implements Objective {
   public Objective sample(long seed, double fraction) {
     RowBlocks rows = blocks.subset(RowSplit.sample(seed, fraction));
     return rows == null ? null
-        : new LogLoss(rows, layout.classes(), layout.linearFeatures(), true);
+        : new LogLoss(rows, layout.classes(), layout.linearFeatures());
   }
 
   @Override
   public void release() {
-    if (ownsRows) {
-      blocks.release();
-    }
+    // frees the rows only when they are a sample's copy (RowBlocks.release)
+    blocks.release();
   }
 }

@@ -127,7 +127,10 @@ public interface Objective {
     return null;
   }
 
-  /** Frees the copy of the rows a {@link #sample} holds; nothing for an objective on given rows. */
+  /**
+   * Frees the copy of the rows a {@link #sample} holds (its rows' {@code RowBlocks.release()},
+   * which does nothing on rows that are not a subset).
+   */
   default void release() {
   }
 }

@@ -60,7 +60,6 @@ public final class RowSplit {
     return (h >>> 11) / (double) (1L << 53);
   }
 
-
   /**
    * Adds to {@code counts[k]} the rows that validation run k of {@code runs} holds out (each a
    * fraction {@code fraction}), and to {@code counts[runs]} the rows.

@@ -28,19 +28,12 @@ public final class SquaredLoss implements Objective {
   private final int p;
   private final RowSplitter splitter;
   private final KeptProjections kept;
-  /** Whether the rows are a sample's copy, which {@link #release()} frees. */
-  private final boolean ownsRows;
   /** The rows and W of the run's last evaluation (null and 0 before its first). */
   private RowSelection lastBatch;
   private double lastBatchWeight;
 
   public SquaredLoss(RowBlocks blocks) {
-    this(blocks, false);
-  }
-
-  private SquaredLoss(RowBlocks blocks, boolean ownsRows) {
     this.blocks = blocks;
-    this.ownsRows = ownsRows;
     this.p = blocks.cols();
     this.splitter = new RowSplitter(blocks, new KeepSplit());
     this.kept = new KeptProjections(blocks.cheapStateUpdates(), p);
@@ -137,13 +130,12 @@ public final class SquaredLoss implements Objective {
   @Override
   public Objective sample(long seed, double fraction) {
     RowBlocks rows = blocks.subset(RowSplit.sample(seed, fraction));
-    return rows == null ? null : new SquaredLoss(rows, true);
+    return rows == null ? null : new SquaredLoss(rows);
   }
 
   @Override
   public void release() {
-    if (ownsRows) {
-      blocks.release();
-    }
+    // frees the rows only when they are a sample's copy (RowBlocks.release)
+    blocks.release();
   }
 }

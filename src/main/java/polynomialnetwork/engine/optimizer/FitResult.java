@@ -2,6 +2,7 @@ package polynomialnetwork.engine.optimizer;
 
 import polynomialnetwork.engine.QuadraticNetwork;
 import polynomialnetwork.engine.linalg.FactoredSymmetric;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -138,7 +139,7 @@ public final class FitResult {
     this(interaction, linear, bias, QuadraticNetwork.fromFactored(interaction, linear, bias),
         Collections.unmodifiableList(trace), stopReason, iterations, bestIteration, seconds, null,
         false, 0, null, -1, false, Double.NaN,
-        Collections.unmodifiableList(new java.util.ArrayList<>(sampledTrace)));
+        Collections.unmodifiableList(new ArrayList<>(sampledTrace)));
   }
 
   /**

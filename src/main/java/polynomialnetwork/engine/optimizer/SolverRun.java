@@ -43,7 +43,6 @@ final class SolverRun {
   /** The lowest objective (the one the solver minimises) after each evaluation of this run. */
   private final List<Double> bestSoFar = new ArrayList<>();
 
-
   /**
    * A level of the sampled start ends when its best objective fell by less than this fraction
    * per update over the last {@link #LEVEL_WINDOW} updates (doc/algorithms.md §3.10). Far from
